@@ -1,0 +1,1 @@
+"""Database access: SQLAlchemy models, engine, migrations.  Only services/ import this."""

@@ -1,0 +1,274 @@
+"""SQLAlchemy models: master data, the append-only ledger, monthly reports, users and audit.
+
+The ledger (``movements`` and ``movement_lines``) is append-only.  Each line carries copies of
+its movement's facility, date and R&R column so that balances and monthly totals are single
+indexed aggregates; those copies are written once and, like every posted row, never change.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+FACILITY_TYPES = ("health_centre", "hospital", "district_store")
+ROLES = ("pharmacist", "facility_incharge", "district_logistician", "supervisor", "admin")
+MOVEMENT_KINDS = (
+    "RECEIPT", "ISSUE", "LOSS", "ADJUSTMENT", "TRANSFER_IN", "TRANSFER_OUT", "COUNT", "REVERSAL",
+)
+REPORT_SOURCES = ("ledger", "history", "requisition")
+
+# Tables whose rows are never updated or deleted once written (see migrations: triggers).
+APPEND_ONLY_TABLES = ("movements", "movement_lines", "audit_log")
+
+
+def _in(values: tuple[str, ...]) -> str:
+    return "(" + ", ".join(f"'{v}'" for v in values) + ")"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Facility(Base):
+    __tablename__ = "facilities"
+    __table_args__ = (CheckConstraint(f"type IN {_in(FACILITY_TYPES)}", name="type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(20))
+    district: Mapped[str | None] = mapped_column(String(100))
+    region: Mapped[str | None] = mapped_column(String(100))
+    supplier_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    supplier: Mapped[Facility | None] = relationship(remote_side=[id])
+
+
+class Program(Base):
+    __tablename__ = "programs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    # Calculation profile used by the R&R of this program (FIELD.md §1.6): data, not code.
+    profile: Mapped[str] = mapped_column(String(32), default="openlmis_v3")
+
+
+class Product(Base):
+    __tablename__ = "products"
+    __table_args__ = (
+        CheckConstraint("pack_size > 0", name="pack_size_positive"),
+        CheckConstraint("pack_rounding_threshold >= 0", name="threshold_not_negative"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    strength: Mapped[str | None] = mapped_column(String(200))
+    dosage_form: Mapped[str | None] = mapped_column(String(100))
+    dispensing_unit: Mapped[str] = mapped_column(String(50), default="each")
+    pack_size: Mapped[int] = mapped_column(Integer, default=1)
+    pack_rounding_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    round_to_zero: Mapped[bool] = mapped_column(Boolean, default=False)
+    price_per_pack: Mapped[Decimal | None] = mapped_column(Numeric(14, 4))
+    program_id: Mapped[int | None] = mapped_column(ForeignKey("programs.id"), index=True)
+    atc: Mapped[str | None] = mapped_column(String(16))
+    gtin: Mapped[str | None] = mapped_column(String(14), index=True)
+    seasonal: Mapped[bool] = mapped_column(Boolean, default=False)
+    controlled: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    program: Mapped[Program | None] = relationship()
+
+
+class StockLevel(Base):
+    """Max, min and emergency order point in months of stock, per program × facility type."""
+
+    __tablename__ = "stock_levels"
+    __table_args__ = (
+        UniqueConstraint("program_id", "facility_type"),
+        CheckConstraint(f"facility_type IN {_in(FACILITY_TYPES)}", name="facility_type"),
+        CheckConstraint("max_mos > 0 AND min_mos >= 0 AND eop_mos >= 0", name="levels_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    facility_type: Mapped[str] = mapped_column(String(20))
+    max_mos: Mapped[float] = mapped_column(Float, default=3.0)
+    min_mos: Mapped[float] = mapped_column(Float, default=1.0)
+    eop_mos: Mapped[float] = mapped_column(Float, default=0.5)
+    lead_time_months: Mapped[float] = mapped_column(Float, default=1.0)
+    review_months: Mapped[float] = mapped_column(Float, default=1.0)
+
+
+class Lot(Base):
+    __tablename__ = "lots"
+    __table_args__ = (UniqueConstraint("product_id", "batch"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    # '' is the product's "no lot recorded" lot (history and paper records often lack one).
+    batch: Mapped[str] = mapped_column(String(64))
+    expiry: Mapped[date | None] = mapped_column(Date)
+    gtin: Mapped[str | None] = mapped_column(String(14))
+
+
+class User(Base):
+    __tablename__ = "users"
+    __table_args__ = (CheckConstraint(f"role IN {_in(ROLES)}", name="role"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str | None] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    must_change_password: Mapped[bool] = mapped_column(Boolean, default=True)
+    facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class ImportBatch(Base):
+    """One imported file: recognises a file imported twice (same kind and SHA-256)."""
+
+    __tablename__ = "import_batches"
+    __table_args__ = (UniqueConstraint("kind", "sha256"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(Integer)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    imported_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Movement(Base):
+    __tablename__ = "movements"
+    __table_args__ = (
+        CheckConstraint(f"kind IN {_in(MOVEMENT_KINDS)}", name="kind"),
+        CheckConstraint("summary_column IN ('B', 'C', 'D', '-')", name="summary_column"),
+        Index("ix_movements_facility_date", "facility_id", "occurred_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
+    kind: Mapped[str] = mapped_column(String(16))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    recorded_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    reference: Mapped[str | None] = mapped_column(String(100))
+    reason: Mapped[str | None] = mapped_column(String(64))
+    counterparty_facility_id: Mapped[int | None] = mapped_column(ForeignKey("facilities.id"))
+    counterparty_name: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    # The R&R column this movement counts in (B, C, D, or '-' for counts), fixed at posting.
+    summary_column: Mapped[str] = mapped_column(String(1))
+    # A REVERSAL points at what it reverses (at most once); a correction's replacement points at
+    # the movement it corrects; a count's variance adjustment points at the count.
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"), unique=True)
+    corrects_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"))
+    count_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"))
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+
+    lines: Mapped[list[MovementLine]] = relationship(
+        back_populates="movement", order_by="MovementLine.id"
+    )
+
+
+class MovementLine(Base):
+    __tablename__ = "movement_lines"
+    __table_args__ = (
+        CheckConstraint("quantity >= 0", name="quantity_not_negative"),
+        Index(
+            "ix_lines_balance", "facility_id", "product_id", "occurred_on", "lot_id", "delta"
+        ),
+        Index("ix_lines_month", "facility_id", "product_id", "period", "summary_column", "delta"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    movement_id: Mapped[int] = mapped_column(ForeignKey("movements.id"), index=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)  # as entered, always ≥ 0
+    delta: Mapped[int] = mapped_column(Integer)  # signed effect on stock
+    counted: Mapped[int | None] = mapped_column(Integer)  # COUNT: quantity on the shelf
+    book_balance: Mapped[int | None] = mapped_column(Integer)  # COUNT: balance the books showed
+    # copies of the movement's fields, written once (see module docstring)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
+    occurred_on: Mapped[date] = mapped_column(Date)
+    period: Mapped[str] = mapped_column(String(7))
+    summary_column: Mapped[str] = mapped_column(String(1))
+
+    movement: Mapped[Movement] = relationship(back_populates="lines")
+
+
+class MonthlyReport(Base):
+    """A, B, C, D, E, X of one product at one facility for one month, with where it came from.
+
+    ``source`` is ``history`` (imported LMIS history), ``requisition`` (received from a
+    facility's R&R) or ``ledger`` (a rebuildable cache of the ledger's own summary).
+    ``stockout_days`` is NULL when unknown (e.g. an export gave an impossible value).
+    """
+
+    __tablename__ = "monthly_reports"
+    __table_args__ = (
+        UniqueConstraint("facility_id", "product_id", "period", "source"),
+        CheckConstraint(f"source IN {_in(REPORT_SOURCES)}", name="source"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"))
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    period: Mapped[str] = mapped_column(String(7))
+    source: Mapped[str] = mapped_column(String(16))
+    opening_balance: Mapped[int] = mapped_column(BigInteger)
+    received: Mapped[int] = mapped_column(BigInteger)
+    consumed: Mapped[int] = mapped_column(BigInteger)
+    losses_adjustments: Mapped[int] = mapped_column(BigInteger)
+    closing_balance: Mapped[int] = mapped_column(BigInteger)
+    stockout_days: Mapped[int | None] = mapped_column(Integer)
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    username: Mapped[str] = mapped_column(String(64))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_key: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(32))
+    old_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    new_value: Mapped[str | None] = mapped_column(Text)  # JSON
+    reason: Mapped[str | None] = mapped_column(Text)

@@ -1,0 +1,1 @@
+"""Consumption, stock status and forecasts: pure code (numpy allowed), no Qt, no database."""

@@ -1,0 +1,1 @@
+"""Ledger rules: pure code, no Qt, no database."""

@@ -1,0 +1,1 @@
+"""Report & Requisition lines and states: pure code."""

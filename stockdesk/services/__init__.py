@@ -1,0 +1,1 @@
+"""Use cases: one transaction each, composing the pure packages, db/ and exchange/.  No Qt."""

@@ -1,0 +1,1 @@
+"""The Qt window (PySide6)."""
