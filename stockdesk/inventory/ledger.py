@@ -22,7 +22,7 @@ class Entry:
 
     ``seq`` is the posting order (the movement id); ``rank`` the same-day order of
     :data:`DAY_RANK`; for a reversal posted on its original's day, ``after`` holds the
-    original's ``seq`` so that it sorts right after it.
+    original's ``seq`` and ``rank`` the original's rank, so that it sorts right after it.
     """
 
     seq: int
@@ -157,12 +157,23 @@ class NegativeBalance:
 
 
 def first_negative(entries: Iterable[Entry]) -> NegativeBalance | None:
-    """The first point where a lot's running balance drops below zero, if any."""
+    """The first day at whose end a lot's balance is below zero, if any.
+
+    Checked at the end of each day: the same-day order is a convention for reading the card,
+    not something a pharmacist can be held to, so only closing balances must not be negative.
+    """
     lot_bal: dict[str, int] = defaultdict(int)
-    for e in ordered(entries):
-        lot_bal[e.lot] += e.delta
-        if lot_bal[e.lot] < 0:
-            return NegativeBalance(e.lot, e.occurred_on, lot_bal[e.lot])
+    by_day: dict[date, list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_day[e.occurred_on].append(e)
+    for day in sorted(by_day):
+        touched = set()
+        for e in by_day[day]:
+            lot_bal[e.lot] += e.delta
+            touched.add(e.lot)
+        for lot in sorted(touched):
+            if lot_bal[lot] < 0:
+                return NegativeBalance(lot, day, lot_bal[lot])
     return None
 
 

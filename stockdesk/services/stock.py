@@ -217,17 +217,21 @@ class StockService:
         if ids is not None:
             q = q.where(MovementLine.product_id.in_(ids))
         rows = s.execute(q).all()
-        originals = {r[1]: r[2] for r in rows}
+        # movement id -> (date, same-day rank), to put a same-day reversal after its original
+        originals = {r[1]: (r[2], rank_for(Kind(r[3]), r[6], closes_count=r[10] is not None))
+                     for r in rows}
         out: dict[int, list[Entry]] = defaultdict(list)
         meta: dict[tuple[int | None, str], dict] = {}
         for (pid, mid, on, kind, batch, expiry, delta, counted, col, rev, count_id, ref, user,
              recorded_at, reason, cp_name, cp_code, note) in rows:
             k = Kind(kind)
-            after = rev if rev is not None and originals.get(rev) == on else None
+            rank = rank_for(k, delta, closes_count=count_id is not None)
+            after = None
+            if rev is not None and rev in originals and originals[rev][0] == on:
+                after, rank = rev, originals[rev][1]
             out[pid].append(Entry(
                 seq=mid, occurred_on=on, kind=k, lot=batch, expiry=expiry, delta=delta,
-                column=Column(col), rank=rank_for(k, delta, closes_count=count_id is not None),
-                after=after, counted=counted, reference=ref, user=user, movement_id=mid,
+                column=Column(col), rank=rank, after=after, counted=counted, reference=ref, user=user, movement_id=mid,
             ))
             meta[(mid, batch)] = {"recorded_at": recorded_at, "reason": reason,
                                   "counterparty": cp_code or cp_name, "note": note}
