@@ -211,13 +211,12 @@ class MovementLine(Base):
         Index(
             "ix_lines_balance", "facility_id", "product_id", "occurred_on", "lot_id", "delta"
         ),
-        Index("ix_lines_month", "facility_id", "product_id", "period", "summary_column", "delta"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     movement_id: Mapped[int] = mapped_column(ForeignKey("movements.id"), index=True)
     product_id: Mapped[int] = mapped_column(ForeignKey("products.id"))
-    lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), index=True)
+    lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"))
     quantity: Mapped[int] = mapped_column(Integer)  # as entered, always ≥ 0
     delta: Mapped[int] = mapped_column(Integer)  # signed effect on stock
     counted: Mapped[int | None] = mapped_column(Integer)  # COUNT: quantity on the shelf
@@ -257,6 +256,17 @@ class MonthlyReport(Base):
     closing_balance: Mapped[int] = mapped_column(BigInteger)
     stockout_days: Mapped[int | None] = mapped_column(Integer)
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+
+
+class SummaryDirty(Base):
+    """Pairs whose cached ledger summaries (monthly_reports, source 'ledger') are stale from
+    ``from_period`` on.  Posting marks; the next summary read recomputes and clears."""
+
+    __tablename__ = "summary_dirty"
+
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"), primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    from_period: Mapped[str] = mapped_column(String(7))
 
 
 class AuditEntry(Base):

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -28,15 +29,13 @@ from stockdesk.inventory.ledger import (
     Entry,
     MonthSummary,
     is_expired,
-    monthly_summaries,
-    period_bounds,
     period_of,
     periods_between,
     rank_for,
     stock_card,
-    zero_stock_days,
 )
 from stockdesk.problems import ProblemsFound, error
+from stockdesk.services import summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import today_utc
@@ -79,6 +78,26 @@ class CardLine:
     balance: int
     user: str | None
     note: str | None
+
+
+class DistrictMonthly:
+    """Monthly summaries of many facilities as parallel columns (one entry per month)."""
+
+    COLUMNS = ("facility", "product", "period", "source", "opening", "received", "consumed",
+               "adjustments", "closing", "stockout_days", "stockout_days_known")
+
+    def __init__(self) -> None:
+        self.columns: dict[str, list[Any]] = {c: [] for c in self.COLUMNS}
+
+    def append(self, facility: str, product: str, m: MonthSummary, source: str,
+               known: bool) -> None:
+        values = (facility, product, m.period, source, m.opening, m.received, m.consumed,
+                  m.adjustments, m.closing, m.stockout_days, known)
+        for c, v in zip(self.COLUMNS, values, strict=True):
+            self.columns[c].append(v)
+
+    def __len__(self) -> int:
+        return len(self.columns["period"])
 
 
 @dataclass(frozen=True)
@@ -133,29 +152,12 @@ class StockService:
 
     def _stockout_days_this_month(self, s: Session, facility_id: int, day: date,
                                   product_ids: set[int]) -> dict[int, int]:
-        first, _ = period_bounds(period_of(day))
-        opening = s.execute(
-            select(MovementLine.product_id, Lot.batch, Lot.expiry, func.sum(MovementLine.delta))
-            .join(Lot, Lot.id == MovementLine.lot_id)
-            .where(MovementLine.facility_id == facility_id, MovementLine.occurred_on < first)
-            .group_by(MovementLine.product_id, Lot.id, Lot.batch, Lot.expiry)
-        ).all()
-        month = s.execute(
-            select(MovementLine.product_id, MovementLine.movement_id, MovementLine.occurred_on,
-                   Movement.kind, Lot.batch, Lot.expiry, MovementLine.delta)
-            .join(Lot, Lot.id == MovementLine.lot_id)
-            .join(Movement, Movement.id == MovementLine.movement_id)
-            .where(MovementLine.facility_id == facility_id,
-                   MovementLine.occurred_on >= first, MovementLine.occurred_on <= day)
-        ).all()
-        per: dict[int, list[Entry]] = defaultdict(list)
-        eve = first - timedelta(days=1)  # lot balances carried into the month
-        for pid, batch, expiry, bal in opening:
-            per[pid].append(Entry(0, eve, Kind.RECEIPT, batch, expiry, int(bal), Column.NONE))
-        for pid, mid, on, kind, batch, expiry, delta in month:
-            per[pid].append(Entry(mid, on, Kind(kind), batch, expiry, delta, Column.NONE,
-                                  rank=rank_for(Kind(kind), delta)))
-        return {pid: len(zero_stock_days(per.get(pid, []), first, day)) for pid in product_ids}
+        if not product_ids:
+            return {}
+        current = period_of(day)
+        months = summaries.replay_months(s, facility_id, sorted(product_ids),
+                                         dict.fromkeys(product_ids, current), current, day)
+        return {pid: ms[-1].stockout_days for pid, ms in months.items()}
 
     def lot_balances(self, facility: str, product: str,
                      as_of: date | None = None) -> list[LotStock]:
@@ -231,7 +233,8 @@ class StockService:
                 after, rank = rev, originals[rev][1]
             out[pid].append(Entry(
                 seq=mid, occurred_on=on, kind=k, lot=batch, expiry=expiry, delta=delta,
-                column=Column(col), rank=rank, after=after, counted=counted, reference=ref, user=user, movement_id=mid,
+                column=Column(col), rank=rank, after=after, counted=counted, reference=ref, user=user,
+                movement_id=mid,
             ))
             meta[(mid, batch)] = {"recorded_at": recorded_at, "reason": reason,
                                   "counterparty": cp_code or cp_name, "note": note}
@@ -244,42 +247,82 @@ class StockService:
         """A–E and X per product and month: from the ledger for the months it covers, from
         imported history before (AC-01)."""
         self.actor.require("stock.read")
-        with self.db.reading() as s:
+        with self.db.transaction() as s:  # may bring the summary cache up to date
             fac = self._facility(s, facility)
             ids = None
             if products is not None:
                 ids = [self._product(s, code).id for code in products]
-            return self._monthly(s, fac.id, first_period, last_period, ids)
+            table = self._district_table(s, [fac.id], first_period, last_period, ids)
+            codes = dict(s.execute(select(Product.id, Product.code)).all())
+        return [MonthlyLine(codes[pid], m, source, known)
+                for (_, pid), ms in sorted(table.items(), key=lambda kv: codes[kv[0][1]])
+                for m, source, known in ms]
 
-    def _monthly(self, s: Session, facility_id: int, first: str, last: str,
-                 product_ids: list[int] | None) -> list[MonthlyLine]:
-        entries, _ = self._entries(s, facility_id, product_ids)
-        hq = select(MonthlyReport).where(
-            MonthlyReport.facility_id == facility_id, MonthlyReport.source == "history",
-            MonthlyReport.period >= first, MonthlyReport.period <= last)
-        if product_ids is not None:
-            hq = hq.where(MonthlyReport.product_id.in_(product_ids))
-        history: dict[int, dict[str, MonthlyReport]] = defaultdict(dict)
-        for rep in s.scalars(hq):
-            history[rep.product_id][rep.period] = rep
-        ids = set(entries) | set(history)
-        codes = dict(s.execute(select(Product.id, Product.code).where(Product.id.in_(ids))).all())
-        out: list[MonthlyLine] = []
+    def district_monthly(self, district: str, first_period: str,
+                         last_period: str) -> DistrictMonthly:
+        """Every facility × product × month of a district, as columns (fast to hand to numpy).
+
+        Completed months come from the summary cache, refreshed first where the ledger has
+        moved on; the current month is replayed live.
+        """
+        self.actor.require("stock.read")
+        with self.db.transaction() as s:
+            facs = dict(s.execute(select(Facility.id, Facility.code)
+                                  .where(Facility.district == district)).all())
+            if not facs:
+                raise ProblemsFound([error("facility.unknown", code=district)])
+            table = self._district_table(s, sorted(facs), first_period, last_period, None)
+            codes = dict(s.execute(select(Product.id, Product.code)).all())
+        out = DistrictMonthly()
+        for (fid, pid), ms in sorted(table.items()):
+            for m, source, known in ms:
+                out.append(facs[fid], codes[pid], m, source, known)
+        return out
+
+    def _district_table(self, s: Session, facility_ids: list[int], first: str, last: str,
+                        product_ids: list[int] | None,
+                        ) -> dict[tuple[int, int], list[tuple[MonthSummary, str, bool]]]:
         today = self.today()
-        for pid in sorted(ids, key=lambda i: codes[i]):
-            es = entries.get(pid, [])
-            ledger_start = period_of(min(e.occurred_on for e in es)) if es else None
-            derived = {m.period: m for m in monthly_summaries(es, first, last, through=today)} \
-                if es else {}
-            for p in _periods(first, last):
-                if ledger_start is not None and p >= ledger_start:
-                    out.append(MonthlyLine(codes[pid], derived[p], "ledger"))
-                elif p in history[pid]:
-                    r = history[pid][p]
-                    out.append(MonthlyLine(codes[pid], MonthSummary(
-                        p, r.opening_balance, r.received, r.consumed, r.losses_adjustments,
-                        r.closing_balance, r.stockout_days or 0), "history",
-                        stockout_days_known=r.stockout_days is not None))
+        summaries.refresh(s, today, facility_ids)
+        current = period_of(today)
+        out: dict[tuple[int, int], list[tuple[MonthSummary, str, bool]]] = defaultdict(list)
+        ledger_start: dict[tuple[int, int], str] = {}
+        sq = (select(MovementLine.facility_id, MovementLine.product_id,
+                     func.min(MovementLine.period))
+              .where(MovementLine.facility_id.in_(facility_ids))
+              .group_by(MovementLine.facility_id, MovementLine.product_id))
+        if product_ids is not None:
+            sq = sq.where(MovementLine.product_id.in_(product_ids))
+        for f, p, per in s.execute(sq):
+            ledger_start[(f, p)] = per
+        rq = select(MonthlyReport.facility_id, MonthlyReport.product_id, MonthlyReport.period,
+                    MonthlyReport.source, MonthlyReport.opening_balance,
+                    MonthlyReport.received, MonthlyReport.consumed,
+                    MonthlyReport.losses_adjustments, MonthlyReport.closing_balance,
+                    MonthlyReport.stockout_days).where(
+            MonthlyReport.facility_id.in_(facility_ids), MonthlyReport.period >= first,
+            MonthlyReport.period <= last, MonthlyReport.source.in_(("ledger", "history")))
+        if product_ids is not None:
+            rq = rq.where(MonthlyReport.product_id.in_(product_ids))
+        for f, p, per, source, a, b, c, d, e, x in s.execute(
+                rq.order_by(MonthlyReport.facility_id, MonthlyReport.product_id,
+                            MonthlyReport.period)):
+            start = ledger_start.get((f, p))
+            from_ledger = start is not None and per >= start
+            if (source == "ledger") != from_ledger:
+                continue  # the ledger wins for the months it covers
+            out[(f, p)].append((MonthSummary(per, a, b, c, d, e, x or 0), source,
+                                x is not None))
+        if first <= current <= last:
+            by_fac: dict[int, list[int]] = defaultdict(list)
+            for (f, p), start in ledger_start.items():
+                if start <= current:
+                    by_fac[f].append(p)
+            for f, pids in by_fac.items():
+                live = summaries.replay_months(s, f, pids, dict.fromkeys(pids, current),
+                                               current, today)
+                for pid, ms in live.items():
+                    out[(f, pid)].append((ms[-1], "ledger", True))
         return out
 
     # -- lookups ---------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from stockdesk.db.models import AuditEntry, Lot, Movement, MovementLine
 from stockdesk.inventory.kinds import Column
 from stockdesk.inventory.ledger import Entry, first_negative
 from stockdesk.problems import ProblemsFound
+from stockdesk.services import summaries
 from stockdesk.services.auth import SETUP_ACTOR
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import CountInput, LedgerService, LineInput
@@ -31,7 +32,7 @@ from stockdesk.services.stock import StockService
 from ..conftest import PG_URL
 
 START = date(2024, 1, 1)
-TODAY = date(2024, 3, 31)
+TODAY = date(2024, 4, 2)
 PRODUCTS = ["P1", "P2"]
 LOTS = [("EARLY", date(2024, 1, 25)), ("MID", date(2024, 6, 1)), ("", None)]
 
@@ -134,6 +135,9 @@ def _snapshot(db: Database) -> tuple:
 
 
 def _check_invariants(db: Database, stock: StockService) -> None:
+    stock.monthly("F1", "2024-01", "2024-03")  # brings the summary cache up to date
+    with db.transaction() as s:
+        assert summaries.verify(s, TODAY) == []
     with db.reading() as s:
         sums = {(p, lot): int(q) for p, lot, q in s.execute(
             select(Lot.product_id, Lot.batch, func.sum(MovementLine.delta))

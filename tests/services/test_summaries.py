@@ -1,0 +1,62 @@
+"""Monthly summaries: the cache of completed months always agrees with a replay."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from stockdesk.services import summaries
+from stockdesk.services.ledger import LedgerService, LineInput
+from stockdesk.services.stock import StockService
+
+
+def _services(db, admin, today):
+    return (LedgerService(db, admin, today=lambda: today),
+            StockService(db, admin, today=lambda: today))
+
+
+def test_backdated_posting_updates_later_months(facility_db, admin):
+    today = date(2024, 5, 20)
+    ledger, stock = _services(facility_db, admin, today)
+    ledger.receive("HC01", date(2024, 1, 5), [LineInput("ORS", 100, "A", date(2026, 1, 1))])
+    ledger.issue("HC01", date(2024, 3, 10), [LineInput("ORS", 100)])
+    before = {m.summary.period: m.summary for m in stock.monthly("HC01", "2024-01", "2024-05")}
+    assert before["2024-04"].closing == 0 and before["2024-04"].stockout_days == 30
+    # a receipt found on paper for February arrives late: March on changes
+    ledger.receive("HC01", date(2024, 2, 1), [LineInput("ORS", 40, "A", date(2026, 1, 1))])
+    after = {m.summary.period: m.summary for m in stock.monthly("HC01", "2024-01", "2024-05")}
+    assert after["2024-02"].received == 40
+    assert after["2024-04"].closing == 40 and after["2024-04"].stockout_days == 0
+    # the current month is live: stockout days only up to today
+    assert after["2024-05"].stockout_days == 0
+    assert before["2024-05"].stockout_days == 20
+    with facility_db.transaction() as s:
+        assert summaries.verify(s, today) == []
+
+
+def test_cache_catches_up_when_time_passes(facility_db, admin):
+    ledger, stock = _services(facility_db, admin, date(2024, 2, 10))
+    ledger.receive("HC01", date(2024, 1, 5), [LineInput("ORS", 10, "A", date(2024, 3, 15))])
+    stock.monthly("HC01", "2024-01", "2024-02")
+    _, later = _services(facility_db, admin, date(2024, 5, 2))
+    months = {m.summary.period: m.summary for m in later.monthly("HC01", "2024-01", "2024-05")}
+    assert months["2024-03"].stockout_days == 17  # the lot expired on the 15th
+    assert months["2024-04"].stockout_days == 30
+    assert months["2024-05"].stockout_days == 2
+    with facility_db.transaction() as s:
+        assert summaries.verify(s, date(2024, 5, 2)) == []
+        summaries.rebuild(s, date(2024, 5, 2))
+        assert summaries.verify(s, date(2024, 5, 2)) == []
+
+
+def test_district_summary_covers_every_facility(facility_db, admin):
+    today = date(2024, 3, 15)
+    ledger, stock = _services(facility_db, admin, today)
+    for fac in ("HC01", "HC02"):
+        ledger.receive(fac, date(2024, 1, 5), [LineInput("ALU", 300, "M1", date(2025, 1, 1))])
+        ledger.issue(fac, date(2024, 2, 5), [LineInput("ALU", 120)])
+    table = stock.district_monthly("North", "2024-01", "2024-03")
+    rows = list(zip(*(table.columns[c] for c in ("facility", "product", "period", "consumed",
+                                                  "closing")), strict=True))
+    assert ("HC01", "ALU", "2024-02", 120, 180) in rows
+    assert ("HC02", "ALU", "2024-03", 0, 180) in rows
+    assert len(table) == 2 * 3
