@@ -135,6 +135,16 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_lots')),
     sa.UniqueConstraint('product_id', 'batch', name=op.f('uq_lots_product_id'))
     )
+    op.create_table('summary_blocks',
+    sa.Column('facility_id', sa.Integer(), nullable=False),
+    sa.Column('product_id', sa.Integer(), nullable=False),
+    sa.Column('first_period', sa.String(length=7), nullable=False),
+    sa.Column('months', sa.Integer(), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.ForeignKeyConstraint(['facility_id'], ['facilities.id'], name=op.f('fk_summary_blocks_facility_id_facilities')),
+    sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_summary_blocks_product_id_products')),
+    sa.PrimaryKeyConstraint('facility_id', 'product_id', name=op.f('pk_summary_blocks'))
+    )
     op.create_table('summary_dirty',
     sa.Column('facility_id', sa.Integer(), nullable=False),
     sa.Column('product_id', sa.Integer(), nullable=False),
@@ -144,7 +154,6 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('facility_id', 'product_id', name=op.f('pk_summary_dirty'))
     )
     op.create_table('monthly_reports',
-    sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('facility_id', sa.Integer(), nullable=False),
     sa.Column('product_id', sa.Integer(), nullable=False),
     sa.Column('period', sa.String(length=7), nullable=False),
@@ -160,11 +169,10 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['facility_id'], ['facilities.id'], name=op.f('fk_monthly_reports_facility_id_facilities')),
     sa.ForeignKeyConstraint(['import_batch_id'], ['import_batches.id'], name=op.f('fk_monthly_reports_import_batch_id_import_batches')),
     sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_monthly_reports_product_id_products')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_monthly_reports')),
-    sa.UniqueConstraint('facility_id', 'product_id', 'period', 'source', name=op.f('uq_monthly_reports_facility_id'))
+    sa.PrimaryKeyConstraint('facility_id', 'product_id', 'period', 'source', name=op.f('pk_monthly_reports'))
     )
     with op.batch_alter_table('monthly_reports', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_monthly_reports_product_id'), ['product_id'], unique=False)
+        batch_op.create_index('ix_monthly_reports_product', ['product_id'], unique=False)
 
     op.create_table('movements',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -198,6 +206,16 @@ def upgrade() -> None:
     with op.batch_alter_table('movements', schema=None) as batch_op:
         batch_op.create_index('ix_movements_facility_date', ['facility_id', 'occurred_on'], unique=False)
 
+    op.create_table('stock_balances',
+    sa.Column('facility_id', sa.Integer(), nullable=False),
+    sa.Column('lot_id', sa.Integer(), nullable=False),
+    sa.Column('product_id', sa.Integer(), nullable=False),
+    sa.Column('balance', sa.BigInteger(), nullable=False),
+    sa.ForeignKeyConstraint(['facility_id'], ['facilities.id'], name=op.f('fk_stock_balances_facility_id_facilities')),
+    sa.ForeignKeyConstraint(['lot_id'], ['lots.id'], name=op.f('fk_stock_balances_lot_id_lots')),
+    sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_stock_balances_product_id_products')),
+    sa.PrimaryKeyConstraint('facility_id', 'lot_id', name=op.f('pk_stock_balances'))
+    )
     op.create_table('movement_lines',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('movement_id', sa.Integer(), nullable=False),
@@ -234,15 +252,17 @@ def downgrade() -> None:
         batch_op.drop_index('ix_lines_balance')
 
     op.drop_table('movement_lines')
+    op.drop_table('stock_balances')
     with op.batch_alter_table('movements', schema=None) as batch_op:
         batch_op.drop_index('ix_movements_facility_date')
 
     op.drop_table('movements')
     with op.batch_alter_table('monthly_reports', schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f('ix_monthly_reports_product_id'))
+        batch_op.drop_index('ix_monthly_reports_product')
 
     op.drop_table('monthly_reports')
     op.drop_table('summary_dirty')
+    op.drop_table('summary_blocks')
     op.drop_table('lots')
     op.drop_table('import_batches')
     op.drop_table('audit_log')

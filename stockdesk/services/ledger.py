@@ -36,7 +36,7 @@ from stockdesk.inventory.ledger import (
     rank_for,
 )
 from stockdesk.problems import Problem, ProblemsFound, error
-from stockdesk.services import summaries
+from stockdesk.services import balances, summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 
@@ -483,6 +483,7 @@ class LedgerService:
                   delta: int, counted: int | None = None,
                   book_balance: int | None = None) -> None:
         summaries.mark_dirty(s, [(mv.facility_id, prod.id, period_of(mv.occurred_on))])
+        balances.apply(s, [(mv.facility_id, prod.id, lot.id, delta)])
         s.add(MovementLine(
             movement_id=mv.id, product_id=prod.id, lot_id=lot.id, quantity=quantity,
             delta=delta, counted=counted, book_balance=book_balance,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,6 +23,8 @@ from stockdesk.db.models import (
     Movement,
     MovementLine,
     Product,
+    StockBalance,
+    SummaryBlock,
     User,
 )
 from stockdesk.inventory.kinds import Column, Kind
@@ -30,7 +33,6 @@ from stockdesk.inventory.ledger import (
     MonthSummary,
     is_expired,
     period_of,
-    periods_between,
     rank_for,
     stock_card,
 )
@@ -39,6 +41,7 @@ from stockdesk.services import summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import today_utc
+from stockdesk.services.summaries import month_index
 
 
 @dataclass(frozen=True)
@@ -81,20 +84,14 @@ class CardLine:
 
 
 class DistrictMonthly:
-    """Monthly summaries of many facilities as parallel columns (one entry per month)."""
+    """Monthly summaries of many facilities as parallel numpy columns (one entry per month),
+    sorted by facility, product and month."""
 
     COLUMNS = ("facility", "product", "period", "source", "opening", "received", "consumed",
                "adjustments", "closing", "stockout_days", "stockout_days_known")
 
     def __init__(self) -> None:
-        self.columns: dict[str, list[Any]] = {c: [] for c in self.COLUMNS}
-
-    def append(self, facility: str, product: str, m: MonthSummary, source: str,
-               known: bool) -> None:
-        values = (facility, product, m.period, source, m.opening, m.received, m.consumed,
-                  m.adjustments, m.closing, m.stockout_days, known)
-        for c, v in zip(self.COLUMNS, values, strict=True):
-            self.columns[c].append(v)
+        self.columns: dict[str, Any] = {c: np.array([]) for c in self.COLUMNS}
 
     def __len__(self) -> int:
         return len(self.columns["period"])
@@ -119,17 +116,26 @@ class StockService:
     # -- stock on hand ---------------------------------------------------------------------
 
     def stock_on_hand(self, facility: str, as_of: date | None = None) -> list[ProductStock]:
-        """Every product the facility has a record of, with stock at the end of ``as_of``."""
+        """Every product the facility has a record of, with stock at the end of ``as_of``.
+
+        Today's stock comes from the balance cache; a past date aggregates the ledger.
+        """
         self.actor.require("stock.read")
-        day = as_of or self.today()
+        today = self.today()
+        day = as_of or today
         with self.db.reading() as s:
             fac = self._facility(s, facility)
-            rows = s.execute(
-                select(MovementLine.product_id, Lot.expiry, func.sum(MovementLine.delta))
-                .join(Lot, Lot.id == MovementLine.lot_id)
-                .where(MovementLine.facility_id == fac.id, MovementLine.occurred_on <= day)
-                .group_by(MovementLine.product_id, Lot.id, Lot.expiry)
-            ).all()
+            if day >= today:
+                rows = s.execute(
+                    select(StockBalance.product_id, Lot.expiry, StockBalance.balance)
+                    .join(Lot, Lot.id == StockBalance.lot_id)
+                    .where(StockBalance.facility_id == fac.id)).all()
+            else:
+                rows = s.execute(
+                    select(MovementLine.product_id, Lot.expiry, func.sum(MovementLine.delta))
+                    .join(Lot, Lot.id == MovementLine.lot_id)
+                    .where(MovementLine.facility_id == fac.id, MovementLine.occurred_on <= day)
+                    .group_by(MovementLine.product_id, Lot.id, Lot.expiry)).all()
             on_hand: dict[int, int] = defaultdict(int)
             usable: dict[int, int] = defaultdict(int)
             for pid, expiry, bal in rows:
@@ -137,21 +143,27 @@ class StockService:
                 if not is_expired(expiry, day):
                     usable[pid] += int(bal)
             history_ids = set(s.scalars(
-                select(MonthlyReport.product_id).where(MonthlyReport.facility_id == fac.id)
-                .distinct()
-            ))
+                select(MonthlyReport.product_id).distinct()
+                .where(MonthlyReport.facility_id == fac.id, MonthlyReport.source == "history")))
             ids = set(on_hand) | history_ids
-            stockout = self._stockout_days_this_month(s, fac.id, day, ids)
-            products = {p.id: p for p in s.scalars(select(Product).where(Product.id.in_(ids)))}
+            if day >= today:
+                month = summaries.current_month(s, fac.id, today)
+                stockout = {pid: m.stockout_days for pid, m in month.items()}
+            else:
+                stockout = self._stockout_days_in_month(s, fac.id, day, ids)
+            products = s.execute(
+                select(Product.id, Product.code, Product.name, Product.dispensing_unit)
+                .where(Product.id.in_(ids))).all()
             out = [
-                ProductStock(p.code, p.name, p.dispensing_unit, on_hand[pid], usable[pid],
-                             on_hand[pid] - usable[pid], stockout.get(pid, 0))
-                for pid, p in products.items()
+                ProductStock(code, name, unit, on_hand[pid], usable[pid],
+                             on_hand[pid] - usable[pid],
+                             stockout.get(pid, days_elapsed(day)))
+                for pid, code, name, unit in products
             ]
             return sorted(out, key=lambda x: x.code)
 
-    def _stockout_days_this_month(self, s: Session, facility_id: int, day: date,
-                                  product_ids: set[int]) -> dict[int, int]:
+    def _stockout_days_in_month(self, s: Session, facility_id: int, day: date,
+                                product_ids: set[int]) -> dict[int, int]:
         if not product_ids:
             return {}
         current = period_of(day)
@@ -233,8 +245,8 @@ class StockService:
                 after, rank = rev, originals[rev][1]
             out[pid].append(Entry(
                 seq=mid, occurred_on=on, kind=k, lot=batch, expiry=expiry, delta=delta,
-                column=Column(col), rank=rank, after=after, counted=counted, reference=ref, user=user,
-                movement_id=mid,
+                column=Column(col), rank=rank, after=after, counted=counted, reference=ref,
+                user=user, movement_id=mid,
             ))
             meta[(mid, batch)] = {"recorded_at": recorded_at, "reason": reason,
                                   "counterparty": cp_code or cp_name, "note": note}
@@ -252,18 +264,23 @@ class StockService:
             ids = None
             if products is not None:
                 ids = [self._product(s, code).id for code in products]
-            table = self._district_table(s, [fac.id], first_period, last_period, ids)
-            codes = dict(s.execute(select(Product.id, Product.code)).all())
-        return [MonthlyLine(codes[pid], m, source, known)
-                for (_, pid), ms in sorted(table.items(), key=lambda kv: codes[kv[0][1]])
-                for m, source, known in ms]
+            table = self._table(s, {fac.id: fac.code}, first_period, last_period, ids)
+        c = table.columns
+        return [
+            MonthlyLine(c["product"][i], MonthSummary(
+                c["period"][i], int(c["opening"][i]), int(c["received"][i]),
+                int(c["consumed"][i]), int(c["adjustments"][i]), int(c["closing"][i]),
+                int(c["stockout_days"][i])),
+                c["source"][i], bool(c["stockout_days_known"][i]))
+            for i in range(len(table))
+        ]
 
     def district_monthly(self, district: str, first_period: str,
                          last_period: str) -> DistrictMonthly:
         """Every facility × product × month of a district, as columns (fast to hand to numpy).
 
         Completed months come from the summary cache, refreshed first where the ledger has
-        moved on; the current month is replayed live.
+        moved on; the current month is computed live.
         """
         self.actor.require("stock.read")
         with self.db.transaction() as s:
@@ -271,58 +288,84 @@ class StockService:
                                   .where(Facility.district == district)).all())
             if not facs:
                 raise ProblemsFound([error("facility.unknown", code=district)])
-            table = self._district_table(s, sorted(facs), first_period, last_period, None)
-            codes = dict(s.execute(select(Product.id, Product.code)).all())
-        out = DistrictMonthly()
-        for (fid, pid), ms in sorted(table.items()):
-            for m, source, known in ms:
-                out.append(facs[fid], codes[pid], m, source, known)
-        return out
+            return self._table(s, facs, first_period, last_period, None)
 
-    def _district_table(self, s: Session, facility_ids: list[int], first: str, last: str,
-                        product_ids: list[int] | None,
-                        ) -> dict[tuple[int, int], list[tuple[MonthSummary, str, bool]]]:
+    def _table(self, s: Session, facilities: dict[int, str], first: str, last: str,
+               product_ids: list[int] | None) -> DistrictMonthly:
+        """Assemble months from summary blocks (ledger), history rows and the live month.
+
+        Each source contributes runs of consecutive months of one pair; runs are sorted and
+        concatenated with numpy, so 540,000 months never become 540,000 Python objects.
+        """
         today = self.today()
-        summaries.refresh(s, today, facility_ids)
-        current = period_of(today)
-        out: dict[tuple[int, int], list[tuple[MonthSummary, str, bool]]] = defaultdict(list)
-        ledger_start: dict[tuple[int, int], str] = {}
-        sq = (select(MovementLine.facility_id, MovementLine.product_id,
-                     func.min(MovementLine.period))
-              .where(MovementLine.facility_id.in_(facility_ids))
-              .group_by(MovementLine.facility_id, MovementLine.product_id))
+        fac_ids = sorted(facilities)
+        summaries.refresh(s, today, fac_ids)
+        lo, hi = month_index(first), month_index(last)
+        cur = month_index(period_of(today))
+        wanted = set(product_ids) if product_ids is not None else None
+        runs: list[tuple[int, int, int, np.ndarray, str, np.ndarray | None]] = []
+        ledger_start: dict[tuple[int, int], int] = {}
+        bq = select(SummaryBlock.facility_id, SummaryBlock.product_id,
+                    SummaryBlock.first_period, SummaryBlock.data).where(
+            SummaryBlock.facility_id.in_(fac_ids))
+        for f, p, fp, data in s.execute(bq):
+            if wanted is not None and p not in wanted:
+                continue
+            arr, i0 = summaries.decode(data), month_index(fp)
+            ledger_start[(f, p)] = i0
+            a, b = max(lo, i0), min(hi, i0 + len(arr) - 1)
+            if a <= b:
+                runs.append((f, p, a, arr[a - i0:b - i0 + 1], "ledger", None))
+        if lo <= cur <= hi:  # the month in progress, computed live
+            for f in fac_ids:
+                for pid, m in summaries.current_month(s, f, today, product_ids).items():
+                    ledger_start.setdefault((f, pid), cur)
+                    runs.append((f, pid, cur, np.array([[m.opening, m.received, m.consumed,
+                                                         m.adjustments, m.closing,
+                                                         m.stockout_days]]), "ledger", None))
+        mr = MonthlyReport
+        hq = select(mr.facility_id, mr.product_id, mr.period, mr.opening_balance, mr.received,
+                    mr.consumed, mr.losses_adjustments, mr.closing_balance,
+                    mr.stockout_days).where(
+            mr.facility_id.in_(fac_ids), mr.source == "history", mr.period >= first,
+            mr.period <= last)
         if product_ids is not None:
-            sq = sq.where(MovementLine.product_id.in_(product_ids))
-        for f, p, per in s.execute(sq):
-            ledger_start[(f, p)] = per
-        rq = select(MonthlyReport.facility_id, MonthlyReport.product_id, MonthlyReport.period,
-                    MonthlyReport.source, MonthlyReport.opening_balance,
-                    MonthlyReport.received, MonthlyReport.consumed,
-                    MonthlyReport.losses_adjustments, MonthlyReport.closing_balance,
-                    MonthlyReport.stockout_days).where(
-            MonthlyReport.facility_id.in_(facility_ids), MonthlyReport.period >= first,
-            MonthlyReport.period <= last, MonthlyReport.source.in_(("ledger", "history")))
-        if product_ids is not None:
-            rq = rq.where(MonthlyReport.product_id.in_(product_ids))
-        for f, p, per, source, a, b, c, d, e, x in s.execute(
-                rq.order_by(MonthlyReport.facility_id, MonthlyReport.product_id,
-                            MonthlyReport.period)):
-            start = ledger_start.get((f, p))
-            from_ledger = start is not None and per >= start
-            if (source == "ledger") != from_ledger:
+            hq = hq.where(mr.product_id.in_(product_ids))
+        for f, p, per, a, b, c, d, e, x in s.execute(hq):
+            i = month_index(per)
+            if i >= ledger_start.get((f, p), hi + 1):
                 continue  # the ledger wins for the months it covers
-            out[(f, p)].append((MonthSummary(per, a, b, c, d, e, x or 0), source,
-                                x is not None))
-        if first <= current <= last:
-            by_fac: dict[int, list[int]] = defaultdict(list)
-            for (f, p), start in ledger_start.items():
-                if start <= current:
-                    by_fac[f].append(p)
-            for f, pids in by_fac.items():
-                live = summaries.replay_months(s, f, pids, dict.fromkeys(pids, current),
-                                               current, today)
-                for pid, ms in live.items():
-                    out[(f, pid)].append((ms[-1], "ledger", True))
+            runs.append((f, p, i, np.array([[a, b, c, d, e, x or 0]]), "history",
+                         np.array([x is not None])))
+        return self._assemble(s, facilities, runs, lo, hi)
+
+    @staticmethod
+    def _assemble(s: Session, facilities: dict[int, str],
+                  runs: list[tuple[int, int, int, np.ndarray, str, np.ndarray | None]],
+                  lo: int, hi: int) -> DistrictMonthly:
+        out = DistrictMonthly()
+        if not runs:
+            return out
+        runs.sort(key=lambda r: (r[0], r[1], r[2]))
+        codes = dict(s.execute(select(Product.id, Product.code)).all())
+        lengths = np.array([len(r[3]) for r in runs])
+        values = np.concatenate([r[3] for r in runs]).astype(np.int64)
+        periods = np.array([f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(lo, hi + 1)],
+                           dtype=object)
+        starts = np.repeat(np.array([r[2] for r in runs]), lengths)
+        offsets = np.arange(len(values)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        known = np.concatenate([r[5] if r[5] is not None else np.ones(len(r[3]), dtype=bool)
+                                for r in runs])
+        out.columns.update({
+            "facility": np.repeat(np.array([facilities[r[0]] for r in runs], dtype=object),
+                                  lengths),
+            "product": np.repeat(np.array([codes[r[1]] for r in runs], dtype=object), lengths),
+            "period": periods[starts + offsets - lo],
+            "source": np.repeat(np.array([r[4] for r in runs], dtype=object), lengths),
+            "opening": values[:, 0], "received": values[:, 1], "consumed": values[:, 2],
+            "adjustments": values[:, 3], "closing": values[:, 4],
+            "stockout_days": values[:, 5], "stockout_days_known": known,
+        })
         return out
 
     # -- lookups ---------------------------------------------------------------------------
@@ -342,8 +385,11 @@ class StockService:
         return prod
 
 
-def _periods(first: str, last: str) -> list[str]:
-    return periods_between(first, last)
+def days_elapsed(day: date) -> int:
+    """Days of ``day``'s month up to and including it (a product with no stock at all)."""
+    return day.day
+
+
 
 
 __all__ = ["CardLine", "LotStock", "MonthlyLine", "ProductStock", "StockService"]

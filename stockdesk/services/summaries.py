@@ -2,12 +2,12 @@
 
 A district's summaries (50 facilities × 300 products × 36 months) feed the R&R, the dashboard
 and the forecasts; replaying millions of daily lines for each read would take seconds, so each
-(facility, product) pair's *completed* months are stored in ``monthly_reports`` with source
-``ledger``.  Posting marks the pair stale from the posted month on (``summary_dirty``, in the
-posting transaction); the next read recomputes only what is stale, through the pure replay in
-``inventory.ledger``, and clears the mark.  The current month is never cached: its stockout
-days grow every day, so it is computed live.  ``rebuild`` recomputes everything; ``verify``
-compares the cache with a full replay.
+(facility, product) pair's *completed* months are kept as one compact block
+(``summary_blocks``).  Posting marks the pair stale from the posted month on
+(``summary_dirty``, in the posting transaction); the next read recomputes only what is stale,
+through the pure replay in ``inventory.ledger``, and clears the mark.  The current month is
+never cached: its stockout days grow every day, so it is computed live.  ``rebuild``
+recomputes everything; ``verify`` compares the cache with a full replay.
 """
 
 from __future__ import annotations
@@ -18,11 +18,19 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from stockdesk.db.models import Lot, MonthlyReport, MovementLine, SummaryDirty
+from stockdesk.db.models import (
+    Lot,
+    Movement,
+    MovementLine,
+    StockBalance,
+    SummaryBlock,
+    SummaryDirty,
+)
 from stockdesk.inventory.kinds import Column, Kind
 from stockdesk.inventory.ledger import (
     Entry,
@@ -73,58 +81,60 @@ class RefreshResult:
 
 
 def refresh(s: Session, today: date, facility_ids: Sequence[int] | None = None) -> RefreshResult:
-    """Bring the cache of the given facilities (all when None) up to the last complete month.
+    """Bring the blocks of the given facilities (all when None) up to the last complete month.
 
-    A pair needs work when it is marked dirty, or when its cache stops before the last
+    A pair needs work when it is marked dirty, or when its block stops before the last
     complete month (time has passed since: its later months need rows, and stockout days keep
     counting while its shelf stays empty).
     """
     through = last_complete_period(today)
-    starts: dict[Pair, str] = {}
     dq = select(SummaryDirty.facility_id, SummaryDirty.product_id, SummaryDirty.from_period)
+    bq = select(SummaryBlock.facility_id, SummaryBlock.product_id, SummaryBlock.first_period,
+                SummaryBlock.months)
     if facility_ids is not None:
         dq = dq.where(SummaryDirty.facility_id.in_(facility_ids))
+        bq = bq.where(SummaryBlock.facility_id.in_(facility_ids))
+    blocks = {(f, p): (first, n) for f, p, first, n in s.execute(bq)}
+    starts: dict[Pair, str] = {}
     for f, p, per in s.execute(dq):
         if per <= through:
             starts[(f, p)] = per
-    cq = (select(MonthlyReport.facility_id, MonthlyReport.product_id,
-                 func.max(MonthlyReport.period))
-          .where(MonthlyReport.source == "ledger")
-          .group_by(MonthlyReport.facility_id, MonthlyReport.product_id))
-    if facility_ids is not None:
-        cq = cq.where(MonthlyReport.facility_id.in_(facility_ids))
-    for f, p, last in s.execute(cq):
-        if last < through and (f, p) not in starts:
-            starts[(f, p)] = next_period(last)
-    cleared = [k for k in starts]
-    months = _recompute(s, starts, through) if starts else 0
-    # marks for months still in progress stay until those months complete
+    for pair, (first, n) in blocks.items():
+        end = add_months(first, n - 1) if n else None
+        if end is None or end < through:
+            nxt = first if end is None else next_period(end)
+            starts[pair] = min(starts.get(pair, nxt), nxt)
+    months = _recompute(s, starts, blocks, through) if starts else 0
+    # marks for the month in progress stay until that month is complete
     dd = delete(SummaryDirty).where(SummaryDirty.from_period <= through)
     if facility_ids is not None:
         dd = dd.where(SummaryDirty.facility_id.in_(facility_ids))
     s.execute(dd)
-    return RefreshResult(len(cleared), months)
+    return RefreshResult(len(starts), months)
 
 
 def rebuild(s: Session, today: date) -> RefreshResult:
     """Throw the whole cache away and recompute it from the ledger."""
-    s.execute(delete(MonthlyReport).where(MonthlyReport.source == "ledger"))
+    s.execute(delete(SummaryBlock))
     s.execute(delete(SummaryDirty))
     through = last_complete_period(today)
     firsts = s.execute(select(MovementLine.facility_id, MovementLine.product_id,
                               func.min(MovementLine.period))
                        .group_by(MovementLine.facility_id, MovementLine.product_id)).all()
     starts = {(f, p): per for f, p, per in firsts if per <= through}
-    return RefreshResult(len(starts), _recompute(s, starts, through))
+    return RefreshResult(len(starts), _recompute(s, starts, {}, through))
 
 
 def verify(s: Session, today: date) -> list[str]:
-    """Differences between the cache and a full replay (empty when the cache is right)."""
+    """Differences between the cached blocks and a full replay (empty when the cache is right).
+
+    Pairs still marked dirty are skipped: their blocks are known to be stale and will be
+    recomputed at the next read.
+    """
     through = last_complete_period(today)
-    cached = {(r.facility_id, r.product_id, r.period): r for r in s.scalars(
-        select(MonthlyReport).where(MonthlyReport.source == "ledger"))}
     dirty = {(f, p) for f, p in s.execute(select(SummaryDirty.facility_id,
                                                  SummaryDirty.product_id))}
+    cached = {(b.facility_id, b.product_id): b for b in s.scalars(select(SummaryBlock))}
     firsts = s.execute(select(MovementLine.facility_id, MovementLine.product_id,
                               func.min(MovementLine.period))
                        .group_by(MovementLine.facility_id, MovementLine.product_id)).all()
@@ -132,18 +142,37 @@ def verify(s: Session, today: date) -> list[str]:
     for fac, pid, first in firsts:
         if (fac, pid) in dirty or first > through:
             continue
-        expected = replay_months(s, fac, [pid], {pid: first}, through, None).get(pid, [])
-        for m in expected:
-            row = cached.get((fac, pid, m.period))
-            got = None if row is None else (
-                row.opening_balance, row.received, row.consumed, row.losses_adjustments,
-                row.closing_balance, row.stockout_days)
-            want = (m.opening, m.received, m.consumed, m.adjustments, m.closing,
-                    m.stockout_days)
-            if got != want:
-                problems.append(f"facility {fac} product {pid} {m.period}: cached {got}, "
-                                f"ledger {want}")
+        expected = replay_months(s, fac, [pid], {pid: first}, through, None)[pid]
+        block = cached.get((fac, pid))
+        got = [] if block is None else [
+            (add_months(block.first_period, i), *map(int, row))
+            for i, row in enumerate(decode(block.data))]
+        want = [(m.period, m.opening, m.received, m.consumed, m.adjustments, m.closing,
+                  m.stockout_days) for m in expected]
+        if got != want:
+            diff = next((f"{g} != {w}" for g, w in zip(got, want, strict=False) if g != w),
+                        f"{len(got)} months cached, {len(want)} in the ledger")
+            problems.append(f"facility {fac} product {pid}: {diff}")
     return problems
+
+
+def encode(months: Sequence[MonthSummary]) -> bytes:
+    arr = np.array([(m.opening, m.received, m.consumed, m.adjustments, m.closing,
+                     m.stockout_days) for m in months], dtype="<i8").reshape(-1, 6)
+    return arr.tobytes()
+
+
+def decode(data: bytes) -> np.ndarray:
+    return np.frombuffer(data, dtype="<i8").reshape(-1, 6)
+
+
+def add_months(period: str, n: int) -> str:
+    index = int(period[:4]) * 12 + int(period[5:7]) - 1 + n
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def month_index(period: str) -> int:
+    return int(period[:4]) * 12 + int(period[5:7]) - 1
 
 
 def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
@@ -195,29 +224,90 @@ def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
     return out
 
 
-def _recompute(s: Session, starts: dict[Pair, str], through: str) -> int:
+def current_month(s: Session, facility_id: int, today: date,
+                  product_ids: Iterable[int] | None = None) -> dict[int, MonthSummary]:
+    """This month so far for each product with stock or movements at the facility.
+
+    Opening lot balances are the cached current balances minus this month's lines, so only
+    this month's lines are read, never the years before.
+    """
+    period = period_of(today)
+    first_day, _ = period_bounds(period)
+    wanted = set(product_ids) if product_ids is not None else None
+    month_lines = s.execute(
+        select(MovementLine.product_id, MovementLine.lot_id, MovementLine.movement_id,
+               MovementLine.occurred_on, MovementLine.summary_column, MovementLine.delta)
+        .join(Movement, Movement.id == MovementLine.movement_id)
+        .where(Movement.facility_id == facility_id, Movement.occurred_on >= first_day)
+    ).all()
+    lots: dict[int, tuple[int, str, date | None]] = {}
+    opening: dict[tuple[int, int], int] = defaultdict(int)  # (product, lot) -> balance
+    for pid, lot_id, batch, expiry, bal in s.execute(
+        select(StockBalance.product_id, StockBalance.lot_id, Lot.batch, Lot.expiry,
+               StockBalance.balance)
+        .join(Lot, Lot.id == StockBalance.lot_id)
+        .where(StockBalance.facility_id == facility_id)
+    ):
+        if wanted is None or pid in wanted:
+            lots[lot_id] = (pid, batch, expiry)
+            opening[(pid, lot_id)] += bal
+    window: dict[int, list[Entry]] = defaultdict(list)
+    for pid, lot_id, mid, on, col, delta in month_lines:
+        if wanted is not None and pid not in wanted:
+            continue
+        opening[(pid, lot_id)] -= delta
+        _, batch, expiry = lots[lot_id]
+        window[pid].append(Entry(mid, on, Kind.RECEIPT, batch, expiry, delta, Column(col)))
+    eve = first_day - timedelta(days=1)
+    entries: dict[int, list[Entry]] = defaultdict(list)
+    for (pid, lot_id), bal in opening.items():
+        _, batch, expiry = lots[lot_id]
+        entries[pid].append(Entry(0, eve, Kind.RECEIPT, batch, expiry, bal, Column.NONE))
+    for pid, es in window.items():
+        entries[pid].extend(es)
+    return {pid: monthly_summaries(es, period, period, through=today)[0]
+            for pid, es in entries.items()}
+
+
+def _recompute(s: Session, starts: dict[Pair, str], blocks: dict[Pair, tuple[str, int]],
+               through: str) -> int:
+    """Replay each pair from its start month through ``through`` and splice it into its block."""
     by_facility: dict[int, dict[int, str]] = defaultdict(dict)
     for (f, p), per in starts.items():
-        by_facility[f][p] = per
+        by_facility[f][p] = per  # months before ``per`` are kept from the old block
     written = 0
     for fac, products in by_facility.items():
         months = replay_months(s, fac, list(products), products, through, None)
+        keep = {}
+        old_pairs = [(fac, p) for p in products if (fac, p) in blocks]
+        for chunk in _chunks(old_pairs, 500):
+            for pid, first, data in s.execute(
+                select(SummaryBlock.product_id, SummaryBlock.first_period, SummaryBlock.data)
+                .where(SummaryBlock.facility_id == fac,
+                       SummaryBlock.product_id.in_([p for _, p in chunk]))
+            ):
+                keep[pid] = (first, data)
+            s.execute(delete(SummaryBlock).where(
+                SummaryBlock.facility_id == fac,
+                SummaryBlock.product_id.in_([p for _, p in chunk])))
+        rows = []
         for pid, start in products.items():
-            s.execute(delete(MonthlyReport).where(
-                MonthlyReport.source == "ledger", MonthlyReport.facility_id == fac,
-                MonthlyReport.product_id == pid, MonthlyReport.period >= start))
-        rows = [_row(fac, pid, m) for pid, ms in months.items() for m in ms]
-        for chunk in _chunks(rows, 5000):
-            s.execute(insert(MonthlyReport), chunk)
-        written += len(rows)
+            new = encode(months[pid])
+            first = start
+            if pid in keep:
+                old_first, old_data = keep[pid]
+                if old_first < start:
+                    kept = month_index(start) - month_index(old_first)
+                    new = old_data[:kept * 48] + new
+                    first = old_first
+            n = len(new) // 48
+            if n:
+                rows.append({"facility_id": fac, "product_id": pid, "first_period": first,
+                             "months": n, "data": new})
+            written += len(months[pid])
+        for chunk in _chunks(rows, 2000):
+            s.execute(insert(SummaryBlock), chunk)
     return written
-
-
-def _row(fac: int, pid: int, m: MonthSummary) -> dict[str, Any]:
-    return {"facility_id": fac, "product_id": pid, "period": m.period, "source": "ledger",
-            "opening_balance": m.opening, "received": m.received, "consumed": m.consumed,
-            "losses_adjustments": m.adjustments, "closing_balance": m.closing,
-            "stockout_days": m.stockout_days}
 
 
 def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:

@@ -22,7 +22,7 @@ from stockdesk.db.models import AuditEntry, Lot, Movement, MovementLine
 from stockdesk.inventory.kinds import Column
 from stockdesk.inventory.ledger import Entry, first_negative
 from stockdesk.problems import ProblemsFound
-from stockdesk.services import summaries
+from stockdesk.services import balances, summaries
 from stockdesk.services.auth import SETUP_ACTOR
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import CountInput, LedgerService, LineInput
@@ -138,6 +138,7 @@ def _check_invariants(db: Database, stock: StockService) -> None:
     stock.monthly("F1", "2024-01", "2024-03")  # brings the summary cache up to date
     with db.transaction() as s:
         assert summaries.verify(s, TODAY) == []
+        assert balances.verify(s) == []
     with db.reading() as s:
         sums = {(p, lot): int(q) for p, lot, q in s.execute(
             select(Lot.product_id, Lot.batch, func.sum(MovementLine.delta))
