@@ -8,6 +8,7 @@ Screens use SQL aggregates for speed; this replay is the reference they are chec
 from __future__ import annotations
 
 import calendar
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -181,6 +182,7 @@ def first_negative(entries: Iterable[Entry]) -> NegativeBalance | None:
 # Periods and monthly summaries (FIELD.md AC-01)
 
 
+@functools.lru_cache(maxsize=8192)
 def period_of(d: date) -> str:
     return f"{d.year:04d}-{d.month:02d}"
 

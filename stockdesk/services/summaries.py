@@ -42,6 +42,7 @@ from stockdesk.inventory.ledger import (
 )
 
 Pair = tuple[int, int]  # facility_id, product_id
+COLUMNS = {c.value: c for c in Column}
 
 
 def last_complete_period(today: date) -> str:
@@ -197,7 +198,7 @@ def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
             .where(MovementLine.facility_id == facility_id,
                    MovementLine.product_id.in_(chunk), MovementLine.occurred_on >= first_day)
         ):
-            lines[pid].append(Entry(mid, on, Kind.RECEIPT, batch, expiry, delta, Column(col)))
+            lines[pid].append(Entry(mid, on, Kind.RECEIPT, batch, expiry, delta, COLUMNS[col]))
         for pid, batch, expiry, bal in s.execute(
             select(MovementLine.product_id, Lot.batch, Lot.expiry, func.sum(MovementLine.delta))
             .join(Lot, Lot.id == MovementLine.lot_id)
@@ -257,7 +258,7 @@ def current_month(s: Session, facility_id: int, today: date,
             continue
         opening[(pid, lot_id)] -= delta
         _, batch, expiry = lots[lot_id]
-        window[pid].append(Entry(mid, on, Kind.RECEIPT, batch, expiry, delta, Column(col)))
+        window[pid].append(Entry(mid, on, Kind.RECEIPT, batch, expiry, delta, COLUMNS[col]))
     eve = first_day - timedelta(days=1)
     entries: dict[int, list[Entry]] = defaultdict(list)
     for (pid, lot_id), bal in opening.items():
