@@ -87,6 +87,40 @@ MESSAGES: dict[str, str] = {
     "auth.unknown_user": "unknown user {user}",
     "auth.bad_password": "wrong password for {user}",
     "auth.locked": "user {user} is locked after repeated failed sign-ins; try again after {until}",
+    "auth.bad_credentials": "wrong user name or password",
+    "auth.must_change_password": (
+        "user {user} must choose a new password before changing any data "
+        "(stockdesk user passwd {user})"
+    ),
+    "user.bad_name": (
+        "a user name has 2 to 64 letters, digits, dots, dashes or underscores, got {value!r}"
+    ),
+    "user.bad_role": "role must be one of {allowed}, got {value!r}",
+    "user.exists": "a user named {user} already exists",
+    "user.password_too_short": "the password must have at least {min} characters",
+    "user.password_is_name": "the password must not be the user name",
+    "user.password_unchanged": "the new password must differ from the current one",
+    "user.first_must_be_admin": "the first user must be an admin, so that someone can manage users",
+    "user.last_admin": "{user} is the last active admin; make another user admin first",
+    "backup.not_found": "the file does not exist or cannot be read",
+    "backup.not_sqlite": "this is not a StockDesk database (not an SQLite file)",
+    "backup.not_stockdesk": "this SQLite file is not a StockDesk database",
+    "backup.damaged": "the database file is damaged and cannot be restored ({detail})",
+    "backup.too_new": (
+        "this backup was made by a newer StockDesk (schema {revision}); this is StockDesk "
+        "{version}. Install the newer version to restore it"
+    ),
+    "backup.same_file": "this is the database in use, not a backup of it",
+    "backup.exists": "the file already exists; choose another name or use --overwrite",
+    "backup.failed": "the backup could not be written: {detail}",
+    "backup.pg_dump_missing": (
+        "pg_dump was not found on PATH: install the PostgreSQL client tools, or ask the "
+        "server's administrator to back up the database"
+    ),
+    "backup.restore_postgres": (
+        "a PostgreSQL database is restored by the server's administrator with pg_restore, "
+        "not by StockDesk"
+    ),
     "facility.unknown": "unknown facility code {code!r}",
     "product.unknown": "unknown product code {code!r}",
     "program.unknown": "unknown program {code!r}",
@@ -139,6 +173,21 @@ MESSAGES: dict[str, str] = {
     "import.already_imported": "this file was already imported on {when}; nothing changed",
     "import.duplicate_row": "same {what} as row {other}",
     "import.too_large": "the file is larger than {limit}",
+    "import.too_many_rows": "the file has more than {limit} rows",
+    "import.wrong_type": "this is {found}, not a CSV or Excel (.xlsx) table",
+    "import.same_column": "columns {first!r} and {column!r} both give {field}; keep one",
+    "import.cancelled": "the import was cancelled; nothing changed",
+    "import.more_problems": "and {count} more problem(s) not shown ({errors} of them errors)",
+    "import.out_of_range": "{field} must be between {low} and {high}, got {value}",
+    "import.not_positive": "{field} must be above zero, got {value}",
+    "import.too_long": "{field} is longer than {limit} characters",
+    "import.bad_gtin": (
+        "{field} must be a GTIN-8, -12, -13 or -14 with a correct check digit, got {value!r}"
+    ),
+    "import.levels_inconsistent": (
+        "levels for {program} at {facility_type} look inconsistent: {detail}; "
+        "imported as given"
+    ),
 }
 
 

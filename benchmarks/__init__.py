@@ -1,0 +1,141 @@
+"""Benchmarks of the things users wait for, each against a baseline measured in the same run.
+
+``python -m benchmarks [NAME...]`` (from the repository root, with the project's virtualenv)
+prints one JSON object per line::
+
+    {"name": "ledger_import", "value": 412345.0, "unit": "rows/s", "baseline": 1180000.0,
+     "ratio": 0.35, "better": "higher", "target": ">= 0.25 of baseline", "met": true, ...}
+
+Absolute figures depend on the machine; the ratio to a baseline taken in the same run does
+not, much.  Data is generated with numpy and written with raw sqlite3 where it is setup, so
+only the operation named is timed.  ``STOCKDESK_BENCH_SCALE=tiny`` (or ``--scale tiny``) runs
+everything at a toy size to check that it works (the smoke test does that).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Sizes of everything the benchmarks generate."""
+
+    ledger_lines: int = 1_000_000
+    ledger_facilities: int = 20
+    ledger_products: int = 250
+    repeats: int = 9  # timed runs of fast reads; the median is reported
+    district_facilities: int = 50
+    district_products: int = 300
+    district_months: int = 36
+    district_lines_per_month: int = 4  # per facility × product: a receipt and three issues
+    per_facility_budget_s: float = 120.0  # StockService.monthly loop: stop and extrapolate
+    demo: dict[str, Any] = field(default_factory=dict)  # build_demo arguments (defaults)
+
+
+SCALES = {
+    "full": Scale(),
+    "tiny": Scale(ledger_lines=3_000, ledger_facilities=3, ledger_products=10, repeats=3,
+                  district_facilities=3, district_products=8, district_months=3,
+                  per_facility_budget_s=30.0,
+                  demo={"facilities": 2, "months": 2, "products": 25}),
+}
+
+
+@dataclass
+class Result:
+    """One benchmark's figure, its same-run baseline and what it should reach."""
+
+    name: str
+    value: float
+    unit: str
+    baseline: float | None = None
+    baseline_unit: str | None = None
+    better: str = "higher"  # or "lower": which direction of ``value`` is good
+    target: str | None = None
+    met: bool | None = None
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ratio(self) -> float | None:
+        """ours / baseline (for rows/s higher is better, for times lower is better)."""
+        if self.baseline in (None, 0) or self.baseline_unit not in (None, self.unit):
+            return None
+        return round(self.value / self.baseline, 4)  # type: ignore[operator]
+
+    def as_json(self) -> str:
+        out: dict[str, Any] = {"name": self.name, "value": _round(self.value),
+                               "unit": self.unit}
+        if self.baseline is not None:
+            out["baseline"] = _round(self.baseline)
+            out["ratio"] = self.ratio
+        out["better"] = self.better
+        if self.target is not None:
+            out["target"] = self.target
+            out["met"] = self.met
+        out.update(self.details)
+        return json.dumps(out, sort_keys=False, default=str)
+
+
+def _round(x: float) -> float:
+    if x == 0 or not math.isfinite(x):
+        return x
+    digits = max(0, 4 - int(math.floor(math.log10(abs(x)))))
+    return round(x, digits)
+
+
+@dataclass
+class Context:
+    """What the benchmarks of one run share: a scratch folder and data built once."""
+
+    scale: Scale
+    workdir: Path
+    cache: dict[str, Any] = field(default_factory=dict)
+
+
+Benchmark = Callable[[Context], Iterable[Result]]
+
+
+def registry() -> dict[str, Benchmark]:
+    from benchmarks import demo_build, ledger_import, monthly_summaries, stock_on_hand
+
+    return {
+        "ledger_import": ledger_import.run,
+        "stock_on_hand": stock_on_hand.run,
+        "monthly_summaries": monthly_summaries.run,
+        "demo_build": demo_build.run,
+    }
+
+
+def scale_from_env(default: str = "full") -> str:
+    return os.environ.get("STOCKDESK_BENCH_SCALE", default)
+
+
+def run(names: Iterable[str] | None = None, *, scale: str | Scale = "full",
+        workdir: Path | None = None, out: TextIO | None = None) -> list[Result]:
+    """Run the named benchmarks (all by default), printing each result line as it comes."""
+    table = registry()
+    chosen = list(names) if names else list(table)
+    unknown = [n for n in chosen if n not in table]
+    if unknown:
+        raise KeyError(f"unknown benchmark(s) {', '.join(unknown)}; known: {', '.join(table)}")
+    sizes = scale if isinstance(scale, Scale) else SCALES[scale]
+    results: list[Result] = []
+    with tempfile.TemporaryDirectory(prefix="stockdesk-bench-", dir=workdir) as tmp:
+        ctx = Context(sizes, Path(tmp))
+        for name in chosen:
+            for result in table[name](ctx):
+                results.append(result)
+                if out is not None:
+                    print(result.as_json(), file=out, flush=True)
+    return results
+
+
+__all__ = ["SCALES", "Context", "Result", "Scale", "registry", "run", "scale_from_env"]

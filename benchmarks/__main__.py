@@ -1,0 +1,26 @@
+"""``python -m benchmarks [NAME...] [--scale full|tiny]``: one JSON line per result."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from benchmarks import SCALES, registry, run, scale_from_env
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.add_argument("names", nargs="*", metavar="NAME",
+                        help=f"benchmarks to run (default: all of {', '.join(registry())})")
+    parser.add_argument("--scale", choices=sorted(SCALES), default=scale_from_env(),
+                        help="data sizes (default: $STOCKDESK_BENCH_SCALE or full)")
+    args = parser.parse_args(argv)
+    try:
+        run(args.names, scale=args.scale, out=sys.stdout)
+    except KeyError as exc:
+        parser.error(str(exc.args[0]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

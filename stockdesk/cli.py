@@ -1,0 +1,793 @@
+"""The ``stockdesk`` command: the same services as the window, for scripts and bulk work.
+
+Exit codes: 0 done; 1 refused (problems in the data, sign-in, permissions, a database from a
+newer StockDesk, an unexpected error); 2 the command line itself is wrong; 130 interrupted.
+Results go to stdout, problems and notes to stderr, so ``stockdesk stock HC01 --format csv >
+file.csv`` gives a clean file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import getpass
+import json
+import os
+import shutil
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from stockdesk import __version__
+from stockdesk.services.auth import ALL_ROLES
+
+if TYPE_CHECKING:
+    from stockdesk.app import Settings
+    from stockdesk.services.auth import Actor
+    from stockdesk.services.database import Database
+
+PROG = "stockdesk"
+IMPORT_KINDS = ("facilities", "catalogue", "levels", "ledger", "history")
+FORMATS = ("table", "csv", "json")
+MIN_WIDTH, MAX_WIDTH = 80, 120
+
+
+class CliError(Exception):
+    """A refusal explained in one sentence (no traceback: nothing is broken)."""
+
+    def __init__(self, message: str, code: int = 1):
+        super().__init__(message)
+        self.code = code
+
+
+# -- entry point ---------------------------------------------------------------------------
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, usage errors: argparse has printed
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    debug = bool(getattr(args, "debug", False))
+    try:
+        return int(args.handler(args) or 0)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        return _report(exc, debug)
+
+
+def _report(exc: Exception, debug: bool) -> int:
+    """Problems and known failures in plain words; anything else as a one-line bug report."""
+    from sqlalchemy.exc import ArgumentError, OperationalError
+
+    from stockdesk.db.migrate import DatabaseTooNew
+    from stockdesk.problems import ProblemsFound
+
+    if debug:
+        traceback.print_exc()
+    if isinstance(exc, ProblemsFound):
+        for problem in exc.problems:
+            print(str(problem), file=sys.stderr)
+        return 1
+    if isinstance(exc, CliError):
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return exc.code
+    if isinstance(exc, DatabaseTooNew):
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    if isinstance(exc, ArgumentError):
+        print(f"{PROG}: error: not a database URL or file: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(exc, OperationalError):
+        print(f"{PROG}: error: the database cannot be used: {exc.orig}", file=sys.stderr)
+        return 1
+    if isinstance(exc, OSError):
+        print(f"{PROG}: error: {exc.strerror or exc}"
+              + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
+        return 1
+    print(f"{PROG}: unexpected error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    if not debug:
+        print(f"{PROG}: run the command again with --debug to see the details",
+              file=sys.stderr)
+    return 1
+
+
+# -- parser --------------------------------------------------------------------------------
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, e.g. 2024-12-31") from None
+
+
+def _common(suppress: bool) -> argparse.ArgumentParser:
+    """Global options, accepted before or after the command (``stockdesk stock X --db f``)."""
+    default: Any = argparse.SUPPRESS if suppress else None
+    p = argparse.ArgumentParser(add_help=False)
+    g = p.add_argument_group("global options")
+    g.add_argument("--db", metavar="URL", default=default,
+                   help="database: a SQLite file path or a URL such as "
+                        "postgresql+psycopg://user@host/stockdesk (default: $STOCKDESK_DB, "
+                        "else stockdesk.sqlite3 in the user data folder, or data/ beside a "
+                        "portable copy)")
+    g.add_argument("--user", metavar="NAME", default=default,
+                   help="sign in as NAME (default: $STOCKDESK_USER); the password comes from "
+                        "$STOCKDESK_PASSWORD or is asked for")
+    g.add_argument("--debug", action="store_true",
+                   default=argparse.SUPPRESS if suppress else False,
+                   help="show the full traceback of an unexpected error")
+    return p
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common(suppress=True)
+    parser = argparse.ArgumentParser(
+        prog=PROG, parents=[_common(suppress=False)],
+        description="StockDesk: stock management for essential medicines.",
+        epilog="Once a database has users, every command needs --user (or $STOCKDESK_USER). "
+               "A new database has none: create the first admin with "
+               "'stockdesk user add NAME --role admin'.")
+    parser.add_argument("--version", action="version", version=f"StockDesk {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help: str,
+                **kw: Any) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help, description=help, **kw)
+        p.set_defaults(handler=handler)
+        return p
+
+    p = command("demo", cmd_demo, "build a demo district with facilities, users and two years "
+                                  "of stock movements, then show one health centre's stock")
+    p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
+    p.add_argument("--facilities", type=int, default=None, metavar="N",
+                   help="number of health facilities")
+    p.add_argument("--months", type=int, default=None, metavar="N",
+                   help="months of history to generate")
+
+    p = command("import", cmd_import, "import facilities, the catalogue, stock levels, ledger "
+                                      "transactions or monthly LMIS history from CSV/XLSX "
+                                      "files; each file is applied whole or not at all")
+    p.add_argument("kind", choices=IMPORT_KINDS, help="what the files hold")
+    p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV or XLSX file(s)")
+
+    p = command("stock", cmd_stock, "stock status of a facility: on hand, usable, expired and "
+                                    "stockout days this month, per product")
+    p.add_argument("facility", metavar="FACILITY", help="facility code")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                   help="stock at the end of this day (default: today)")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+
+    p = command("stock-card", cmd_stock_card, "the stock card of one product at a facility: "
+                                              "every movement with running balances")
+    p.add_argument("facility", metavar="FACILITY", help="facility code")
+    p.add_argument("product", metavar="PRODUCT", help="product code")
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+
+    p = command("backup", cmd_backup, "copy the database to a file while it stays in use "
+                                      "(PostgreSQL: with pg_dump)")
+    p.add_argument("path", type=Path, metavar="PATH", help="backup file, or a folder to put a "
+                                                           "dated backup file in")
+    p.add_argument("--overwrite", action="store_true", help="replace PATH if it exists")
+
+    p = command("restore", cmd_restore, "replace the database with a backup (admin only); "
+                                        "the current database is first copied to backups/")
+    p.add_argument("path", type=Path, metavar="PATH", help="a backup made by 'stockdesk backup'")
+
+    p = command("user", _user_help, "add users, change passwords and roles, list users")
+    users = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
+
+    def user_command(name: str, handler: Callable[[argparse.Namespace], int],
+                     help: str) -> argparse.ArgumentParser:
+        q = users.add_parser(name, parents=[common], help=help, description=help)
+        q.set_defaults(handler=handler)
+        return q
+
+    q = user_command("add", cmd_user_add, "create a user (password from "
+                                          "$STOCKDESK_NEW_PASSWORD or asked twice)")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("--role", required=True, choices=ALL_ROLES)
+    q.add_argument("--full-name", metavar="TEXT")
+    q.add_argument("--facility", metavar="CODE", help="facility where the user works")
+    q = user_command("passwd", cmd_user_passwd, "change your password, or (admin) reset "
+                                                "another user's")
+    q.add_argument("name", metavar="NAME", nargs="?",
+                   help="whose password (default: the signed-in user)")
+    user_command("list", cmd_user_list, "list users with role and status")
+    q = user_command("role", cmd_user_role, "change a user's role")
+    q.add_argument("name", metavar="NAME")
+    q.add_argument("role", choices=ALL_ROLES)
+    for name, help in (("unlock", "unlock a user locked after failed sign-ins"),
+                       ("disable", "stop a user from signing in (records keep the name)"),
+                       ("enable", "let a disabled user sign in again")):
+        q = user_command(name, cmd_user_state, help)
+        q.add_argument("name", metavar="NAME")
+        q.set_defaults(state=name)
+    return parser
+
+
+def _user_help(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires ACTION
+    raise CliError("choose an action: add, passwd, list, role, unlock, disable, enable", 2)
+
+
+# -- opening and signing in ----------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    settings: Settings
+    db: Database
+    actor: Actor
+    must_change_password: bool = False
+
+    def require_fresh_password(self) -> None:
+        """Users given a password by an admin change it before they change any data."""
+        if self.must_change_password:
+            from stockdesk.problems import ProblemsFound, error
+
+            raise ProblemsFound([error("auth.must_change_password", user=self.actor.username)])
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    from stockdesk.app import Settings
+
+    return Settings.resolve(db=getattr(args, "db", None), user=getattr(args, "user", None))
+
+
+def open_context(args: argparse.Namespace, *, sign_in: bool = True) -> Context:
+    """Open and migrate the database, then sign in (or act as setup while it has no users)."""
+    from stockdesk.app import open_database
+    from stockdesk.services.auth import SETUP_ACTOR
+
+    settings = _settings(args)
+    opened = open_database(settings.db_url, daily_keep=settings.daily_backups)
+    for warning in opened.warnings:
+        print(f"{PROG}: warning: {warning}", file=sys.stderr)
+    if opened.upgrade_backup is not None:
+        print(f"{PROG}: the database was upgraded; the previous version is saved as "
+              f"{opened.upgrade_backup}", file=sys.stderr)
+    db = opened.db
+    try:
+        if not sign_in:
+            return Context(settings, db, SETUP_ACTOR)
+        return _sign_in(settings, db)
+    except BaseException:
+        db.close()
+        raise
+
+
+def _sign_in(settings: Settings, db: Database) -> Context:
+    from stockdesk.app import ENV_PASSWORD
+    from stockdesk.services.auth import SETUP_ACTOR
+    from stockdesk.services.users import UserService, has_users
+
+    if not has_users(db):
+        if settings.username:
+            print(f"{PROG}: note: this database has no users yet; acting as the local "
+                  f"administrator ('setup') until the first admin is created", file=sys.stderr)
+        return Context(settings, db, SETUP_ACTOR)
+    if not settings.username:
+        raise CliError("this database has users: sign in with --user NAME "
+                       "(or set STOCKDESK_USER)")
+    password = os.environ.get(ENV_PASSWORD)
+    if password is None:
+        password = _ask_password(f"Password for {settings.username}: ", ENV_PASSWORD)
+    service = UserService(db)
+    actor = service.authenticate(settings.username, password)
+    info = UserService(db, actor).get(actor.username)
+    return Context(settings, db, actor, must_change_password=info.must_change_password)
+
+
+def _ask_password(prompt: str, env_name: str, *, confirm: bool = False) -> str:
+    if not sys.stdin.isatty():
+        raise CliError(f"no password given: set {env_name}, or run the command in a terminal "
+                       "to be asked for it")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != first:
+        raise CliError("the two passwords differ; nothing was changed")
+    return first
+
+
+# -- commands ------------------------------------------------------------------------------
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from stockdesk.services import demo
+    from stockdesk.services.stock import StockService
+
+    ctx = _demo_context(args, demo)
+    try:
+        ctx.require_fresh_password()
+        kwargs: dict[str, Any] = {"seed": args.seed}
+        if args.facilities is not None:
+            kwargs["facilities"] = args.facilities
+        if args.months is not None:
+            kwargs["months"] = args.months
+        summary = demo.build_demo(ctx.db, ctx.actor, progress=_Progress(), **kwargs)
+        if summary.already_present:
+            print(f"{PROG}: this database already holds the demo district; nothing was "
+                  "changed", file=sys.stderr)
+        else:
+            print(f"{PROG}: built {_describe_demo(summary)}", file=sys.stderr)
+        if summary.users_created:
+            print(f"{PROG}: demo users {', '.join(summary.users_created)} have the password "
+                  f"'{demo.DEMO_PASSWORD}', e.g. --user {summary.users_created[0]}",
+                  file=sys.stderr)
+        facility = summary.first_facility
+        stock = StockService(ctx.db, ctx.actor).stock_on_hand(facility)
+        _print_stock(facility, None, stock, "table", sys.stdout)
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def _demo_context(args: argparse.Namespace, demo: Any) -> Context:
+    """Sign in as usual, except that a demo database may be shown again without --user.
+
+    The demo's own admin account, with the demo password everyone knows, is used; if that
+    password was changed the database is treated like any other and needs --user.
+    """
+    settings = _settings(args)
+    if settings.username:
+        return open_context(args)
+    ctx = open_context(args, sign_in=False)
+    try:
+        from stockdesk.services.users import UserService, has_users
+
+        if not has_users(ctx.db):
+            return ctx
+        present = getattr(demo, "demo_present", None) \
+            or (lambda db: demo._existing_demo(db, 0.0) is not None)
+        if not present(ctx.db):
+            raise CliError("this database has users: sign in with --user NAME "
+                           "(or set STOCKDESK_USER)")
+        admin = getattr(demo, "DEMO_ADMIN", None) \
+            or next(name for name, role, *_ in demo.DEMO_USERS if role == "admin")
+        try:
+            actor = UserService(ctx.db).authenticate(admin, demo.DEMO_PASSWORD)
+        except Exception:
+            raise CliError("this demo database's admin password has been changed: sign in "
+                           "with --user NAME (or set STOCKDESK_USER)") from None
+        return Context(ctx.settings, ctx.db, actor)
+    except BaseException:
+        ctx.db.close()
+        raise
+
+
+class _Progress:
+    """Prints each stage of a long job once as it starts and once as it ends."""
+
+    def __init__(self) -> None:
+        self.stage: str | None = None
+
+    def __call__(self, stage: str, done: int = 0, total: int = 0) -> None:
+        if stage != self.stage:
+            self.stage = stage
+            print(f"{PROG}: {stage}...", file=sys.stderr)
+        elif total and done >= total:
+            print(f"{PROG}: {stage}: done ({total:,})", file=sys.stderr)
+
+
+class _Percent:
+    """``sites.csv: 45%`` rewritten in place on a terminal while a big file is read."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = min(100, done * 100 // total) if total else 0
+        if percent != self.shown:
+            self.shown = percent
+            end = "\n" if percent >= 100 else ""
+            print(f"\r{self.label}: {percent}%", end=end, file=sys.stderr, flush=True)
+
+
+def _describe_demo(summary: Any) -> str:
+    span = ""
+    if summary.first_day and summary.last_day:
+        span = f" from {summary.first_day} to {summary.last_day}"
+    return (f"{summary.district}: {len(summary.facilities)} facilities and a store, "
+            f"{summary.products} products, {summary.movements:,} movements{span} "
+            f"in {summary.seconds:.1f} s")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from stockdesk.services.imports import ImportService
+
+    ctx = open_context(args)
+    try:
+        ctx.require_fresh_password()
+        ctx.actor.require(f"import.{args.kind}")
+        service = ImportService(ctx.db, ctx.actor)
+        refused = False
+        for path in args.files:
+            if sys.stderr.isatty():
+                result = service.import_file(args.kind, path, progress=_Percent(path.name))
+            else:
+                result = service.import_file(args.kind, path)
+            print(f"{result.status} {path} ({result.rows} rows)")
+            sys.stdout.flush()
+            for problem in result.problems:
+                print(str(problem), file=sys.stderr)
+            refused = refused or result.status == "refused"
+        return 1 if refused else 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_stock(args: argparse.Namespace) -> int:
+    from stockdesk.services.stock import StockService
+
+    ctx = open_context(args)
+    try:
+        rows = StockService(ctx.db, ctx.actor).stock_on_hand(args.facility, args.as_of)
+        _print_stock(args.facility, args.as_of, rows, args.format, sys.stdout)
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_stock_card(args: argparse.Namespace) -> int:
+    from stockdesk.services.stock import StockService
+
+    ctx = open_context(args)
+    try:
+        lines = StockService(ctx.db, ctx.actor).stock_card(args.facility, args.product)
+        _print_card(args.facility, args.product, lines, args.format, sys.stdout)
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from stockdesk.services.backup import BackupService
+
+    ctx = open_context(args)
+    try:
+        result = BackupService(ctx.db, ctx.actor).backup(args.path, overwrite=args.overwrite)
+        print(f"backed up to {result.path} ({_size(result.size)})")
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from stockdesk.services.backup import BackupService
+
+    ctx = open_context(args)
+    try:
+        ctx.require_fresh_password()
+        result = BackupService(ctx.db, ctx.actor).restore(args.path)
+        print(f"restored {result.restored_from} ({result.facilities} facilities, "
+              f"{result.users} users)")
+        print(f"the database as it was before is saved as {result.safety_backup}")
+        if result.upgraded:
+            print("the restored database was upgraded to this version of StockDesk")
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from stockdesk.app import ENV_NEW_PASSWORD
+    from stockdesk.services.users import UserService
+
+    ctx = open_context(args)
+    try:
+        ctx.require_fresh_password()
+        ctx.actor.require("users.manage")  # before asking for a password nobody may set
+        password = _new_password(f"Password for new user {args.name}: ", ENV_NEW_PASSWORD)
+        info = UserService(ctx.db, ctx.actor).create_user(
+            args.name, args.role, password, full_name=args.full_name, facility=args.facility)
+        note = " (must choose a new password at first sign-in)" \
+            if info.must_change_password else ""
+        print(f"created user {info.username} ({info.role}){note}")
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_user_passwd(args: argparse.Namespace) -> int:
+    from stockdesk.app import ENV_NEW_PASSWORD
+    from stockdesk.services.users import UserService
+
+    ctx = open_context(args)
+    try:
+        name = args.name or ctx.actor.username
+        if ctx.actor.user_id is None and args.name is None:
+            raise CliError("name the user whose password to set: stockdesk user passwd NAME", 2)
+        own = name.lower() == ctx.actor.username.lower() and ctx.actor.user_id is not None
+        if not own:
+            ctx.require_fresh_password()
+            ctx.actor.require("users.manage")
+        password = _new_password(f"New password for {name}: ", ENV_NEW_PASSWORD)
+        info = UserService(ctx.db, ctx.actor).change_password(name, password)
+        print(f"password of {info.username} changed"
+              + (" (to be changed at next sign-in)" if info.must_change_password else ""))
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def _new_password(prompt: str, env_name: str) -> str:
+    value = os.environ.get(env_name)
+    if value is not None:
+        return value
+    return _ask_password(prompt, env_name, confirm=True)
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from stockdesk.services.users import UserService
+
+    ctx = open_context(args)
+    try:
+        users = UserService(ctx.db, ctx.actor).list_users()
+        columns = [
+            Col("User", lambda u: u.username, flex=True),
+            Col("Full name", lambda u: u.full_name or "", flex=True),
+            Col("Role", lambda u: u.role),
+            Col("Facility", lambda u: u.facility or "", flex=True),
+            Col("Status", _user_status, flex=True),
+        ]
+        _write_table(sys.stdout, columns, users)
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def _user_status(u: Any) -> str:
+    states = []
+    if not u.active:
+        states.append("disabled")
+    if u.locked_until is not None:
+        states.append(f"locked until {u.locked_until.astimezone():%Y-%m-%d %H:%M}")
+    if u.must_change_password:
+        states.append("must change password")
+    return ", ".join(states) or "active"
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    from stockdesk.services.users import UserService
+
+    ctx = open_context(args)
+    try:
+        ctx.require_fresh_password()
+        info = UserService(ctx.db, ctx.actor).change_role(args.name, args.role)
+        print(f"{info.username} is now {info.role}")
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_user_state(args: argparse.Namespace) -> int:
+    from stockdesk.services.users import UserService
+
+    ctx = open_context(args)
+    try:
+        ctx.require_fresh_password()
+        service = UserService(ctx.db, ctx.actor)
+        if args.state == "unlock":
+            info = service.unlock(args.name)
+            print(f"{info.username} is unlocked")
+        else:
+            info = service.set_active(args.name, args.state == "enable")
+            print(f"{info.username} is {'enabled' if info.active else 'disabled'}")
+        return 0
+    finally:
+        ctx.db.close()
+
+
+# -- output --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Col:
+    """One output column: header, how to get the cell, and how it may be squeezed."""
+
+    header: str
+    get: Callable[[Any], Any]
+    key: str = ""  # the CSV/JSON field name; empty: table only
+    numeric: bool = False
+    flex: bool = False  # may be shortened (with an ellipsis) to fit the terminal
+    min_width: int = 6
+
+
+# Stock status columns.  Later columns (AMC, months of stock, status) are added here.
+STOCK_COLUMNS = [
+    Col("Code", lambda r: r.code, "code", flex=True, min_width=7),
+    Col("Product", lambda r: r.name, "name", flex=True, min_width=12),
+    Col("Unit", lambda r: r.unit, "unit", flex=True, min_width=5),
+    Col("On hand", lambda r: r.on_hand, "on_hand", numeric=True),
+    Col("Usable", lambda r: r.usable, "usable", numeric=True),
+    Col("Expired", lambda r: r.expired, "expired", numeric=True),
+    Col("Days out", lambda r: r.stockout_days, "stockout_days", numeric=True),
+]
+
+
+def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: str,
+                 out: TextIO) -> None:
+    day = as_of or _today()
+    if fmt == "json":
+        _write_json(out, {"facility": facility, "as_of": day.isoformat(),
+                          "products": _records(STOCK_COLUMNS, rows)})
+    elif fmt == "csv":
+        _write_csv(out, STOCK_COLUMNS, rows)
+    else:
+        print(f"Stock at {facility} at the end of {day.isoformat()}"
+              f" - {len(rows)} product{'s' if len(rows) != 1 else ''}", file=out)
+        if rows:
+            print("Days out: days this month with no usable stock", file=out)
+            print(file=out)
+            _write_table(out, STOCK_COLUMNS, rows)
+        else:
+            print("No stock has been recorded at this facility.", file=out)
+
+
+def _lot_text(c: Any) -> str:
+    if not c.lot:
+        return "-"
+    return f"{c.lot} ({c.expiry:%Y-%m})" if c.expiry else c.lot
+
+
+def _movement_text(c: Any) -> str:
+    text = c.kind
+    if c.reason and c.reason != "reversal":
+        text += f" {c.reason}"
+    if c.counted is not None:
+        text += f" {c.counted}"
+    return text
+
+
+CARD_TABLE = [
+    Col("Date", lambda c: c.occurred_on.isoformat(), min_width=10),
+    Col("Movement", _movement_text, flex=True, min_width=12),
+    Col("Reference", lambda c: " ".join(x for x in (c.reference, c.counterparty) if x),
+        flex=True, min_width=6),
+    Col("Lot", _lot_text, flex=True, min_width=12),
+    Col("In", lambda c: c.quantity_in or "", numeric=True, min_width=3),
+    Col("Out", lambda c: c.quantity_out or "", numeric=True, min_width=3),
+    Col("Lot bal", lambda c: c.lot_balance, numeric=True),
+    Col("Balance", lambda c: c.balance, numeric=True),
+    Col("User", lambda c: c.user or "", flex=True, min_width=4),
+]
+CARD_FIELDS = [
+    Col("", lambda c: c.movement_id, "movement_id"),
+    Col("", lambda c: c.occurred_on, "date"),
+    Col("", lambda c: c.recorded_at, "recorded_at"),
+    Col("", lambda c: c.kind, "kind"),
+    Col("", lambda c: c.reason, "reason"),
+    Col("", lambda c: c.reference, "reference"),
+    Col("", lambda c: c.counterparty, "counterparty"),
+    Col("", lambda c: c.lot, "lot"),
+    Col("", lambda c: c.expiry, "expiry"),
+    Col("", lambda c: c.quantity_in, "quantity_in"),
+    Col("", lambda c: c.quantity_out, "quantity_out"),
+    Col("", lambda c: c.counted, "counted"),
+    Col("", lambda c: c.lot_balance, "lot_balance"),
+    Col("", lambda c: c.balance, "balance"),
+    Col("", lambda c: c.user, "user"),
+    Col("", lambda c: c.note, "note"),
+]
+
+
+def _print_card(facility: str, product: str, lines: Sequence[Any], fmt: str,
+                out: TextIO) -> None:
+    if fmt == "json":
+        _write_json(out, {"facility": facility, "product": product,
+                          "lines": _records(CARD_FIELDS, lines)})
+    elif fmt == "csv":
+        _write_csv(out, CARD_FIELDS, lines)
+    else:
+        print(f"Stock card of {product} at {facility} - {len(lines)} "
+              f"line{'s' if len(lines) != 1 else ''}", file=out)
+        if lines:
+            print(file=out)
+            _write_table(out, CARD_TABLE, lines)
+        else:
+            print("No movement of this product has been recorded here.", file=out)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def _records(columns: Sequence[Col], rows: Sequence[Any]) -> list[dict[str, Any]]:
+    return [{c.key: _plain(c.get(r)) for c in columns if c.key} for r in rows]
+
+
+def _write_json(out: TextIO, payload: Any) -> None:
+    json.dump(payload, out, indent=2, ensure_ascii=False)
+    out.write("\n")
+
+
+def _csv_cell(value: Any) -> Any:
+    """Text a spreadsheet would run as a formula is quoted with a leading apostrophe."""
+    value = _plain(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def _write_csv(out: TextIO, columns: Sequence[Col], rows: Sequence[Any]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    keyed = [c for c in columns if c.key]
+    writer.writerow([c.key for c in keyed])
+    for r in rows:
+        writer.writerow([_csv_cell(c.get(r)) for c in keyed])
+
+
+def _terminal_width() -> int:
+    columns = shutil.get_terminal_size((100, 24)).columns
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+
+
+def _write_table(out: TextIO, columns: Sequence[Col], rows: Sequence[Any],
+                 width: int | None = None) -> None:
+    """Aligned columns within ``width``: flexible text columns give way first, longest first,
+    so numbers are never cut."""
+    width = width or _terminal_width()
+    cells = [[_table_cell(c.get(r)) for c in columns] for r in rows]
+    widths = [max([len(c.header)] + [len(row[i]) for row in cells])
+              for i, c in enumerate(columns)]
+    gap = 2
+    excess = sum(widths) + gap * (len(columns) - 1) - width
+    while excess > 0:
+        candidates = [i for i, c in enumerate(columns)
+                      if c.flex and widths[i] > max(c.min_width, 1)]
+        if not candidates:
+            break
+        widest = max(candidates, key=lambda i: widths[i])
+        widths[widest] -= 1
+        excess -= 1
+
+    def line(values: Sequence[str]) -> str:
+        parts = []
+        for value, col, w in zip(values, columns, widths, strict=True):
+            value = value if len(value) <= w else value[: max(w - 1, 0)] + "…"
+            parts.append(value.rjust(w) if col.numeric else value.ljust(w))
+        return (" " * gap).join(parts).rstrip()
+
+    print(line([c.header for c in columns]), file=out)
+    print(line(["-" * w for w in widths]), file=out)
+    for row in cells:
+        print(line(row), file=out)
+
+
+def _table_cell(value: Any) -> str:
+    value = _plain(value)
+    if value is None:
+        return ""
+    return str(value)
+
+
+def _size(n: int) -> str:
+    size = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{n} bytes"
+
+
+def _today() -> date:
+    from stockdesk.services.ledger import today_utc
+
+    return today_utc()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

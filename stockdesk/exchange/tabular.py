@@ -1,0 +1,357 @@
+"""Reading a CSV or XLSX file as a header and rows of cell text, each with its row number.
+
+Files come from health facilities' PCs: Excel in French or English, LMIS exports, LibreOffice.
+So the reader takes UTF-8 (with or without BOM), UTF-16 with BOM, and the Windows code page a
+French Excel saves (cp1252); a ``,``, ``;`` or tab delimiter (sniffed from the header line);
+quoted fields with embedded newlines.  The format is recognised from the bytes, not the name.
+
+It never evaluates anything: XLSX is read with ``read_only=True, data_only=True`` (formulas give
+their cached value, or nothing), and openpyxl parses through defusedxml (checked below), so a
+crafted workbook cannot expand entities.  Row numbers are those a spreadsheet shows (header = 1).
+
+Nothing here knows the database; problems are ``Problem`` values with a ``Location``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import zipfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from stockdesk.problems import Location, Problem, error
+
+MAX_BYTES = 200 * 1024 * 1024  # larger files are refused before reading
+MAX_ROWS = 5_000_000  # more rows than this is not a facility's file
+MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024  # a workbook that inflates beyond this is refused
+MAX_FIELD_CHARS = 100_000
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
+_DELIMITERS = (",", ";", "\t", "|")
+
+
+class FileRefused(Exception):
+    """The file cannot be read as a table; ``problems`` say why, with the location."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        self.problems = list(problems)
+        super().__init__("; ".join(str(p) for p in self.problems))
+
+
+@dataclass
+class Table:
+    """A file opened as a table.  ``rows`` yields ``(row number, cells)`` once, lazily.
+
+    Cells are text (stripped of nothing: ``"  x "`` stays); a row may be shorter or longer than
+    the header.  Completely empty rows are skipped.  ``rows`` may raise :class:`FileRefused`
+    part-way (a damaged workbook, too many rows).
+    """
+
+    name: str
+    sha256: str
+    size: int
+    header: list[str]
+    header_row: int
+    rows: Iterator[tuple[int, list[str]]]
+    estimated_rows: int
+    sheet: str | None = None
+    encoding: str | None = None
+    delimiter: str | None = None
+    _closers: list[Any] = field(default_factory=list, repr=False)
+
+    def where(self, row: int | None = None, column: str | None = None) -> Location:
+        return Location(self.name, self.sheet, row, column)
+
+    def close(self) -> None:
+        for closer in self._closers:
+            closer()
+        self._closers.clear()
+
+
+def read_table(path: Path, *, sheet_names: Sequence[str] = (), max_bytes: int = MAX_BYTES,
+               max_rows: int = MAX_ROWS) -> Table:
+    """Open ``path`` as a table, or raise :class:`FileRefused` saying why it cannot be read."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise FileRefused([error("import.too_large", limit=_mb(max_bytes),
+                                     size=_mb(size)).at(Location(name))])
+        data = path.read_bytes()
+    except OSError as exc:
+        raise FileRefused([error("import.unreadable", detail=exc.strerror or str(exc))
+                           .at(Location(name))]) from None
+    return table_from_bytes(data, name, sheet_names=sheet_names, max_bytes=max_bytes,
+                            max_rows=max_rows)
+
+
+def table_from_bytes(data: bytes, name: str, *, sheet_names: Sequence[str] = (),
+                     max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS) -> Table:
+    where = Location(name)
+    if len(data) > max_bytes:
+        raise FileRefused([error("import.too_large", limit=_mb(max_bytes),
+                                 size=_mb(len(data))).at(where)])
+    digest = hashlib.sha256(data).hexdigest()
+    if not data.strip():
+        raise FileRefused([error("import.empty").at(where)])
+    if data.startswith(_ZIP_MAGIC) or (name.lower().endswith((".xlsx", ".xlsm"))
+                                       and not _looks_like_text(data)):
+        return _xlsx_table(data, name, digest, sheet_names, max_rows)
+    _refuse_binary(data, where)
+    return _csv_table(data, name, digest, max_rows)
+
+
+# -- CSV ---------------------------------------------------------------------------------------
+
+
+def detect_encoding(data: bytes) -> str:
+    """The codec to read ``data`` with: BOMs first, then UTF-8, then cp1252, then Latin-1."""
+    if data.startswith(codecs.BOM_UTF8) and _decodes(data, "utf-8-sig"):
+        return "utf-8-sig"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _decodes(data, "utf-16"):
+        return "utf-16"
+    if data.isascii():
+        return "ascii"
+    if _decodes(data, "utf-8"):
+        return "utf-8"
+    if _decodes(data, "cp1252"):
+        return "cp1252"
+    return "latin-1"  # reads every byte, including the five cp1252 leaves undefined
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of ``data`` and the encoding it was read with."""
+    encoding = detect_encoding(data)
+    return data.decode(encoding), encoding
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """The delimiter used most in the header line outside quotes (``,`` when none is)."""
+    counts = dict.fromkeys(_DELIMITERS, 0)
+    quoted = False
+    for ch in first_line:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(_DELIMITERS, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_table(data: bytes, name: str, digest: str, max_rows: int) -> Table:
+    encoding = detect_encoding(data)
+    source: io.TextIOBase
+    if encoding == "utf-16":
+        text = data.decode(encoding)
+        if "\x00" in text:
+            raise FileRefused([error("import.unreadable", detail="it is not a text file")
+                               .at(Location(name))])
+        source = io.StringIO(text, newline="")
+        first_line = text.split("\n", 1)[0]
+    else:
+        # decoding as the csv module reads keeps one copy of a large file in memory, not two
+        source = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
+        first_line = data[:65536].split(b"\n", 1)[0].decode(encoding, errors="replace")
+    delimiter = sniff_delimiter(first_line)
+    estimated = data.count(b"\n") + 1
+    reader = csv.reader(source, delimiter=delimiter, quotechar='"', doublequote=True,
+                        strict=False)
+    rows = _numbered_csv_rows(reader, name, max_rows)
+    header_row, header = _first_row(rows, Location(name))
+    return Table(name, digest, len(data), header, header_row, rows, max(estimated - 1, 0),
+                 encoding=encoding, delimiter=delimiter)
+
+
+def _numbered_csv_rows(reader: Any, name: str, max_rows: int) -> Iterator[tuple[int, list[str]]]:
+    """Rows as a spreadsheet numbers them: one row per record, embedded newlines included."""
+    number = 0
+    try:
+        for row in reader:
+            number += 1
+            if number > max_rows:
+                raise FileRefused([error("import.too_many_rows", limit=max_rows)
+                                   .at(Location(name, None, number))])
+            if any(row):
+                yield number, row
+    except csv.Error as exc:
+        raise FileRefused([error("import.unreadable", detail=f"broken CSV ({exc})")
+                           .at(Location(name, None, number + 1))]) from None
+    except UnicodeDecodeError as exc:  # pragma: no cover - the encoding was checked up front
+        raise FileRefused([error("import.unreadable", detail=str(exc))
+                           .at(Location(name, None, number + 1))]) from None
+
+
+def _first_row(rows: Iterator[tuple[int, list[str]]],
+               where: Location) -> tuple[int, list[str]]:
+    for number, row in rows:
+        if any(c.strip() for c in row):
+            return number, [c.strip() for c in row]
+    raise FileRefused([error("import.empty").at(where)])
+
+
+def _looks_like_text(data: bytes) -> bool:
+    head = data[:4096]
+    return b"\x00" not in head and not head.startswith(_OLE_MAGIC)
+
+
+def _refuse_binary(data: bytes, where: Location) -> None:
+    head = data[:8192]
+    if head.startswith(_OLE_MAGIC):
+        raise FileRefused([error("import.unreadable", detail=(
+            "it is an old Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV"
+        )).at(where)])
+    if head.startswith(b"%PDF"):
+        raise FileRefused([error("import.wrong_type", found="a PDF document").at(where)])
+    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    if not utf16 and b"\x00" in data:  # a NUL is never text, and no database stores it
+        raise FileRefused([error("import.unreadable", detail="it is not a text file")
+                           .at(where)])
+
+
+# -- XLSX --------------------------------------------------------------------------------------
+
+
+def _xlsx_table(data: bytes, name: str, digest: str, sheet_names: Sequence[str],
+                max_rows: int) -> Table:
+    where = Location(name)
+    _check_workbook_zip(data, where)
+    import openpyxl
+    from openpyxl.xml import DEFUSEDXML
+
+    if not DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
+        raise FileRefused([error("import.unreadable",
+                                 detail="defusedxml is missing; workbooks are not read "
+                                        "without it").at(where)])
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True,
+                                    keep_links=False)
+    except Exception as exc:
+        raise FileRefused([error("import.unreadable",
+                                 detail=f"the workbook is damaged ({_why(exc)})").at(where)]
+                          ) from None
+    try:
+        ws = _pick_sheet(wb, sheet_names)
+        if ws is None:
+            raise FileRefused([error("import.empty").at(where)])
+        estimated = ws.max_row or 0
+        ws.reset_dimensions()  # some writers store a wrong size: read every row there is
+        sheet = ws.title
+        rows = _numbered_xlsx_rows(ws, name, sheet, max_rows)
+        header_row, header = _first_row(rows, Location(name, sheet))
+    except FileRefused:
+        wb.close()
+        raise
+    except Exception as exc:
+        wb.close()
+        raise FileRefused([error("import.unreadable",
+                                 detail=f"the workbook is damaged ({_why(exc)})").at(where)]
+                          ) from None
+    return Table(name, digest, len(data), header, header_row, rows,
+                 max(estimated - header_row, 0), sheet=sheet, _closers=[wb.close])
+
+
+def _check_workbook_zip(data: bytes, where: Location) -> None:
+    """A ZIP that is not a workbook, a damaged one and a zip bomb are refused up front."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+            unzipped = sum(i.file_size for i in zf.infolist())
+            mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        raise FileRefused([error("import.unreadable", detail=(
+            f"the workbook is damaged or incomplete ({_why(exc)})"
+        )).at(where)]) from None
+    if b"opendocument" in mimetype:
+        raise FileRefused([error("import.wrong_type",
+                                 found="an OpenDocument spreadsheet (.ods); save it as .xlsx "
+                                       "or CSV").at(where)])
+    if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+        raise FileRefused([error("import.wrong_type",
+                                 found="a ZIP archive that is not an Excel workbook").at(where)])
+    if "xl/workbook.bin" in names:
+        raise FileRefused([error("import.wrong_type",
+                                 found="a binary Excel workbook (.xlsb); save it as .xlsx or "
+                                       "CSV").at(where)])
+    if unzipped > MAX_UNZIPPED_BYTES:
+        raise FileRefused([error("import.too_large", limit=_mb(MAX_UNZIPPED_BYTES),
+                                 size=_mb(unzipped)).at(where)])
+
+
+def _pick_sheet(wb: Any, sheet_names: Sequence[str]) -> Any:
+    """The sheet named like the data (``ledger``, ``history``…) if any, else the first one."""
+    from stockdesk.exchange.columns import normalise
+
+    wanted = {normalise(n) for n in sheet_names}
+    sheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
+    for ws in sheets:
+        if normalise(ws.title) in wanted:
+            return ws
+    return sheets[0] if sheets else None
+
+
+def _numbered_xlsx_rows(ws: Any, name: str, sheet: str,
+                        max_rows: int) -> Iterator[tuple[int, list[str]]]:
+    number = 0
+    try:
+        for values in ws.iter_rows(values_only=True):
+            number += 1
+            if number > max_rows:
+                raise FileRefused([error("import.too_many_rows", limit=max_rows)
+                                   .at(Location(name, sheet, number))])
+            if any(v is not None and v != "" for v in values):
+                yield number, [cell_text(v) for v in values]
+    except FileRefused:
+        raise
+    except Exception as exc:
+        raise FileRefused([error("import.unreadable",
+                                 detail=f"the workbook is damaged ({_why(exc)})")
+                           .at(Location(name, sheet, number + 1))]) from None
+
+
+def cell_text(value: object) -> str:
+    """A cell's value as the text a CSV export of it would hold (dates as ``YYYY-MM-DD``)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value[:MAX_FIELD_CHARS]
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.date().isoformat()
+        return value.isoformat(sep=" ")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value)[:MAX_FIELD_CHARS]
+
+
+def _why(exc: BaseException) -> str:
+    while exc.__cause__ is not None or exc.__context__ is not None:  # the root cause says most
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text}"[:200] if text else type(exc).__name__
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MB"
