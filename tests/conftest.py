@@ -14,13 +14,13 @@ from datetime import date
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
 
-import pytest  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
 
-from stockdesk.services.auth import SETUP_ACTOR, Actor  # noqa: E402
-from stockdesk.services.database import Database  # noqa: E402
-from stockdesk.services.masterdata import (  # noqa: E402
+from stockdesk.services.auth import SETUP_ACTOR, Actor
+from stockdesk.services.database import Database
+from stockdesk.services.masterdata import (
     FacilityData,
     MasterDataService,
     ProductData,
@@ -45,7 +45,9 @@ def pytest_runtest_makereport(item, call):  # type: ignore[no-untyped-def]
 
 def _pg_database() -> Iterator[str]:
     if not PG_URL:
-        pytest.skip("missing tool: PostgreSQL (set STOCKDESK_TEST_PG_URL)")
+        pytest.skip(
+            "missing tool: PostgreSQL (set STOCKDESK_TEST_PG_URL, or run python3 tools/dev.py test)"
+        )
     name = f"sd_test_{uuid.uuid4().hex[:12]}"
     admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:

@@ -64,16 +64,6 @@ def online_backup(engine: Engine, path: Path) -> Path:
     return path
 
 
-def copy_sqlite_file(source_file: Path, path: Path) -> Path:
-    """Online backup of a SQLite file that this process has not opened through an engine."""
-    source = sqlite3.connect(_readonly_uri(source_file), uri=True)
-    try:
-        _copy_sqlite(source, path)
-    finally:
-        source.close()
-    return path
-
-
 def _copy_sqlite(source: sqlite3.Connection, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = _partial(path)
@@ -253,7 +243,6 @@ __all__ = [
     "SqliteCopyInfo",
     "ToolMissing",
     "backup_name",
-    "copy_sqlite_file",
     "daily_backup",
     "inspect_sqlite_copy",
     "online_backup",

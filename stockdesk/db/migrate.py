@@ -7,6 +7,8 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine
@@ -61,12 +63,14 @@ def upgrade(engine: Engine, backup_dir: Path | None = None) -> Path | None:
         return None
     if current is not None:
         try:
-            script.get_revision(current)
-        except Exception as exc:  # alembic raises several kinds for an unknown revision
+            known = script.get_revision(current) is not None
+        except (ResolutionError, CommandError):
+            known = False
+        if not known:
             raise DatabaseTooNew(
                 f"this database was written by a newer StockDesk (schema {current}); "
                 f"this is StockDesk {stockdesk.__version__}. Install the newer version."
-            ) from exc
+            )
     backup = None
     db_file = sqlite_file(engine)
     if current is not None and db_file is not None and db_file.exists():

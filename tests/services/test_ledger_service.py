@@ -18,7 +18,8 @@ from ..conftest import TODAY
 
 
 def services(db, admin):
-    return LedgerService(db, admin, today=lambda: TODAY), StockService(db, admin, today=lambda: TODAY)
+    return (LedgerService(db, admin, today=lambda: TODAY),
+            StockService(db, admin, today=lambda: TODAY))
 
 
 def soh(stock, fac="HC01", product="AMOX250", as_of=None):
@@ -42,7 +43,7 @@ def test_ac01_balance_identity_and_count_correction(facility_db, admin):
         500, 1200, 900, -20, 780)
     assert feb.opening + feb.received + feb.adjustments - feb.closing == 900  # derived C
     card = stock.stock_card("HC01", "AMOX250")
-    count_row = [c for c in card if c.kind == "COUNT"][0]
+    count_row = next(c for c in card if c.kind == "COUNT")
     assert count_row.counted == 780
     assert card[-1].balance == 780 and card[-1].reason == "count_loss"
 
@@ -54,7 +55,7 @@ def test_issue_larger_than_balance_is_refused_and_changes_nothing(facility_db, a
         ledger.issue("HC01", date(2024, 3, 2), [LineInput("ORS", 1), LineInput("AMOX250", 101)])
     codes = [p.code for p in exc.value.problems]
     assert "issue.exceeds_balance" in codes
-    problem = [p for p in exc.value.problems if p.params.get("product") == "AMOX250"][0]
+    problem = next(p for p in exc.value.problems if p.params.get("product") == "AMOX250")
     assert problem.params["balance"] == 100
     assert "AMOX250" in str(problem) and "100" in str(problem)
     assert soh(stock) == 100
@@ -77,7 +78,7 @@ def test_fefo_splits_across_lots_and_skips_expired(facility_db, admin):
         ("OLD", 50, True), ("LATE", 30, False)]
     # expired stock is written off as a loss
     ledger.loss("HC01", date(2024, 3, 3), [LineInput("AMOX250", 50, "OLD")], reason="expired")
-    row = [p for p in stock.stock_on_hand("HC01", date(2024, 3, 3)) if p.code == "AMOX250"][0]
+    row = next(p for p in stock.stock_on_hand("HC01", date(2024, 3, 3)) if p.code == "AMOX250")
     assert (row.on_hand, row.usable, row.expired) == (30, 30, 0)
 
 
