@@ -18,6 +18,7 @@ import json
 import math
 import os
 import tempfile
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,7 +55,7 @@ class Result:
     """One benchmark's figure, its same-run baseline and what it should reach."""
 
     name: str
-    value: float
+    value: float | None  # None when the benchmark failed (``details["error"]`` says why)
     unit: str
     baseline: float | None = None
     baseline_unit: str | None = None
@@ -66,9 +67,10 @@ class Result:
     @property
     def ratio(self) -> float | None:
         """ours / baseline (for rows/s higher is better, for times lower is better)."""
-        if self.baseline in (None, 0) or self.baseline_unit not in (None, self.unit):
+        if self.value is None or self.baseline in (None, 0) \
+                or self.baseline_unit not in (None, self.unit):
             return None
-        return round(self.value / self.baseline, 4)  # type: ignore[operator]
+        return round(self.value / self.baseline, 4)
 
     def as_json(self) -> str:
         out: dict[str, Any] = {"name": self.name, "value": _round(self.value),
@@ -84,10 +86,12 @@ class Result:
         return json.dumps(out, sort_keys=False, default=str)
 
 
-def _round(x: float) -> float:
-    if x == 0 or not math.isfinite(x):
+def _round(x: float | None) -> float | None:
+    if x is None or not math.isfinite(x):
+        return None
+    if x == 0:
         return x
-    digits = max(0, 4 - int(math.floor(math.log10(abs(x)))))
+    digits = max(0, 4 - math.floor(math.log10(abs(x))))
     return round(x, digits)
 
 
@@ -114,6 +118,24 @@ def registry() -> dict[str, Benchmark]:
     }
 
 
+# unit and better direction of each benchmark's value, for a line that reports a failure
+UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower"),
+         "monthly_summaries": ("s", "lower"), "demo_build": ("s", "lower")}
+
+
+def _guarded(name: str, bench: Benchmark, ctx: Context) -> Iterable[Result]:
+    """A benchmark that fails still prints its line (value null, the error), then the run goes
+    on: one broken service should not hide the other figures."""
+    try:
+        yield from bench(ctx)
+    except Exception as exc:
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        unit, better = UNITS.get(name, ("", "higher"))
+        yield Result(name, None, unit, better=better, met=False, details={
+            "error": f"{type(exc).__name__}: {exc}",
+            "at": f"{Path(where.filename).name}:{where.lineno} in {where.name}"})
+
+
 def scale_from_env(default: str = "full") -> str:
     return os.environ.get("STOCKDESK_BENCH_SCALE", default)
 
@@ -125,13 +147,13 @@ def run(names: Iterable[str] | None = None, *, scale: str | Scale = "full",
     chosen = list(names) if names else list(table)
     unknown = [n for n in chosen if n not in table]
     if unknown:
-        raise KeyError(f"unknown benchmark(s) {', '.join(unknown)}; known: {', '.join(table)}")
+        raise ValueError(f"unknown benchmark(s) {', '.join(unknown)}; known: {', '.join(table)}")
     sizes = scale if isinstance(scale, Scale) else SCALES[scale]
     results: list[Result] = []
     with tempfile.TemporaryDirectory(prefix="stockdesk-bench-", dir=workdir) as tmp:
         ctx = Context(sizes, Path(tmp))
         for name in chosen:
-            for result in table[name](ctx):
+            for result in _guarded(name, table[name], ctx):
                 results.append(result)
                 if out is not None:
                     print(result.as_json(), file=out, flush=True)

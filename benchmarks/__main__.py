@@ -15,10 +15,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", choices=sorted(SCALES), default=scale_from_env(),
                         help="data sizes (default: $STOCKDESK_BENCH_SCALE or full)")
     args = parser.parse_args(argv)
-    try:
-        run(args.names, scale=args.scale, out=sys.stdout)
-    except KeyError as exc:
-        parser.error(str(exc.args[0]))
+    unknown = [n for n in args.names if n not in registry()]
+    if unknown:
+        parser.error(f"unknown benchmark(s) {', '.join(unknown)}; known: {', '.join(registry())}")
+    run(args.names, scale=args.scale, out=sys.stdout)
     return 0
 
 

@@ -383,11 +383,11 @@ def candidates(rows: Iterable[dict[str, str]]) -> list[Candidate]:
     # "250 + 62.5" in one section is "250 mg + 62.5 mg" in another: keep the one with units
     best: dict[tuple[str, Form, str], Candidate] = {}
     for c in sorted(kept, key=lambda c: (-len(c.strength), c.strength)):
-        key = (c.name, c.form, re.sub(r"[^0-9.+/]", "", c.strength))
-        if key in best:
-            best[key].sections |= c.sections
+        bare = (c.name, c.form, re.sub(r"[^0-9.+/]", "", c.strength))
+        if bare in best:
+            best[bare].sections |= c.sections
         else:
-            best[key] = c
+            best[bare] = c
     return list(best.values())
 
 

@@ -274,8 +274,9 @@ def job_test(args: list[str]) -> int:
         say(f"pytest finished in {time.monotonic() - started:.1f} s with exit code {code}")
     finally:
         if server is not None:
+            stopping = time.monotonic()
             server.stop()
-            say("private PostgreSQL stopped and deleted")
+            say(f"private PostgreSQL stopped and deleted in {time.monotonic() - stopping:.1f} s")
     if code == 5:
         say("no test ran: that is a failure here")
         return 1

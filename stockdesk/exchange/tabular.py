@@ -168,7 +168,7 @@ def _csv_table(data: bytes, name: str, digest: str, max_rows: int) -> Table:
         source = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
         first_line = data[:65536].split(b"\n", 1)[0].decode(encoding, errors="replace")
     delimiter = sniff_delimiter(first_line)
-    estimated = data.count(b"\n") + 1
+    estimated = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)  # lines, header too
     reader = csv.reader(source, delimiter=delimiter, quotechar='"', doublequote=True,
                         strict=False)
     rows = _numbered_csv_rows(reader, name, max_rows)

@@ -18,7 +18,7 @@ import hashlib
 import math
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
@@ -28,12 +28,13 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from stockdesk.db.models import Facility, Movement, MovementLine, Product, User
+from stockdesk.db.models import Facility, Movement, MovementLine, User
 from stockdesk.inventory.ledger import days_in_period, period_of
-from stockdesk.problems import ProblemsFound
+from stockdesk.problems import ProblemsFound, error
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
+from stockdesk.services.imports import ImportService, LedgerRow
 from stockdesk.services.masterdata import (
     FacilityData,
     LevelData,
@@ -133,8 +134,11 @@ def build_demo(db: Database, actor: Actor, *, seed: int = 1, facilities: int = 8
                progress: ProgressFn | None = None, products: int = 300) -> DemoSummary:
     """Build the demo district, or return ``already_present=True`` if the store exists.
 
-    A second run changes nothing (it returns early rather than raising), so a script can call
-    it unconditionally.  ``products`` caps how many starter-catalogue products are used.
+    A second run changes nothing: it returns early rather than raising, so a script can call
+    it unconditionally and the CLI can say "already built".  The history covers ``months``
+    calendar months, the last being today's (so far).  ``products`` caps how many
+    starter-catalogue products are used.  Raises ProblemsFound if the importer refuses the
+    simulated ledger (a bug, never expected) and nothing of it is written then.
     """
     actor.require("demo.build")
     started = time.perf_counter()
@@ -159,7 +163,9 @@ def build_demo(db: Database, actor: Actor, *, seed: int = 1, facilities: int = 8
     _write_ledger(db, actor, rows, today)
     report("writing ledger", len(rows), len(rows))
     with db.reading() as s:  # counts include the adjustments the importer made of the counts
-        _, _, movements, lines, _ = _ledger_counts(s)
+        counts = _ledger_counts(s)
+    assert counts is not None
+    _, _, movements, lines, _ = counts
 
     report("users", 0, len(DEMO_USERS))
     created = _create_users(db, actor, sites[1].code)
@@ -277,8 +283,8 @@ def _ledger_counts(s: Session) -> tuple[int, tuple[str, ...], int, int, int] | N
 RECEIPT, TRANSFER_IN, ADJUSTMENT, ISSUE, LOSS, TRANSFER_OUT, COUNT = range(7)
 KIND_NAMES = ("RECEIPT", "TRANSFER_IN", "ADJUSTMENT", "ISSUE", "LOSS", "TRANSFER_OUT", "COUNT")
 KIND_RANK = (0, 0, 1, 2, 2, 2, 3)
-NO_REASON, EXPIRED, DAMAGED, COUNT_GAIN, COUNT_LOSS = range(5)
-REASON_NAMES = (None, "expired", "damaged", "count_gain", "count_loss")
+NO_REASON, EXPIRED, DAMAGED = range(3)
+REASON_NAMES = (None, "expired", "damaged")
 # counter-parties: location index, or one of these
 PATIENTS = -1
 NATIONAL = 1000
@@ -330,9 +336,8 @@ class _Simulation:
     """
 
     def __init__(self, seed: int, sites: list[_Site], catalogue: list[ProductData],
-                 months: int, today: date, *, count_rows: bool = True):
+                 months: int, today: date):
         self.sites = sites
-        self.count_rows = count_rows  # COUNT rows (the importer posts variances) or adjustments
         self.products = catalogue
         self.today = today
         self.start = _add_months(date(today.year, today.month, 1), -(months - 1))
@@ -579,8 +584,8 @@ class _Simulation:
         Facilities count every month; the store, with its larger shelves, every quarter.
 
         Most counts agree with the books; a few find a little less (or, more rarely, more).
-        As COUNT rows the importer posts the variances; otherwise they are written as the
-        count_gain/count_loss adjustments a count would have produced.
+        They are COUNT rows: the importer posts each variance as a count_gain/count_loss
+        adjustment linked to the count, as for a count entered by hand.
         """
         rng = self.rng
         usable = np.where(self.exp > t, self.qty, 0)
@@ -601,17 +606,11 @@ class _Simulation:
         if day.month % 3:
             variance[0] = 0
         counted = self.qty + variance
-        if self.count_rows:
-            seen = (self.qty > 0) | (counted > 0)
-            if day.month % 3:
-                seen[0] = False
-            loc, p, k = np.nonzero(seen)
-            self.events.add(t, loc, p, self.lot[loc, p, k], counted[loc, p, k], COUNT)
-        else:
-            for sign, reason in ((+1, COUNT_GAIN), (-1, COUNT_LOSS)):
-                loc, p, k = np.nonzero(variance * sign > 0)
-                self.events.add(t, loc, p, self.lot[loc, p, k], np.abs(variance[loc, p, k]),
-                                ADJUSTMENT, reason=reason)
+        seen = (self.qty > 0) | (counted > 0)
+        if day.month % 3:
+            seen[0] = False
+        loc, p, k = np.nonzero(seen)
+        self.events.add(t, loc, p, self.lot[loc, p, k], counted[loc, p, k], COUNT)
         self.qty = counted
 
     def _usable(self, t: int) -> np.ndarray:
@@ -674,10 +673,12 @@ class _Simulation:
 
     # -- output -----------------------------------------------------------------------------
 
-    def ledger_rows(self, row_type: Callable[..., LedgerRowLike] | None = None,
-                    ) -> list[LedgerRowLike]:
-        """Every event as a canonical ledger row, in date, facility and same-day order."""
-        make = row_type or _row_type()
+    def ledger_rows(self) -> list[LedgerRow]:
+        """Every event as a canonical ledger row, in date, facility and same-day order.
+
+        Rows of one movement (same date, facility, kind, reason, voucher, counter-party) are
+        consecutive, which is how the importer groups them.
+        """
         day, loc, prod, lot, qty, kind, cp, reason = self.events.columns()
         rank = np.asarray(KIND_RANK, np.int8)[kind]
         order = np.lexsort((lot, prod, cp, reason, kind, rank, loc, day))
@@ -704,7 +705,7 @@ class _Simulation:
             np.array(KIND_NAMES, object)[kind], qty.tolist(), batches[lot], expiries[lot],
             np.array(REASON_NAMES, object)[reason], refs[inverse], cps[inverse],
         )
-        return [make(d, f, p, k, q, b, e, r, ref, c, None)
+        return [LedgerRow(d, f, p, k, q, b, e, r, ref, c, None)
                 for d, f, p, k, q, b, e, r, ref, c in zip(*(list(col) for col in columns),
                                                             strict=True)]
 
@@ -747,116 +748,14 @@ class _Simulation:
 # Writing
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerRowLike:
-    """The canonical ledger columns (the importer's LedgerRow when that module is present)."""
-
-    date: date
-    facility_code: str
-    product_code: str
-    kind: str
-    quantity: int
-    lot: str | None = None
-    expiry: date | None = None
-    reason: str | None = None
-    reference: str | None = None
-    counterparty: str | None = None
-    note: str | None = None
-
-
-def _row_type() -> Callable[..., LedgerRowLike]:
-    try:
-        from stockdesk.services.imports import LedgerRow
-    except ImportError:
-        return LedgerRowLike
-    return LedgerRow  # type: ignore[no-any-return]
-
-
-def _write_ledger(db: Database, actor: Actor, rows: list[LedgerRowLike], today: date) -> int:
-    """Post every row in one transaction through the ledger importer; returns movements."""
-    try:
-        from stockdesk.services.imports import ImportService
-    except ImportError:
-        return _bulk_insert(db, actor, rows)
+def _write_ledger(db: Database, actor: Actor, rows: list[LedgerRow], today: date) -> None:
+    """Post every row in one transaction through the ledger importer (all its checks run)."""
     result = ImportService(db, actor, today=lambda: today).import_ledger_rows(
-        rows, "demo district")  # type: ignore[arg-type]
-    if result.status == "refused":
+        rows, "demo district")
+    if result.status != "imported":
         # a simulation that breaks a ledger rule is a bug here, not bad user data
-        raise ProblemsFound(list(result.problems))
-    return _count_movements(rows)
-
-
-def _movement_key(r: LedgerRowLike) -> tuple[object, ...]:
-    return (r.date, r.facility_code, r.kind, r.reason, r.reference, r.counterparty)
-
-
-def _count_movements(rows: Iterable[LedgerRowLike]) -> int:
-    return len({_movement_key(r) for r in rows})
-
-
-def _groups(rows: list[LedgerRowLike]) -> Iterator[list[LedgerRowLike]]:
-    """Consecutive rows with the same date, facility, kind, reason, voucher and counter-party."""
-    current: list[LedgerRowLike] = []
-    key: tuple[object, ...] | None = None
-    for r in rows:
-        k = _movement_key(r)
-        if k != key and current:
-            yield current
-            current = []
-        key = k
-        current.append(r)
-    if current:
-        yield current
-
-
-def _bulk_insert(db: Database, actor: Actor, rows: list[LedgerRowLike]) -> int:
-    """Core inserts filling the columns LedgerService fills (used without the importer)."""
-    from sqlalchemy import insert
-
-    from stockdesk.db.models import Lot
-    from stockdesk.inventory.kinds import KIND_COLUMN, Kind, sign_of
-
-    now = datetime.now(UTC)
-    with db.transaction() as s:
-        fac_ids = dict(s.execute(select(Facility.code, Facility.id)).all())
-        prod_ids = dict(s.execute(select(Product.code, Product.id)).all())
-        lots = {(r.product_code, r.lot or ""): r.expiry for r in rows}
-        s.execute(insert(Lot), [
-            {"product_id": prod_ids[p], "batch": b, "expiry": e, "gtin": None}
-            for (p, b), e in sorted(lots.items())
-        ])
-        lot_ids = {(pid, b): i for i, pid, b in s.execute(select(Lot.id, Lot.product_id,
-                                                                  Lot.batch))}
-        groups = list(_groups(rows))
-        headers = []
-        for g in groups:
-            r = g[0]
-            kind = Kind(r.kind)
-            cp_fac = fac_ids.get(r.counterparty or "") if kind is not Kind.ISSUE else None
-            headers.append({
-                "facility_id": fac_ids[r.facility_code], "kind": r.kind, "occurred_on": r.date,
-                "recorded_at": now, "user_id": actor.user_id, "reference": r.reference,
-                "reason": r.reason, "counterparty_facility_id": cp_fac,
-                "counterparty_name": None if cp_fac else r.counterparty, "note": r.note,
-                "summary_column": KIND_COLUMN[kind].value,
-            })
-        ids = s.execute(insert(Movement).returning(Movement.id, sort_by_parameter_order=True),
-                        headers).scalars().all()
-        lines = []
-        for mid, g, h in zip(ids, groups, headers, strict=True):
-            sign = sign_of(Kind(g[0].kind), g[0].reason)
-            period = period_of(g[0].date)
-            for r in g:
-                pid = prod_ids[r.product_code]
-                lines.append({
-                    "movement_id": mid, "product_id": pid, "lot_id": lot_ids[(pid, r.lot or "")],
-                    "quantity": r.quantity, "delta": sign * r.quantity, "counted": None,
-                    "book_balance": None, "facility_id": h["facility_id"],
-                    "occurred_on": r.date, "period": period,
-                    "summary_column": h["summary_column"],
-                })
-        s.execute(insert(MovementLine), lines)
-    return len(groups)
+        raise ProblemsFound(list(result.problems) or [error("demo.not_imported",
+                                                            status=result.status)])
 
 
 def _create_users(db: Database, actor: Actor, facility: str) -> tuple[str, ...]:

@@ -19,6 +19,7 @@ a difference from the book balance at that point of the ledger is posted as a
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 from collections import defaultdict
@@ -29,7 +30,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table as SqlTable
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
@@ -79,7 +79,7 @@ from stockdesk.inventory.kinds import (
 )
 from stockdesk.inventory.ledger import days_in_period, period_of, rank_for
 from stockdesk.problems import Location, Problem, Severity, error
-from stockdesk.services import masterdata
+from stockdesk.services import balances, masterdata, summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import NO_LOT, today_utc
@@ -115,13 +115,13 @@ class ImportResult:
 class LedgerRow:
     """One ledger transaction with the canonical columns of a ledger file, already typed."""
 
-    date: date
+    date: dt.date
     facility_code: str
     product_code: str
     kind: str
     quantity: int
     lot: str | None = None
-    expiry: date | None = None
+    expiry: dt.date | None = None
     reason: str | None = None
     reference: str | None = None
     counterparty: str | None = None
@@ -181,7 +181,8 @@ class _Job:
             self.hidden += 1
             self.hidden_errors += problem.is_error
 
-    def err(self, code: str, row: int | None, field: str | None = None, **params: Any) -> None:
+    def err(self, code: str, row: int | None, field: str | None = None, /,
+            **params: Any) -> None:
         """An ERROR; built only while under the cap, so a million bad rows stay cheap."""
         self.errors += 1
         if len(self.items) < MAX_PROBLEMS:
@@ -190,7 +191,8 @@ class _Job:
             self.hidden += 1
             self.hidden_errors += 1
 
-    def warn(self, code: str, row: int | None, field: str | None = None, **params: Any) -> None:
+    def warn(self, code: str, row: int | None, field: str | None = None, /,
+             **params: Any) -> None:
         self.add(Problem(code, params, Severity.WARNING, self.at(row, field)))
 
     def problems(self) -> tuple[Problem, ...]:
@@ -320,6 +322,8 @@ class ImportService:
                 if done is not None:
                     raise _AlreadyImported(done)
                 job.rows = body(s)
+                if not job.rows and not job.errors:
+                    job.add(error("import.empty").at(Location(job.name, job.sheet)))
                 if job.errors:
                     raise _Refused
                 return job.result(kind, IMPORTED)
@@ -611,7 +615,9 @@ def _level(job: _Job, row: int, get: _Cells, program: str, ftype: str,
 
 
 def _when(at: datetime) -> str:
-    return at.strftime("%Y-%m-%d %H:%M") + " UTC"
+    """SQLite hands back naive UTC, PostgreSQL the session's zone: say it in UTC either way."""
+    utc = at.astimezone(UTC) if at.tzinfo is not None else at
+    return utc.strftime("%Y-%m-%d %H:%M") + " UTC"
 
 
 # -- monthly history ---------------------------------------------------------------------------
@@ -628,8 +634,8 @@ class _HistoryImport:
         self.s = s
         self.job = job
         self.ix = columns.index
-        self.facilities = dict(s.execute(select(Facility.code, Facility.id)).tuples().all())
-        self.products = dict(s.execute(select(Product.code, Product.id)).tuples().all())
+        self.facilities = dict(s.execute(select(Facility.code, Facility.id)).all())
+        self.products = dict(s.execute(select(Product.code, Product.id)).all())
         today = svc.today()
         self.today = today
         self.last_period = period_of(today)
@@ -637,7 +643,7 @@ class _HistoryImport:
 
     def run(self, rows: Rows) -> int:
         job = self.job
-        accepted: dict[tuple[int, int, str], tuple[int, tuple[int, ...]]] = {}
+        accepted: dict[tuple[int, int, str], tuple[int, tuple[int | None, ...]]] = {}
         count = 0
         for n, (row, cells) in enumerate(rows, 1):
             if n % PROGRESS_EVERY == 0:
@@ -660,8 +666,8 @@ class _HistoryImport:
         self._insert(accepted, batch_id)
         return count
 
-    def _row(self, row: int, cells: list[str]) -> tuple[tuple[int, int, str], tuple[int, ...]
-                                                          ] | None:
+    def _row(self, row: int, cells: list[str]
+             ) -> tuple[tuple[int, int, str], tuple[int | None, ...]] | None:
         job = self.job
         errors = job.errors
         fac = self._code(row, cells, "facility_code", self.facilities, "facility.unknown")
@@ -669,15 +675,16 @@ class _HistoryImport:
         period = self._period(row, cells)
         values = [self._int(row, cells, f) for f in _HISTORY_VALUES]
         stockout = self._stockout_days(row, cells, period)
-        if job.errors > errors:
+        numbers = [v for v in values if v is not None]
+        if job.errors > errors or fac is None or prod is None or period is None \
+                or len(numbers) != len(values):
             return None
-        a, b, c, d, e = values
-        assert fac is not None and prod is not None and period is not None
-        if a + b + d - c != e:  # type: ignore[operator]
+        a, b, c, d, e = numbers
+        if a + b + d - c != e:
             job.err("import.identity", row, "closing_balance", a=a, b=b, c=c, d=d,
-                    expected=a + b + d - c, e=e)  # type: ignore[operator]
+                    expected=a + b + d - c, e=e)
             return None
-        return (fac, prod, period), (a, b, c, d, e, stockout)  # type: ignore[return-value]
+        return (fac, prod, period), (a, b, c, d, e, stockout)
 
     def _code(self, row: int, cells: list[str], field: str, known: dict[str, int],
               unknown: str) -> int | None:
@@ -760,7 +767,7 @@ class _HistoryImport:
         return value
 
     def _compare_with_stored(self, accepted: dict[tuple[int, int, str],
-                                                  tuple[int, tuple[int, ...]]]) -> None:
+                                                  tuple[int, tuple[int | None, ...]]]) -> None:
         """A month already stored is fine if identical and an ERROR if it differs."""
         if not accepted:
             return
@@ -790,7 +797,7 @@ class _HistoryImport:
                              what=f"{fac_code[key[0]]} {prod_code[key[1]]} {key[2]}",
                              detail=f"stored {detail}")
 
-    def _insert(self, accepted: dict[tuple[int, int, str], tuple[int, tuple[int, ...]]],
+    def _insert(self, accepted: dict[tuple[int, int, str], tuple[int, tuple[int | None, ...]]],
                 batch_id: int) -> None:
         rows = [
             {"facility_id": f, "product_id": p, "period": per, "source": "history",
@@ -799,7 +806,7 @@ class _HistoryImport:
             for (f, p, per), (_, (a, b, c, d, e, x)) in accepted.items()
         ]
         for start in range(0, len(rows), 50_000):
-            self.s.execute(insert(MonthlyReport.__table__), rows[start:start + 50_000])
+            self.s.execute(insert(MonthlyReport), rows[start:start + 50_000])
 
 
 def _history_period(text: str, year: str, month: str) -> str | None:
@@ -834,9 +841,9 @@ class _LedgerImport:
         self.job = job
         self.today = svc.today()
         self.facilities: dict[str, int] = dict(
-            s.execute(select(Facility.code, Facility.id)).tuples().all())
+            s.execute(select(Facility.code, Facility.id)).all())
         self.products: dict[str, int] = dict(
-            s.execute(select(Product.code, Product.id)).tuples().all())
+            s.execute(select(Product.code, Product.id)).all())
         self.recs: list[_Rec] = []
         self.mv_of: list[int] = []  # movement index of each record
         self.mv_first: list[int] = []  # first record of each movement
@@ -854,8 +861,8 @@ class _LedgerImport:
         optional = [ix.get(f) for f in ("lot", "expiry", "reason", "reference", "counterparty",
                                         "note")]
         i_lot, i_exp, i_reason, i_ref, i_cp, i_note = optional
-        dates: dict[str, date | None] = {}
-        kinds: dict[str, Kind | None] = {}
+        dates: dict[str, Any] = {}  # cell text -> date, or None when it is not one
+        kinds: dict[str, Any] = {}
         check = self.check
         n = 0
         for n, (row, cells) in enumerate(rows, 1):
@@ -1016,6 +1023,7 @@ class _LedgerImport:
     def _finish(self, rows: int) -> int:
         if self.job.errors:  # later checks would only repeat what these errors cause
             return rows
+        self._lock_ledger()
         lots = self._resolve_lots()
         if self.job.errors:
             return rows
@@ -1031,11 +1039,11 @@ class _LedgerImport:
         """Lots named by the file: known ones, new ones (with their expiry), conflicts."""
         product_ids = {r[3] for r in self.recs}
         lots = _Lots()
-        for lot_id, pid, batch, expiry in self.s.execute(
+        for lot_id, pid, name, known_expiry in self.s.execute(
                 select(Lot.id, Lot.product_id, Lot.batch, Lot.expiry)
                 .where(Lot.product_id.in_(product_ids))):
-            lots.ids[(pid, batch)] = lot_id
-            lots.expiry[(pid, batch)] = expiry
+            lots.ids[(pid, name)] = lot_id
+            lots.expiry[(pid, name)] = known_expiry
         job = self.job
         outgoing: list[tuple[int, int, int, str]] = []
         codes = {v: k for k, v in self.products.items()}
@@ -1044,7 +1052,7 @@ class _LedgerImport:
                 if batch is not None:
                     outgoing.append((row, fac, prod, batch))
                 continue
-            key = (prod, batch or NO_LOT)
+            key: tuple[int, str] = (prod, batch or NO_LOT)
             if key not in lots.expiry:
                 lots.expiry[key] = expiry
                 lots.new.append(key)
@@ -1062,6 +1070,17 @@ class _LedgerImport:
                         facility=facility_codes[fac])
         return lots
 
+    def _lock_ledger(self) -> None:
+        """Nobody else may post while the file is checked against the ledger and written.
+
+        SQLite already holds the write lock (BEGIN IMMEDIATE).  On PostgreSQL other sessions
+        keep reading; their postings wait for this transaction, so the balances checked are
+        the balances written against, and the ids reserved are not taken meanwhile.
+        """
+        if self.s.get_bind().dialect.name == "postgresql":
+            self.s.connection().exec_driver_sql(
+                "LOCK TABLE movements, movement_lines, lots IN SHARE ROW EXCLUSIVE MODE")
+
     def _stored_lines(self, pairs: set[tuple[int, int]]) -> Iterator[tuple[Any, ...]]:
         """Lines already in the ledger for the facility × product pairs the walk needs."""
         if not pairs:
@@ -1069,13 +1088,13 @@ class _LedgerImport:
         ml, mv = MovementLine, Movement
         query = (
             select(ml.facility_id, ml.product_id, ml.occurred_on, ml.movement_id, ml.id,
-                   mv.kind, mv.count_id, Lot.batch, ml.delta)
+                   mv.kind, mv.count_id, mv.reverses_id, Lot.batch, ml.delta)
             .join(mv, mv.id == ml.movement_id)
             .join(Lot, Lot.id == ml.lot_id)
             .where(ml.facility_id.in_({f for f, _ in pairs}),
                    ml.product_id.in_({p for _, p in pairs}))
         )
-        for row in self.s.execute(query).tuples():
+        for row in self.s.execute(query):
             if (row[0], row[1]) in pairs:
                 yield row
 
@@ -1179,7 +1198,7 @@ class _Walk:
         self.mv_of = mv_of
         self.expiry = expiry
         # record -> FEFO picks: the lot when one lot covers it, else [(lot, quantity), …]
-        self.alloc: dict[int, str | list[tuple[str, int]]] = {}
+        self.alloc: list[str | list[tuple[str, int]] | None] = [None] * len(recs)
         self.book: dict[int, int] = {}  # COUNT record -> book balance it was compared with
 
     def pairs(self) -> set[tuple[int, int]]:
@@ -1196,12 +1215,14 @@ class _Walk:
             pair = (r[2], r[3])
             if pair in pairs:
                 events[pair].append((r[1], DAY_RANK[r[4]], _NEW + mv_of[idx], idx, None))
-        for fac, prod, day, mv_id, line_id, kind, count_id, batch, delta in stored:
-            rank = rank_for(Kind(kind), delta, closes_count=count_id is not None)
-            events[(fac, prod)].append((day, rank, mv_id, line_id, (batch, delta)))
+        for key, payload in _stored_events(stored):
+            events[key[:2]].append((*key[2:], payload))
         counted: dict[tuple[int, int, str, date], int] = {}
         orders = self._fefo_orders({p for _, p in pairs})
-        for (_, prod), items in events.items():
+        halfway = self.job.total // 2
+        for n, ((_, prod), items) in enumerate(events.items()):
+            if n % 100 == 0:
+                self.job.tick(halfway)  # a chance to cancel
             items.sort()
             self._walk_pair(items, _Fefo(*orders[prod]), prod, counted)
 
@@ -1222,19 +1243,26 @@ class _Walk:
 
     def _walk_pair(self, items: list[tuple[Any, ...]], fefo: _Fefo, prod: int,
                    counted: dict[tuple[int, int, str, date], int]) -> None:
+        """One pair's entries in ledger order; lots taken from are checked at each day's end."""
         bal: dict[str, int] = defaultdict(int)
-        last_row: dict[str, int] = {}
+        last_row: dict[str, int] = {}  # the file row that last touched each lot
+        taken: set[str] = set()  # lots taken from on the current day
         reported: set[str] = set()
         recs = self.recs
+        current = None
         for day, _, _, idx, stored in items:
+            if day != current:
+                if taken:
+                    self._end_of_day(taken, bal, last_row, reported, prod, current)
+                current = day
             if stored is not None:
                 batch, delta = stored
                 bal[batch] += delta
-                if delta > 0 and bal[batch] > 0:
-                    fefo.stocked(batch)
-                elif bal[batch] < 0 and batch not in reported:
-                    reported.add(batch)
-                    self._negative(last_row.get(batch), batch, prod, bal[batch], day)
+                if delta > 0:
+                    if bal[batch] > 0:
+                        fefo.stocked(batch)
+                else:
+                    taken.add(batch)
                 continue
             r = recs[idx]
             row, kind, qty, batch, sign = r[0], r[4], r[5], r[6], r[12]
@@ -1256,12 +1284,26 @@ class _Walk:
                 if bal[batch] > 0:
                     fefo.stocked(batch)
             elif batch is not None:
-                self._explicit(r, bal, last_row, reported, prod, day)
-                continue
+                self._explicit(r, bal, prod, day)
+                taken.add(batch)
             else:
                 self._fefo(idx, r, bal, last_row, fefo, prod, day)
                 continue
             last_row[batch] = row
+        if taken:
+            self._end_of_day(taken, bal, last_row, reported, prod, current)
+
+    def _end_of_day(self, taken: set[str], bal: dict[str, int], last_row: dict[str, int],
+                    reported: set[str], prod: int, day: date | None) -> None:
+        """Only closing balances must not be negative (the rule of ``first_negative``)."""
+        for batch in sorted(taken):
+            if bal[batch] < 0 and batch not in reported:
+                reported.add(batch)
+                row = last_row.get(batch)
+                self.job.err("ledger.negative_balance", row, "quantity" if row else None,
+                             lot=batch or "(no lot)", product=self._code(prod),
+                             balance=bal[batch], date=day)
+        taken.clear()
 
     def _fefo(self, idx: int, r: _Rec, bal: dict[str, int], last_row: dict[str, int],
               fefo: _Fefo, prod: int, day: date) -> None:
@@ -1288,8 +1330,7 @@ class _Walk:
             bal[b] -= take
             last_row[b] = row
 
-    def _explicit(self, r: _Rec, bal: dict[str, int], last_row: dict[str, int],
-                  reported: set[str], prod: int, day: date) -> None:
+    def _explicit(self, r: _Rec, bal: dict[str, int], prod: int, day: date) -> None:
         row, kind, qty, batch = r[0], r[4], r[5], r[6]
         assert batch is not None
         exp = self.expiry.get((prod, batch))
@@ -1298,15 +1339,6 @@ class _Walk:
                          expiry=exp, date=day)
             return
         bal[batch] -= qty
-        last_row[batch] = row
-        if bal[batch] < 0 and batch not in reported:
-            reported.add(batch)
-            self._negative(row, batch, prod, bal[batch], day)
-
-    def _negative(self, row: int | None, batch: str, prod: int, balance: int, day: date) -> None:
-        self.job.err("ledger.negative_balance", row, "quantity" if row else None,
-                     lot=batch or "(no lot)", product=self._code(prod), balance=balance,
-                     date=day)
 
     def _usable(self, bal: dict[str, int], fefo: _Fefo, day: date, kind: Kind) -> int:
         usable_only = kind in _USABLE_ONLY
@@ -1318,6 +1350,25 @@ class _Walk:
 
     def _code(self, prod: int) -> str:
         return self.codes.get(prod, str(prod))
+
+
+def _stored_events(stored: Iterable[tuple[Any, ...]]
+                   ) -> Iterator[tuple[tuple[Any, ...], tuple[str, int]]]:
+    """Stored lines as walk events: ((facility, product, day, rank, seq, sub), (lot, delta)).
+
+    The order is the stock card's: a same-day reversal comes right after its original.
+    """
+    rows = list(stored)
+    originals = {r[3]: (r[2], rank_for(Kind(r[5]), r[9], closes_count=r[6] is not None))
+                 for r in rows if r[7] is None}
+    for fac, prod, day, mv_id, line_id, kind, count_id, reverses, batch, delta in rows:
+        original = originals.get(reverses) if reverses is not None else None
+        if original is not None and original[0] == day:
+            key = (fac, prod, day, original[1], reverses, line_id)
+        else:
+            rank = rank_for(Kind(kind), delta, closes_count=count_id is not None)
+            key = (fac, prod, day, rank, mv_id, line_id)
+        yield key, (batch, delta)
 
 
 class _LedgerWriter:
@@ -1342,6 +1393,7 @@ class _LedgerWriter:
         self.walk = walk
         self.dialect = self.s.get_bind().dialect
         self._scale = 0.0
+        self._totals: dict[tuple[int, int, int], int] = defaultdict(int)  # balance changes
         bind = Movement.__table__.c.occurred_on.type.dialect_impl(self.dialect)
         self._bind_day = bind.bind_processor(self.dialect) or (lambda d: d)
 
@@ -1352,23 +1404,34 @@ class _LedgerWriter:
         adjustments = self._count_adjustments()
         n_movements = len(ledger.mv_first) + len(adjustments)
         n_lines = (len(ledger.recs)
-                   + sum(len(p) - 1 for p in self.walk.alloc.values() if isinstance(p, list))
+                   + sum(len(p) - 1 for p in self.walk.alloc if isinstance(p, list))
                    + sum(len(a[3]) for a in adjustments))
-        mv_ids = self._reserve(Movement.__table__, n_movements)
-        line_ids = self._reserve(MovementLine.__table__, n_lines)
+        mv_ids = self._reserve(Movement, n_movements)
+        line_ids = self._reserve(MovementLine, n_lines)
         recorded_at = datetime.now(UTC)
         self._scale = (self.job.total // 2) / max(n_movements + n_lines, 1)
-        self._insert(Movement.__table__, self.MOVEMENT_COLUMNS,
+        self._insert("movements", self.MOVEMENT_COLUMNS,
                      self._movements(mv_ids, adjustments, recorded_at, batch_id))
-        self._insert(MovementLine.__table__, self.LINE_COLUMNS,
+        self._insert("movement_lines", self.LINE_COLUMNS,
                      self._lines(mv_ids, line_ids, adjustments))
+        self._update_caches()
+
+    def _update_caches(self) -> None:
+        """Keep the balance cache and mark the monthly summaries stale, as posting does."""
+        balances.apply(self.s, [(f, p, lot, d) for (f, p, lot), d in self._totals.items()])
+        earliest: dict[tuple[int, int], date] = {}
+        for r in self.ledger.recs:
+            pair = (r[2], r[3])
+            if r[1] < earliest.get(pair, date.max):
+                earliest[pair] = r[1]
+        summaries.mark_dirty(self.s, [(f, p, period_of(d)) for (f, p), d in earliest.items()])
 
     def _create_lots(self) -> None:
         lots = self.lots
         if lots.new:
             gtins = dict(self.s.execute(select(Product.id, Product.gtin)
                                         .where(Product.id.in_({p for p, _ in lots.new}))).all())
-            self.s.execute(insert(Lot.__table__), [
+            self.s.execute(insert(Lot), [
                 {"product_id": p, "batch": b, "expiry": lots.expiry[(p, b)], "gtin": gtins.get(p)}
                 for p, b in lots.new
             ])
@@ -1394,15 +1457,16 @@ class _LedgerWriter:
         return [(m, reason, first[m], lines)
                 for m in sorted(by_count) for reason, lines in by_count[m].items() if lines]
 
-    def _reserve(self, table: SqlTable, n: int) -> Sequence[int]:
+    def _reserve(self, model: type[Movement] | type[MovementLine], n: int) -> Sequence[int]:
+        """``n`` new ids in increasing order, the same order as posting would give."""
         if n == 0:
             return []
-        if self.dialect.name == "postgresql":
-            raw = self.s.connection().exec_driver_sql(
-                f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "
-                f"FROM generate_series(1, {int(n)})")
-            return [r[0] for r in raw]
-        start = (self.s.scalar(select(func.max(table.c.id))) or 0) + 1
+        if self.dialect.name == "postgresql":  # the tables are locked (see _lock_ledger)
+            seq = f"pg_get_serial_sequence('{model.__tablename__}', 'id')"
+            start = self.s.connection().exec_driver_sql(f"SELECT nextval({seq})").scalar_one()
+            self.s.connection().exec_driver_sql(f"SELECT setval({seq}, {start + n - 1})")
+            return range(start, start + n)
+        start = (self.s.scalar(select(func.max(model.id))) or 0) + 1
         return range(start, start + n)
 
     def _days(self) -> dict[date, tuple[Any, str]]:
@@ -1442,10 +1506,11 @@ class _LedgerWriter:
                adjustments: list[Any]) -> Iterator[tuple[Any, ...]]:
         ledger = self.ledger
         lot_ids = self.lots.ids
-        alloc_get = self.walk.alloc.get
+        alloc = self.walk.alloc
         book = self.walk.book
         mv_of = ledger.mv_of
         days = self._days()
+        totals = self._totals
         start = len(mv_ids)
         count = Kind.COUNT
         n = 0
@@ -1456,46 +1521,52 @@ class _LedgerWriter:
             mv = mv_ids[mv_of[idx]]
             day, period = days[d]
             column = _KIND_COLUMN[kind]
-            picks = alloc_get(idx)
-            if picks is not None:
-                if picks.__class__ is str:
-                    picks = [(picks, qty)]
+            found = alloc[idx]
+            if found is not None:
+                picks = [(found, qty)] if isinstance(found, str) else found
                 for b, take in picks:
-                    yield (line_ids[n], mv, prod, lot_ids[(prod, b)], take, -take, None, None,
-                           fac, day, period, column)
+                    lot = lot_ids[(prod, b)]
+                    totals[(fac, prod, lot)] -= take
+                    yield (line_ids[n], mv, prod, lot, take, -take, None, None, fac, day, period,
+                           column)
                     n += 1
             elif kind is count:
-                yield (line_ids[n], mv, prod, lot_ids[(prod, batch or NO_LOT)], qty, 0, qty,
-                       book[idx], fac, day, period, column)
+                lot = lot_ids[(prod, batch or NO_LOT)]
+                totals[(fac, prod, lot)] += 0  # a counted lot has a balance row, as when posted
+                yield (line_ids[n], mv, prod, lot, qty, 0, qty, book[idx], fac, day, period,
+                       column)
                 n += 1
             else:
-                yield (line_ids[n], mv, prod, lot_ids[(prod, batch or NO_LOT)], qty, sign * qty,
-                       None, None, fac, day, period, column)
+                lot = lot_ids[(prod, batch or NO_LOT)]
+                totals[(fac, prod, lot)] += sign * qty
+                yield (line_ids[n], mv, prod, lot, qty, sign * qty, None, None, fac, day, period,
+                       column)
                 n += 1
         base = len(ledger.mv_first)
         for k, (_, _, first, lines) in enumerate(adjustments):
             r = ledger.recs[first]
             day, period = days[r[1]]
             for prod, batch, variance in lines:
-                yield (line_ids[n], mv_ids[base + k], prod, lot_ids[(prod, batch)],
-                       abs(variance), variance, None, None, r[2], day, period,
-                       Column.ADJUSTED.value)
+                lot = lot_ids[(prod, batch)]
+                totals[(r[2], prod, lot)] += variance
+                yield (line_ids[n], mv_ids[base + k], prod, lot, abs(variance), variance, None,
+                       None, r[2], day, period, Column.ADJUSTED.value)
                 n += 1
 
-    def _insert(self, table: SqlTable, columns: Sequence[str],
+    def _insert(self, table: str, columns: Sequence[str],
                 rows: Iterator[tuple[Any, ...]]) -> None:
-        raw = self.s.connection().connection.dbapi_connection
-        assert raw is not None
+        """Rows straight to the driver, in the session's transaction (COPY on PostgreSQL)."""
+        raw: Any = self.s.connection().connection.dbapi_connection
         names = ", ".join(columns)
-        if self.dialect.name == "postgresql":
-            with raw.cursor() as cur, cur.copy(f"COPY {table.name} ({names}) FROM STDIN") as cp:
-                for row in rows:
-                    cp.write_row(row)
-            return
-        marks = ", ".join("?" for _ in columns)
         cur = raw.cursor()
         try:
-            cur.executemany(f"INSERT INTO {table.name} ({names}) VALUES ({marks})", rows)
+            if self.dialect.name == "postgresql":
+                with cur.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            else:
+                marks = ", ".join("?" for _ in columns)
+                cur.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
         finally:
             cur.close()
 
