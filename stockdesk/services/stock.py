@@ -354,8 +354,11 @@ class StockService:
                            dtype=object)
         starts = np.repeat(np.array([r[2] for r in runs]), lengths)
         offsets = np.arange(len(values)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        known = np.concatenate([r[5] if r[5] is not None else np.ones(len(r[3]), dtype=bool)
-                                for r in runs])
+        known = np.ones(len(values), dtype=bool)
+        ends = np.cumsum(lengths)
+        for i, r in enumerate(runs):
+            if r[5] is not None:
+                known[ends[i] - lengths[i]:ends[i]] = r[5]
         out.columns.update({
             "facility": np.repeat(np.array([facilities[r[0]] for r in runs], dtype=object),
                                   lengths),

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import Integer, delete, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from stockdesk.db.models import (
     SummaryBlock,
     SummaryDirty,
 )
+from stockdesk.inventory import grid
 from stockdesk.inventory.kinds import Column, Kind
 from stockdesk.inventory.ledger import (
     Entry,
@@ -39,6 +40,7 @@ from stockdesk.inventory.ledger import (
     next_period,
     period_bounds,
     period_of,
+    periods_between,
 )
 
 Pair = tuple[int, int]  # facility_id, product_id
@@ -143,7 +145,7 @@ def verify(s: Session, today: date) -> list[str]:
     for fac, pid, first in firsts:
         if (fac, pid) in dirty or first > through:
             continue
-        expected = replay_months(s, fac, [pid], {pid: first}, through, None)[pid]
+        expected = reference_months(s, fac, [pid], {pid: first}, through, None)[pid]
         block = cached.get((fac, pid))
         got = [] if block is None else [
             (add_months(block.first_period, i), *map(int, row))
@@ -176,10 +178,11 @@ def month_index(period: str) -> int:
     return int(period[:4]) * 12 + int(period[5:7]) - 1
 
 
-def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
-                  starts: dict[int, str], last: str, today: date | None,
-                  ) -> dict[int, list[MonthSummary]]:
-    """Months ``starts[pid]``..``last`` of each product, replayed from the ledger.
+def reference_months(s: Session, facility_id: int, product_ids: Sequence[int],
+                     starts: dict[int, str], last: str, today: date | None,
+                     ) -> dict[int, list[MonthSummary]]:
+    """Months ``starts[pid]``..``last`` of each product, replayed line by line through the
+    readable pure code: the reference :func:`verify` checks the cache against.
 
     Lot balances before a product's start month are summed in SQL and carried in as opening
     entries, so only the lines inside the window are loaded.  ``today`` stops stockout days
@@ -225,6 +228,85 @@ def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
     return out
 
 
+def _day_offset(s: Session, column: Any, start: date) -> Any:
+    """SQL for ``column − start`` in whole days (NULL stays NULL), on either backend."""
+    if s.get_bind().dialect.name == "postgresql":
+        return column - start
+    return func.cast(func.julianday(column) - func.julianday(start.isoformat()), Integer)
+
+
+def _col_codes(values: Sequence[str]) -> np.ndarray:
+    table = {"B": grid.COL_B, "C": grid.COL_C, "D": grid.COL_D}
+    return np.array([table.get(v, grid.COL_NONE) for v in values], dtype=np.int64)
+
+
+def _expiry(values: Sequence[int | None]) -> np.ndarray:
+    return np.array([grid.NEVER if v is None else v for v in values], dtype=np.int64)
+
+
+def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
+                  starts: dict[int, str], last: str, today: date | None,
+                  ) -> dict[int, list[MonthSummary]]:
+    """Months ``starts[pid]``..``last`` of each product, replayed from the ledger at once.
+
+    Lot balances before the window are summed in SQL; the lines inside it go through the
+    numpy day grid (``inventory.grid``), the same rules as :func:`reference_months`.
+    ``today`` stops stockout days from counting days still to come.
+    """
+    if not product_ids:
+        return {}
+    first = min(starts[p] for p in product_ids)
+    first_day, _ = period_bounds(first)
+    _, last_day = period_bounds(last)
+    periods = periods_between(first, last)
+    month_starts = np.array([(period_bounds(p)[0] - first_day).days for p in periods])
+    n_days = (last_day - first_day).days + 1
+    through = n_days - 1 if today is None else min((today - first_day).days, n_days - 1)
+    index = {pid: i for i, pid in enumerate(product_ids)}
+    cols: dict[str, list[Any]] = defaultdict(list)
+    o_cols: dict[str, list[Any]] = defaultdict(list)
+    day = _day_offset(s, MovementLine.occurred_on, first_day)
+    expiry = _day_offset(s, Lot.expiry, first_day)
+    for chunk in _chunks(list(product_ids), 500):
+        for pid, d, delta, col, exp in s.execute(
+            select(MovementLine.product_id, day, MovementLine.delta,
+                   MovementLine.summary_column, expiry)
+            .join(Lot, Lot.id == MovementLine.lot_id)
+            .where(MovementLine.facility_id == facility_id,
+                   MovementLine.product_id.in_(chunk), MovementLine.occurred_on >= first_day,
+                   MovementLine.occurred_on <= last_day)
+        ):
+            cols["series"].append(index[pid])
+            cols["day"].append(d)
+            cols["delta"].append(delta)
+            cols["column"].append(col)
+            cols["expiry"].append(exp)
+        for pid, exp, bal in s.execute(
+            select(MovementLine.product_id, expiry, func.sum(MovementLine.delta))
+            .join(Lot, Lot.id == MovementLine.lot_id)
+            .where(MovementLine.facility_id == facility_id,
+                   MovementLine.product_id.in_(chunk), MovementLine.occurred_on < first_day)
+            .group_by(MovementLine.product_id, Lot.id, Lot.expiry)
+        ):
+            o_cols["series"].append(index[pid])
+            o_cols["balance"].append(int(bal))
+            o_cols["expiry"].append(exp)
+    lines = grid.Lines(np.array(cols["series"], dtype=np.int64),
+                       np.array(cols["day"], dtype=np.int64),
+                       np.array(cols["delta"], dtype=np.int64),
+                       _col_codes(cols["column"]), _expiry(cols["expiry"]))
+    opening = grid.Opening(np.array(o_cols["series"], dtype=np.int64),
+                           np.array(o_cols["balance"], dtype=np.int64),
+                           _expiry(o_cols["expiry"]))
+    table = grid.monthly_grid(len(product_ids), n_days, month_starts, lines, opening, through)
+    out: dict[int, list[MonthSummary]] = {}
+    for pid, i in index.items():
+        skip = periods.index(starts[pid])
+        out[pid] = [MonthSummary(periods[m], *map(int, table[i, m]))
+                    for m in range(skip, len(periods))]
+    return out
+
+
 def current_month(s: Session, facility_id: int, today: date,
                   product_ids: Iterable[int] | None = None) -> dict[int, MonthSummary]:
     """This month so far for each product with stock or movements at the facility.
@@ -233,41 +315,54 @@ def current_month(s: Session, facility_id: int, today: date,
     this month's lines are read, never the years before.
     """
     period = period_of(today)
-    first_day, _ = period_bounds(period)
+    first_day, last_day = period_bounds(period)
     wanted = set(product_ids) if product_ids is not None else None
-    month_lines = s.execute(
-        select(MovementLine.product_id, MovementLine.lot_id, MovementLine.movement_id,
-               MovementLine.occurred_on, MovementLine.summary_column, MovementLine.delta)
-        .join(Movement, Movement.id == MovementLine.movement_id)
-        .where(Movement.facility_id == facility_id, Movement.occurred_on >= first_day)
-    ).all()
-    lots: dict[int, tuple[int, str, date | None]] = {}
-    opening: dict[tuple[int, int], int] = defaultdict(int)  # (product, lot) -> balance
-    for pid, lot_id, batch, expiry, bal in s.execute(
-        select(StockBalance.product_id, StockBalance.lot_id, Lot.batch, Lot.expiry,
-               StockBalance.balance)
+    expiry = _day_offset(s, Lot.expiry, first_day)
+    lots: dict[int, tuple[int, int | None]] = {}  # lot -> product, expiry offset
+    balance: dict[int, int] = {}
+    for pid, lot_id, exp, bal in s.execute(
+        select(StockBalance.product_id, StockBalance.lot_id, expiry, StockBalance.balance)
         .join(Lot, Lot.id == StockBalance.lot_id)
         .where(StockBalance.facility_id == facility_id)
     ):
         if wanted is None or pid in wanted:
-            lots[lot_id] = (pid, batch, expiry)
-            opening[(pid, lot_id)] += bal
-    window: dict[int, list[Entry]] = defaultdict(list)
-    for pid, lot_id, mid, on, col, delta in month_lines:
-        if wanted is not None and pid not in wanted:
+            lots[lot_id] = (pid, exp)
+            balance[lot_id] = bal
+    index: dict[int, int] = {}
+    cols: dict[str, list[Any]] = defaultdict(list)
+    for lot_id, d, delta, col in s.execute(
+        select(MovementLine.lot_id, _day_offset(s, MovementLine.occurred_on, first_day),
+               MovementLine.delta, MovementLine.summary_column)
+        .join(Movement, Movement.id == MovementLine.movement_id)
+        .where(Movement.facility_id == facility_id, Movement.occurred_on >= first_day)
+    ):
+        if lot_id not in lots:
             continue
-        opening[(pid, lot_id)] -= delta
-        _, batch, expiry = lots[lot_id]
-        window[pid].append(Entry(mid, on, Kind.RECEIPT, batch, expiry, delta, COLUMNS[col]))
-    eve = first_day - timedelta(days=1)
-    entries: dict[int, list[Entry]] = defaultdict(list)
-    for (pid, lot_id), bal in opening.items():
-        _, batch, expiry = lots[lot_id]
-        entries[pid].append(Entry(0, eve, Kind.RECEIPT, batch, expiry, bal, Column.NONE))
-    for pid, es in window.items():
-        entries[pid].extend(es)
-    return {pid: monthly_summaries(es, period, period, through=today)[0]
-            for pid, es in entries.items()}
+        pid, exp = lots[lot_id]
+        balance[lot_id] -= delta  # what the lot held when the month began
+        cols["series"].append(index.setdefault(pid, len(index)))
+        cols["day"].append(d)
+        cols["delta"].append(delta)
+        cols["column"].append(col)
+        cols["expiry"].append(exp)
+    o_series, o_bal, o_exp = [], [], []
+    for lot_id, bal in balance.items():
+        pid, exp = lots[lot_id]
+        o_series.append(index.setdefault(pid, len(index)))
+        o_bal.append(bal)
+        o_exp.append(exp)
+    if not index:
+        return {}
+    lines = grid.Lines(np.array(cols["series"], dtype=np.int64),
+                       np.array(cols["day"], dtype=np.int64),
+                       np.array(cols["delta"], dtype=np.int64),
+                       _col_codes(cols["column"]), _expiry(cols["expiry"]))
+    opening = grid.Opening(np.array(o_series, dtype=np.int64), np.array(o_bal, dtype=np.int64),
+                           _expiry(o_exp))
+    n_days = (last_day - first_day).days + 1
+    table = grid.monthly_grid(len(index), n_days, np.array([0]), lines, opening,
+                              (today - first_day).days)
+    return {pid: MonthSummary(period, *map(int, table[i, 0])) for pid, i in index.items()}
 
 
 def _recompute(s: Session, starts: dict[Pair, str], blocks: dict[Pair, tuple[str, int]],
