@@ -174,7 +174,7 @@ MESSAGES: dict[str, str] = {
     "import.duplicate_row": "same {what} as row {other}",
     "import.too_large": "the file is larger than {limit}",
     "import.too_many_rows": "the file has more than {limit} rows",
-    "import.wrong_type": "this is {found}, not a CSV or Excel (.xlsx) table",
+    "import.wrong_type": "this is {found}; save it as CSV or Excel (.xlsx) and import that",
     "import.same_column": "columns {first!r} and {column!r} both give {field}; keep one",
     "import.cancelled": "the import was cancelled; nothing changed",
     "import.more_problems": "and {count} more problem(s) not shown ({errors} of them errors)",

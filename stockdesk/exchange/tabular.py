@@ -25,6 +25,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from stockdesk.exchange.columns import normalise
 from stockdesk.problems import Location, Problem, error
 
 MAX_BYTES = 200 * 1024 * 1024  # larger files are refused before reading
@@ -99,7 +100,7 @@ def table_from_bytes(data: bytes, name: str, *, sheet_names: Sequence[str] = (),
         raise FileRefused([error("import.too_large", limit=_mb(max_bytes),
                                  size=_mb(len(data))).at(where)])
     digest = hashlib.sha256(data).hexdigest()
-    if not data.strip():
+    if not data or data.isspace():  # (no .strip(): it would copy a large file)
         raise FileRefused([error("import.empty").at(where)])
     if data.startswith(_ZIP_MAGIC) or (name.lower().endswith((".xlsx", ".xlsm"))
                                        and not _looks_like_text(data)):
@@ -278,15 +279,12 @@ def _check_workbook_zip(data: bytes, where: Location) -> None:
         )).at(where)]) from None
     if b"opendocument" in mimetype:
         raise FileRefused([error("import.wrong_type",
-                                 found="an OpenDocument spreadsheet (.ods); save it as .xlsx "
-                                       "or CSV").at(where)])
+                                 found="an OpenDocument spreadsheet (.ods)").at(where)])
     if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-        raise FileRefused([error("import.wrong_type",
-                                 found="a ZIP archive that is not an Excel workbook").at(where)])
+        raise FileRefused([error("import.wrong_type", found="a ZIP archive").at(where)])
     if "xl/workbook.bin" in names:
         raise FileRefused([error("import.wrong_type",
-                                 found="a binary Excel workbook (.xlsb); save it as .xlsx or "
-                                       "CSV").at(where)])
+                                 found="a binary Excel workbook (.xlsb)").at(where)])
     if unzipped > MAX_UNZIPPED_BYTES:
         raise FileRefused([error("import.too_large", limit=_mb(MAX_UNZIPPED_BYTES),
                                  size=_mb(unzipped)).at(where)])
@@ -294,8 +292,6 @@ def _check_workbook_zip(data: bytes, where: Location) -> None:
 
 def _pick_sheet(wb: Any, sheet_names: Sequence[str]) -> Any:
     """The sheet named like the data (``ledger``, ``history``…) if any, else the first one."""
-    from stockdesk.exchange.columns import normalise
-
     wanted = {normalise(n) for n in sheet_names}
     sheets = [ws for ws in wb.worksheets if hasattr(ws, "iter_rows")]
     for ws in sheets:
@@ -354,4 +350,4 @@ def _why(exc: BaseException) -> str:
 
 
 def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.0f} MB"
+    return f"{n / (1024 * 1024):.0f} MB" if n >= 1024 * 1024 else f"{n} bytes"

@@ -1027,8 +1027,9 @@ class _LedgerImport:
         lots = self._resolve_lots()
         if self.job.errors:
             return rows
-        codes = {v: k for k, v in self.products.items()}
-        walk = _Walk(self.job, self.recs, self.mv_of, lots.expiry, codes)
+        walk = _Walk(self.job, self.recs, self.mv_of, lots.expiry,
+                     {v: k for k, v in self.products.items()},
+                     {v: k for k, v in self.facilities.items()})
         walk.run(self._stored_lines(walk.pairs()))
         if self.job.errors:
             return rows
@@ -1099,14 +1100,13 @@ class _LedgerImport:
                 yield row
 
 
-@dataclass
 class _Lots:
-    ids: dict[tuple[int, str], int]
-    expiry: dict[tuple[int, str], date | None]
-    new: list[tuple[int, str]]
+    """Lots by (product id, batch): stored ids, every expiry, and those the file creates."""
 
     def __init__(self) -> None:
-        self.ids, self.expiry, self.new = {}, {}, []
+        self.ids: dict[tuple[int, str], int] = {}
+        self.expiry: dict[tuple[int, str], date | None] = {}
+        self.new: list[tuple[int, str]] = []
 
 
 class _Fefo:
@@ -1191,9 +1191,11 @@ class _Walk:
     """
 
     def __init__(self, job: _Job, recs: list[_Rec], mv_of: list[int],
-                 expiry: dict[tuple[int, str], date | None], codes: dict[int, str]):
+                 expiry: dict[tuple[int, str], date | None], codes: dict[int, str],
+                 facility_codes: dict[int, str]):
         self.job = job
         self.codes = codes
+        self.facility_codes = facility_codes
         self.recs = recs
         self.mv_of = mv_of
         self.expiry = expiry
@@ -1333,6 +1335,10 @@ class _Walk:
     def _explicit(self, r: _Rec, bal: dict[str, int], prod: int, day: date) -> None:
         row, kind, qty, batch = r[0], r[4], r[5], r[6]
         assert batch is not None
+        if batch not in bal:  # known elsewhere, never here
+            self.job.err("lot.unknown", row, "lot", lot=batch, product=self._code(prod),
+                         facility=self.facility_codes.get(r[2], "?"))
+            return
         exp = self.expiry.get((prod, batch))
         if kind in _USABLE_ONLY and exp is not None and exp <= day:
             self.job.err("issue.expired_lot", row, "lot", lot=batch, product=self._code(prod),

@@ -142,7 +142,8 @@ def test_a_zip_that_is_not_a_workbook_is_refused(tmp_path):
     path = tmp_path / "photos.xlsx"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("photo.jpg", b"\xff\xd8")
-    assert "a ZIP archive that is not an Excel workbook" in refusal(path)
+    assert refusal(path) == ("photos.xlsx: error: this is a ZIP archive; save it as CSV or Excel "
+                             "(.xlsx) and import that")
     ods = tmp_path / "sheet.ods"
     with zipfile.ZipFile(ods, "w") as zf:
         zf.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
