@@ -173,6 +173,7 @@ MESSAGES: dict[str, str] = {
     "import.already_imported": "this file was already imported on {when}; nothing changed",
     "import.duplicate_row": "same {what} as row {other}",
     "import.too_large": "the file is larger than {limit}",
+    "demo.not_imported": "the demo ledger was not written (import {status})",
     "import.too_many_rows": "the file has more than {limit} rows",
     "import.wrong_type": "this is {found}; save it as CSV or Excel (.xlsx) and import that",
     "import.same_column": "columns {first!r} and {column!r} both give {field}; keep one",

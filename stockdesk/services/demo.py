@@ -14,6 +14,7 @@ that path.  The same seed gives the same district.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import math
 import time
@@ -144,7 +145,10 @@ def build_demo(db: Database, actor: Actor, *, seed: int = 1, facilities: int = 8
     started = time.perf_counter()
     existing = _existing_demo(db, started)
     if existing is not None:
-        return existing
+        # a build stopped after its ledger (power cut) is finished here: users come last
+        created = _create_users(db, actor, existing.facilities[0] if existing.facilities
+                                else DEMO_STORE)
+        return dataclasses.replace(existing, users_created=created)
     if facilities < 1 or months < 1:
         raise ValueError("a demo needs at least one facility and one month")
     today = today or datetime.now(UTC).date()
@@ -250,9 +254,12 @@ def _save_master_data(db: Database, actor: Actor, sites: list[_Site],
 
 
 def _existing_demo(db: Database, started: float) -> DemoSummary | None:
+    """The demo already built, or None.  Master data without a ledger (a build that stopped
+    before its single ledger transaction committed) counts as not built: building again
+    upserts the same master data and writes the ledger."""
     with db.reading() as s:
         found = _ledger_counts(s)
-    if found is None:
+    if found is None or found[3] == 0:
         return None
     _, codes, movements, lines, products = found
     return DemoSummary(DISTRICT, DEMO_STORE, codes, products, movements, lines, (),

@@ -177,3 +177,27 @@ def test_the_simulation_keeps_every_lot_non_negative_and_fefo() -> None:
     expiry = np.array([(e - sim.start).days for _, _, e in sim.lots])
     issued = (kind == demo.ISSUE) | (kind == demo.TRANSFER_OUT)
     assert (expiry[lot[issued]] > day[issued]).all()  # nothing expired is ever issued
+
+
+def test_a_build_stopped_by_a_power_cut_is_finished_by_the_next_run(db, monkeypatch) -> None:
+    """Master data committed, then the ledger write failed: running again completes it."""
+    tiny = {"facilities": 1, "months": 2, "products": 12, "today": TODAY}
+
+    def cut(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(demo, "_write_ledger", cut)
+    with pytest.raises(KeyboardInterrupt):
+        demo.build_demo(db, SETUP_ACTOR, seed=3, **tiny)  # type: ignore[arg-type]
+    monkeypatch.undo()
+    with db.reading() as s:
+        assert s.scalar(select(func.count(MovementLine.id))) == 0
+    summary = demo.build_demo(db, SETUP_ACTOR, seed=3, **tiny)  # type: ignore[arg-type]
+    assert not summary.already_present and summary.lines > 0
+    # stopped after the ledger, before the users: the next run adds the users only
+    with db.transaction() as s:
+        for user in s.scalars(select(User)):
+            s.delete(user)
+    again = demo.build_demo(db, SETUP_ACTOR, seed=3, **tiny)  # type: ignore[arg-type]
+    assert again.already_present and again.lines == summary.lines
+    assert set(again.users_created) == {u[0] for u in demo.DEMO_USERS}
