@@ -237,7 +237,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id', name=op.f('pk_movement_lines'))
     )
     with op.batch_alter_table('movement_lines', schema=None) as batch_op:
-        batch_op.create_index('ix_lines_balance', ['facility_id', 'product_id', 'occurred_on', 'lot_id', 'delta'], unique=False)
+        batch_op.create_index('ix_lines_balance', ['facility_id', 'product_id', 'occurred_on', 'lot_id', 'delta', 'summary_column'], unique=False)
         batch_op.create_index(batch_op.f('ix_movement_lines_movement_id'), ['movement_id'], unique=False)
 
     # ### end Alembic commands ###

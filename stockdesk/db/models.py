@@ -209,9 +209,9 @@ class MovementLine(Base):
     __tablename__ = "movement_lines"
     __table_args__ = (
         CheckConstraint("quantity >= 0", name="quantity_not_negative"),
-        Index(
-            "ix_lines_balance", "facility_id", "product_id", "occurred_on", "lot_id", "delta"
-        ),
+        # covers balances as of a date and the monthly replay without touching the table
+        Index("ix_lines_balance", "facility_id", "product_id", "occurred_on", "lot_id", "delta",
+              "summary_column"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -159,12 +159,6 @@ def verify(s: Session, today: date) -> list[str]:
     return problems
 
 
-def encode(months: Sequence[MonthSummary]) -> bytes:
-    arr = np.array([(m.opening, m.received, m.consumed, m.adjustments, m.closing,
-                     m.stockout_days) for m in months], dtype="<i8").reshape(-1, 6)
-    return arr.tobytes()
-
-
 def decode(data: bytes) -> np.ndarray:
     return np.frombuffer(data, dtype="<i8").reshape(-1, 6)
 
@@ -249,13 +243,29 @@ def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
                   ) -> dict[int, list[MonthSummary]]:
     """Months ``starts[pid]``..``last`` of each product, replayed from the ledger at once.
 
-    Lot balances before the window are summed in SQL; the lines inside it go through the
-    numpy day grid (``inventory.grid``), the same rules as :func:`reference_months`.
-    ``today`` stops stockout days from counting days still to come.
+    The same rules as :func:`reference_months`, through the numpy day grid
+    (``inventory.grid``).  ``today`` stops stockout days from counting days still to come.
     """
     if not product_ids:
         return {}
-    first = min(starts[p] for p in product_ids)
+    periods, index, table = replay_table(s, facility_id, product_ids, min(starts.values()),
+                                         last, today)
+    out: dict[int, list[MonthSummary]] = {}
+    for pid, i in index.items():
+        skip = periods.index(starts[pid])
+        out[pid] = [MonthSummary(periods[m], *map(int, table[i, m]))
+                    for m in range(skip, len(periods))]
+    return out
+
+
+def replay_table(s: Session, facility_id: int, product_ids: Sequence[int], first: str,
+                 last: str, today: date | None,
+                 ) -> tuple[list[str], dict[int, int], np.ndarray]:
+    """Months ``first``..``last`` of the products as an (products, months, 6) array.
+
+    Lot balances before the window are summed in SQL; the lines inside it are read as
+    columns (day offsets computed by the database) and go through the numpy day grid.
+    """
     first_day, _ = period_bounds(first)
     _, last_day = period_bounds(last)
     periods = periods_between(first, last)
@@ -263,48 +273,36 @@ def replay_months(s: Session, facility_id: int, product_ids: Sequence[int],
     n_days = (last_day - first_day).days + 1
     through = n_days - 1 if today is None else min((today - first_day).days, n_days - 1)
     index = {pid: i for i, pid in enumerate(product_ids)}
-    cols: dict[str, list[Any]] = defaultdict(list)
-    o_cols: dict[str, list[Any]] = defaultdict(list)
+    lookup = np.full(max(product_ids) + 1, -1, dtype=np.int64)
+    lookup[list(index)] = list(index.values())
     day = _day_offset(s, MovementLine.occurred_on, first_day)
     expiry = _day_offset(s, Lot.expiry, first_day)
+    parts: list[list[tuple[Any, ...]]] = []
+    o_parts: list[list[tuple[Any, ...]]] = []
     for chunk in _chunks(list(product_ids), 500):
-        for pid, d, delta, col, exp in s.execute(
+        parts.append(s.execute(
             select(MovementLine.product_id, day, MovementLine.delta,
                    MovementLine.summary_column, expiry)
             .join(Lot, Lot.id == MovementLine.lot_id)
             .where(MovementLine.facility_id == facility_id,
                    MovementLine.product_id.in_(chunk), MovementLine.occurred_on >= first_day,
-                   MovementLine.occurred_on <= last_day)
-        ):
-            cols["series"].append(index[pid])
-            cols["day"].append(d)
-            cols["delta"].append(delta)
-            cols["column"].append(col)
-            cols["expiry"].append(exp)
-        for pid, exp, bal in s.execute(
+                   MovementLine.occurred_on <= last_day)).all())
+        o_parts.append(s.execute(
             select(MovementLine.product_id, expiry, func.sum(MovementLine.delta))
             .join(Lot, Lot.id == MovementLine.lot_id)
             .where(MovementLine.facility_id == facility_id,
                    MovementLine.product_id.in_(chunk), MovementLine.occurred_on < first_day)
-            .group_by(MovementLine.product_id, Lot.id, Lot.expiry)
-        ):
-            o_cols["series"].append(index[pid])
-            o_cols["balance"].append(int(bal))
-            o_cols["expiry"].append(exp)
-    lines = grid.Lines(np.array(cols["series"], dtype=np.int64),
-                       np.array(cols["day"], dtype=np.int64),
-                       np.array(cols["delta"], dtype=np.int64),
-                       _col_codes(cols["column"]), _expiry(cols["expiry"]))
-    opening = grid.Opening(np.array(o_cols["series"], dtype=np.int64),
-                           np.array(o_cols["balance"], dtype=np.int64),
-                           _expiry(o_cols["expiry"]))
+            .group_by(MovementLine.product_id, Lot.id, Lot.expiry)).all())
+    rows = [r for part in parts for r in part]
+    o_rows = [r for part in o_parts for r in part]
+    pid, d, delta, col, exp = zip(*rows, strict=True) if rows else ((),) * 5
+    lines = grid.Lines(lookup[np.array(pid, dtype=np.int64)], np.array(d, dtype=np.int64),
+                       np.array(delta, dtype=np.int64), _col_codes(col), _expiry(exp))
+    o_pid, o_exp, o_bal = zip(*o_rows, strict=True) if o_rows else ((),) * 3
+    opening = grid.Opening(lookup[np.array(o_pid, dtype=np.int64)],
+                           np.array(o_bal, dtype=np.int64), _expiry(o_exp))
     table = grid.monthly_grid(len(product_ids), n_days, month_starts, lines, opening, through)
-    out: dict[int, list[MonthSummary]] = {}
-    for pid, i in index.items():
-        skip = periods.index(starts[pid])
-        out[pid] = [MonthSummary(periods[m], *map(int, table[i, m]))
-                    for m in range(skip, len(periods))]
-    return out
+    return periods, index, table
 
 
 def current_month(s: Session, facility_id: int, today: date,
@@ -373,34 +371,31 @@ def _recompute(s: Session, starts: dict[Pair, str], blocks: dict[Pair, tuple[str
         by_facility[f][p] = per  # months before ``per`` are kept from the old block
     written = 0
     for fac, products in by_facility.items():
-        months = replay_months(s, fac, list(products), products, through, None)
+        periods, index, table = replay_table(s, fac, list(products), min(products.values()),
+                                             through, None)
         keep = {}
-        old_pairs = [(fac, p) for p in products if (fac, p) in blocks]
-        for chunk in _chunks(old_pairs, 500):
+        old = [p for p in products if (fac, p) in blocks]
+        for chunk in _chunks(old, 500):
             for pid, first, data in s.execute(
                 select(SummaryBlock.product_id, SummaryBlock.first_period, SummaryBlock.data)
-                .where(SummaryBlock.facility_id == fac,
-                       SummaryBlock.product_id.in_([p for _, p in chunk]))
+                .where(SummaryBlock.facility_id == fac, SummaryBlock.product_id.in_(chunk))
             ):
                 keep[pid] = (first, data)
-            s.execute(delete(SummaryBlock).where(
-                SummaryBlock.facility_id == fac,
-                SummaryBlock.product_id.in_([p for _, p in chunk])))
+            s.execute(delete(SummaryBlock).where(SummaryBlock.facility_id == fac,
+                                                 SummaryBlock.product_id.in_(chunk)))
         rows = []
         for pid, start in products.items():
-            new = encode(months[pid])
+            skip = periods.index(start)
+            new = np.ascontiguousarray(table[index[pid], skip:], dtype="<i8").tobytes()
             first = start
-            if pid in keep:
+            if pid in keep and keep[pid][0] < start:
                 old_first, old_data = keep[pid]
-                if old_first < start:
-                    kept = month_index(start) - month_index(old_first)
-                    new = old_data[:kept * 48] + new
-                    first = old_first
-            n = len(new) // 48
-            if n:
+                new = old_data[:(month_index(start) - month_index(old_first)) * 48] + new
+                first = old_first
+            if new:
                 rows.append({"facility_id": fac, "product_id": pid, "first_period": first,
-                             "months": n, "data": new})
-            written += len(months[pid])
+                             "months": len(new) // 48, "data": new})
+            written += len(periods) - skip
         for chunk in _chunks(rows, 2000):
             s.execute(insert(SummaryBlock), chunk)
     return written
