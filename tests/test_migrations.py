@@ -6,7 +6,6 @@ up before an upgrade changes it, and the append-only triggers are in place.
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -132,12 +131,6 @@ def _migrations_with_one_more_revision(folder: Path) -> str:
     return "zz_test_next"
 
 
-@pytest.mark.xfail(
-    importlib.util.find_spec("stockdesk.db.backup") is None,
-    reason="stockdesk/db/migrate.py imports stockdesk.db.backup.online_backup, which is missing",
-    raises=ModuleNotFoundError,
-    strict=True,
-)
 def test_existing_file_is_backed_up_before_an_upgrade(
     sqlite_url: str, tmp_path, monkeypatch
 ) -> None:

@@ -276,7 +276,9 @@ def job_test(args: list[str]) -> int:
         if server is not None:
             stopping = time.monotonic()
             server.stop()
-            say(f"private PostgreSQL stopped and deleted in {time.monotonic() - stopping:.1f} s")
+            steps = ", ".join(f"{k} {v:.1f} s" for k, v in server.timings.items())
+            say(f"private PostgreSQL stopped and deleted in {time.monotonic() - stopping:.1f} s"
+                f" ({steps})")
     if code == 5:
         say("no test ran: that is a failure here")
         return 1

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from alembic.script.revision import ResolutionError
-from alembic.util import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
