@@ -277,8 +277,8 @@ def replay_table(s: Session, facility_id: int, product_ids: Sequence[int], first
     lookup[list(index)] = list(index.values())
     day = _day_offset(s, MovementLine.occurred_on, first_day)
     expiry = _day_offset(s, Lot.expiry, first_day)
-    parts: list[list[tuple[Any, ...]]] = []
-    o_parts: list[list[tuple[Any, ...]]] = []
+    parts: list[Sequence[Any]] = []
+    o_parts: list[Sequence[Any]] = []
     for chunk in _chunks(list(product_ids), 500):
         parts.append(s.execute(
             select(MovementLine.product_id, day, MovementLine.delta,
