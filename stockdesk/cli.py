@@ -146,7 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    p = command("demo", cmd_demo, "build a demo district with facilities, users and two years "
+    p = command("demo", cmd_demo, "build a demo district with facilities, users and three years "
                                   "of stock movements, then show one health centre's stock")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
     p.add_argument("--facilities", type=int, default=None, metavar="N",
@@ -605,7 +605,7 @@ class Col:
 # Stock status columns.  Later columns (AMC, months of stock, status) are added here.
 STOCK_COLUMNS = [
     Col("Code", lambda r: r.code, "code", flex=True, min_width=7),
-    Col("Product", lambda r: r.name, "name", flex=True, min_width=12),
+    Col("Product", lambda r: r.description, "product", flex=True, min_width=12),
     Col("Unit", lambda r: r.unit, "unit", flex=True, min_width=5),
     Col("On hand", lambda r: r.on_hand, "on_hand", numeric=True),
     Col("Usable", lambda r: r.usable, "usable", numeric=True),

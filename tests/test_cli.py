@@ -143,7 +143,7 @@ def test_stock_as_csv(run, stocked):
     rows = list(csv.DictReader(io.StringIO(result.out)))
     assert [(r["code"], r["on_hand"], r["usable"], r["expired"]) for r in rows] == [
         ("AMOX250", "300", "300", "0"), ("ORS", "50", "0", "50")]
-    assert rows[0]["name"] == "Amoxicillin" and rows[0]["unit"] == "tablet"
+    assert rows[0]["product"] == "Amoxicillin 250 mg tablet" and rows[0]["unit"] == "tablet"
     assert rows[0]["stockout_days"] == "0"
     assert rows[1]["stockout_days"] == "31"  # no usable ORS on any day of December
 
@@ -217,7 +217,7 @@ def test_csv_output_cannot_smuggle_a_formula(run, stocked, facility_db):
         "HC01", date(2024, 12, 1), [LineInput("EVIL", 1, "E", date(2027, 1, 1))])
     result = run("--db", stocked, "stock", "HC01", "--format", "csv", *AS_OF)
     row = next(r for r in csv.DictReader(io.StringIO(result.out)) if r["code"] == "EVIL")
-    assert row["name"].startswith("'=")
+    assert row["product"].startswith("'=")
 
 
 # -- where the database is ----------------------------------------------------------------------

@@ -53,6 +53,13 @@ class ProductStock:
     usable: int  # non-expired lots: what can be issued
     expired: int
     stockout_days: int  # this month so far (days whose usable closing balance was 0)
+    strength: str | None = None
+    form: str | None = None
+
+    @property
+    def description(self) -> str:
+        """Name, strength and form, as a pharmacist tells two presentations apart."""
+        return " ".join(x for x in (self.name, self.strength, self.form) if x)
 
 
 @dataclass(frozen=True)
@@ -152,13 +159,14 @@ class StockService:
             else:
                 stockout = self._stockout_days_in_month(s, fac.id, day, ids)
             products = s.execute(
-                select(Product.id, Product.code, Product.name, Product.dispensing_unit)
+                select(Product.id, Product.code, Product.name, Product.dispensing_unit,
+                       Product.strength, Product.dosage_form)
                 .where(Product.id.in_(ids))).all()
             out = [
                 ProductStock(code, name, unit, on_hand[pid], usable[pid],
                              on_hand[pid] - usable[pid],
-                             stockout.get(pid, days_elapsed(day)))
-                for pid, code, name, unit in products
+                             stockout.get(pid, days_elapsed(day)), strength, form)
+                for pid, code, name, unit, strength, form in products
             ]
             return sorted(out, key=lambda x: x.code)
 
