@@ -145,7 +145,7 @@ def build_demo(db: Database, actor: Actor, *, seed: int = 1, facilities: int = 8
     started = time.perf_counter()
     existing = _existing_demo(db, started)
     if existing is not None:
-        # a build stopped after its ledger (power cut) is finished here: users come last
+        # users come before the ledger; this only restores any removed since
         created = _create_users(db, actor, existing.facilities[0] if existing.facilities
                                 else DEMO_STORE)
         return dataclasses.replace(existing, users_created=created)
@@ -160,20 +160,20 @@ def build_demo(db: Database, actor: Actor, *, seed: int = 1, facilities: int = 8
     _save_master_data(db, actor, sites, catalogue)
     report("master data", 3, 3)
 
+    report("users", 0, len(DEMO_USERS))
+    created = _create_users(db, actor, sites[1].code)
+    report("users", len(DEMO_USERS), len(DEMO_USERS))
+
     sim = _Simulation(seed, sites, catalogue, months, today)
     sim.run(lambda done, total: report("simulating", done, total))
     rows = sim.ledger_rows()
     report("writing ledger", 0, len(rows))
-    _write_ledger(db, actor, rows, today)
+    _write_ledger(db, _demo_pharmacist(db), rows, today)  # every line has a user
     report("writing ledger", len(rows), len(rows))
     with db.reading() as s:  # counts include the adjustments the importer made of the counts
         counts = _ledger_counts(s)
     assert counts is not None
     _, _, movements, lines, _ = counts
-
-    report("users", 0, len(DEMO_USERS))
-    created = _create_users(db, actor, sites[1].code)
-    report("users", len(DEMO_USERS), len(DEMO_USERS))
     return DemoSummary(
         district=DISTRICT, store=DEMO_STORE, facilities=tuple(s.code for s in sites[1:]),
         products=len(catalogue), movements=movements, lines=lines,
@@ -763,6 +763,14 @@ def _write_ledger(db: Database, actor: Actor, rows: list[LedgerRow], today: date
         # a simulation that breaks a ledger rule is a bug here, not bad user data
         raise ProblemsFound(list(result.problems) or [error("demo.not_imported",
                                                             status=result.status)])
+
+
+def _demo_pharmacist(db: Database) -> Actor:
+    """The demo's pharmacist, under whose name the simulated ledger is recorded."""
+    with db.reading() as s:
+        user = s.scalar(select(User).where(User.username == "pharmacist"))
+    assert user is not None
+    return Actor(user.username, user.role, user.id)
 
 
 def _create_users(db: Database, actor: Actor, facility: str) -> tuple[str, ...]:
