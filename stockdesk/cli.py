@@ -784,9 +784,9 @@ def _size(n: int) -> str:
 
 
 def _today() -> date:
-    from stockdesk.services.ledger import today_utc
+    from stockdesk.services.ledger import today_local
 
-    return today_utc()
+    return today_local()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -149,6 +149,17 @@ MESSAGES: dict[str, str] = {
         "movement {id} is a physical count; reverse its adjustment {adjustment} instead"
     ),
     "count.duplicate_lot": "lot {lot} of {product} is counted twice",
+    "count.lot_required": (
+        "{product} is kept in lots: count each lot (batch) separately, not the product total"
+    ),
+    "count.later_exists": (
+        "{product} was counted on {counted}: nothing can be dated {date}, on or before that "
+        "count; post the correction after it"
+    ),
+    "reversal.before_original": (
+        "a reversal of movement {id} cannot be dated {date}, before the movement itself "
+        "({original})"
+    ),
     "movement.no_lines": "a movement needs at least one line",
     "import.empty": "the file has no data rows",
     "import.unreadable": "the file cannot be read: {detail}",
@@ -174,6 +185,10 @@ MESSAGES: dict[str, str] = {
     "import.duplicate_row": "same {what} as row {other}",
     "import.too_large": "the file is larger than {limit}",
     "demo.not_imported": "the demo ledger was not written (import {status})",
+    "demo.not_empty": (
+        "this database already holds real records ({facilities} facilities, {users} users): "
+        "build the demo in a new database, e.g. stockdesk --db demo.sqlite3 demo"
+    ),
     "import.too_many_rows": "the file has more than {limit} rows",
     "import.wrong_type": "this is {found}; save it as CSV or Excel (.xlsx) and import that",
     "import.same_column": "columns {first!r} and {column!r} both give {field}; keep one",

@@ -211,6 +211,7 @@ def upgrade() -> None:
     sa.Column('lot_id', sa.Integer(), nullable=False),
     sa.Column('product_id', sa.Integer(), nullable=False),
     sa.Column('balance', sa.BigInteger(), nullable=False),
+    sa.CheckConstraint('balance >= 0', name=op.f('ck_stock_balances_balance_not_negative')),
     sa.ForeignKeyConstraint(['facility_id'], ['facilities.id'], name=op.f('fk_stock_balances_facility_id_facilities')),
     sa.ForeignKeyConstraint(['lot_id'], ['lots.id'], name=op.f('fk_stock_balances_lot_id_lots')),
     sa.ForeignKeyConstraint(['product_id'], ['products.id'], name=op.f('fk_stock_balances_product_id_products')),
@@ -302,6 +303,10 @@ def _create_append_only_triggers() -> None:
                 f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                 f"FOR EACH ROW EXECUTE FUNCTION stockdesk_append_only()"
             )
+            op.execute(  # TRUNCATE skips row triggers: refuse it as a statement
+                f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                f"FOR EACH STATEMENT EXECUTE FUNCTION stockdesk_append_only()"
+            )
 
 
 def _drop_append_only_triggers() -> None:
@@ -312,4 +317,5 @@ def _drop_append_only_triggers() -> None:
     else:
         for table in APPEND_ONLY:
             op.execute(f"DROP TRIGGER IF EXISTS {table}_append_only ON {table}")
+            op.execute(f"DROP TRIGGER IF EXISTS {table}_no_truncate ON {table}")
         op.execute("DROP FUNCTION IF EXISTS stockdesk_append_only()")

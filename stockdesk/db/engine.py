@@ -32,11 +32,20 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000}, **kwargs
         )
         event.listen(engine, "connect", _sqlite_pragmas)
-        # Take the write lock at BEGIN so two writers queue instead of deadlocking on upgrade.
-        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        # Writers take the write lock at BEGIN so two of them queue instead of deadlocking on
+        # upgrade; readers (``READ_ONLY`` execution option) never wait for a writer in WAL.
+        event.listen(engine, "begin", _sqlite_begin)
     else:
         engine = create_engine(url, pool_pre_ping=True, **kwargs)
     return engine
+
+
+READ_ONLY = "stockdesk_read_only"
+
+
+def _sqlite_begin(conn: Any) -> None:
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:

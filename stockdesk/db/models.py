@@ -268,6 +268,7 @@ class StockBalance(Base):
     """
 
     __tablename__ = "stock_balances"
+    __table_args__ = (CheckConstraint("balance >= 0", name="balance_not_negative"),)
 
     facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"), primary_key=True)
     lot_id: Mapped[int] = mapped_column(ForeignKey("lots.id"), primary_key=True)

@@ -63,6 +63,11 @@ def monthly_grid(n_series: int, n_days: int, month_starts: np.ndarray, lines: Li
     np.add.at(diff, (lines.series[live], l_end[live]), -lines.delta[live])
     usable = np.cumsum(diff[:, :n_days], axis=1)
     zero = usable <= 0
+    # a series is not stocked out before its first line (it was not in the books yet)
+    begins = np.full(n_series, n_days, dtype=np.int64)
+    np.minimum.at(begins, lines.series, lines.day)
+    begins[opening.series] = 0
+    zero &= np.arange(n_days)[None, :] >= begins[:, None]
     if through + 1 < n_days:
         zero[:, max(through + 1, 0):] = False
     if n_days:

@@ -23,7 +23,8 @@ class Entry:
 
     ``seq`` is the posting order (the movement id); ``rank`` the same-day order of
     :data:`DAY_RANK`; for a reversal posted on its original's day, ``after`` holds the
-    original's ``seq`` and ``rank`` the original's rank, so that it sorts right after it.
+    original's ``seq`` and ``rank`` the original's rank, so that it sorts right after it (a
+    correction's replacement likewise follows its reversal).
     """
 
     seq: int
@@ -41,10 +42,10 @@ class Entry:
     movement_id: int | None = None
 
     @property
-    def sort_key(self) -> tuple[date, int, int, int]:
+    def sort_key(self) -> tuple[date, int, int, int, int]:
         if self.after is not None:
-            return (self.occurred_on, self.rank, self.after, 1)
-        return (self.occurred_on, self.rank, self.seq, 0)
+            return (self.occurred_on, self.rank, self.after, 1, self.seq)
+        return (self.occurred_on, self.rank, self.seq, 0, self.seq)
 
 
 def ordered(entries: Iterable[Entry]) -> list[Entry]:
@@ -67,6 +68,14 @@ def rank_for(kind: Kind, delta: int, *, closes_count: bool = False) -> int:
 def is_expired(expiry: date | None, on: date) -> bool:
     """A lot is usable up to the day before its expiry date (FIELD.md AC-12)."""
     return expiry is not None and expiry <= on
+
+
+# The batch name of stock received without a lot: it is one more lot of the product.
+NO_LOT = ""
+
+# Kinds that may take only usable stock: expired lots are never issued or sent on, while a
+# loss or an adjustment may take them (that is how expired stock leaves the books).
+USABLE_ONLY_KINDS = frozenset({Kind.ISSUE, Kind.TRANSFER_OUT})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,12 +257,21 @@ class _Usable:
 def zero_stock_days(entries: Iterable[Entry], first: date, last: date) -> set[date]:
     """Days in ``[first, last]`` whose usable closing balance was zero.
 
-    Expired stock is not usable: the day a lot expires its balance stops counting.  Walks
+    Expired stock is not usable: the day a lot expires its balance stops counting.  Days
+    before the first entry do not count: a product is not stocked out before it is stocked.  Walks
     only the days on which something changes (a movement or an expiry), so it costs the number
     of events, not the number of days.
     """
     if last < first:
         return set()
+    items = list(entries)
+    if not items:
+        return set()
+    # days before the product's first entry are not stockouts: it was not in the books yet
+    first = max(first, min(e.occurred_on for e in items))
+    if last < first:
+        return set()
+    entries = items
     state = _Usable()
     by_day: dict[date, list[Entry]] = defaultdict(list)
     for e in entries:

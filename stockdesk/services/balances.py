@@ -9,11 +9,35 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, event, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import MovementLine, StockBalance
+
+
+PENDING = "stockdesk.pending_balances"
+
+
+def add_later(s: Session, deltas: Iterable[tuple[int, int, int, int]]) -> None:
+    """Queue deltas to apply, summed per lot, when the transaction commits.
+
+    A correction reverses 1,200 before it posts 1,000: line by line the cached balance would
+    dip below zero and the CHECK would refuse it, though the transaction as a whole is right.
+    """
+    s.info.setdefault(PENDING, []).extend(deltas)
+
+
+@event.listens_for(Session, "before_commit")
+def _apply_pending(session: Session) -> None:
+    pending = session.info.pop(PENDING, None)
+    if pending:
+        apply(session, pending)
+
+
+@event.listens_for(Session, "after_rollback")
+def _drop_pending(session: Session) -> None:
+    session.info.pop(PENDING, None)
 
 
 def apply(s: Session, deltas: Iterable[tuple[int, int, int, int]]) -> None:
@@ -21,17 +45,25 @@ def apply(s: Session, deltas: Iterable[tuple[int, int, int, int]]) -> None:
     totals: dict[tuple[int, int, int], int] = defaultdict(int)
     for fac, prod, lot, delta in deltas:
         totals[(fac, prod, lot)] += delta
-    rows = [{"facility_id": f, "product_id": p, "lot_id": lot, "balance": d}
-            for (f, p, lot), d in totals.items()]
-    if not rows:
+    if not totals:
         return
+    # make sure a row exists, then add: the balance never passes through a negative value,
+    # which the table's CHECK refuses (an upsert would test the inserted delta itself)
+    rows = [{"facility_id": f, "product_id": p, "lot_id": lot, "balance": 0}
+            for (f, p, lot) in totals]
     ins = (postgresql.insert(StockBalance) if s.get_bind().dialect.name == "postgresql"
            else sqlite.insert(StockBalance))
-    stmt = ins.on_conflict_do_update(
-        index_elements=["facility_id", "lot_id"],
-        set_={"balance": StockBalance.balance + ins.excluded.balance})
+    adds = [{"f": f, "lot": lot, "d": d} for (f, _, lot), d in totals.items() if d]
+    upd = (update(StockBalance)
+           .where(StockBalance.facility_id == bindparam("f"),
+                  StockBalance.lot_id == bindparam("lot"))
+           .values(balance=StockBalance.balance + bindparam("d")))
     for i in range(0, len(rows), 5000):
-        s.execute(stmt, rows[i:i + 5000])
+        s.execute(ins.on_conflict_do_nothing(index_elements=["facility_id", "lot_id"]),
+                  rows[i:i + 5000])
+    conn = s.connection()
+    for i in range(0, len(adds), 5000):
+        conn.execute(upd, adds[i:i + 5000])
 
 
 def rebuild(s: Session) -> int:

@@ -11,7 +11,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from stockdesk.db import migrate
-from stockdesk.db.engine import is_sqlite, make_engine, make_session_factory
+from stockdesk.db.engine import READ_ONLY, is_sqlite, make_engine, make_session_factory
 
 
 @dataclass
@@ -49,7 +49,8 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self.sessions() as session:
+        """A session that only reads: on SQLite it does not wait for a writer to finish."""
+        with self.sessions(bind=self.engine.execution_options(**{READ_ONLY: True})) as session:
             yield session
 
     def ping(self) -> None:
@@ -58,3 +59,18 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+FACILITY_LOCK = 1  # first key of the PostgreSQL advisory locks StockDesk takes per facility
+
+
+def lock_facility(s: Session, facility_id: int) -> None:
+    """Serialise the writers of one facility's stock until the transaction ends.
+
+    Checking balances and then writing is only safe if nobody writes the same facility in
+    between.  SQLite already has one writer at a time (``BEGIN IMMEDIATE``); PostgreSQL
+    needs a lock, taken here per facility so that facilities do not wait for each other.
+    """
+    if s.get_bind().dialect.name == "postgresql":
+        s.execute(text("SELECT pg_advisory_xact_lock(:k, :f)"),
+                  {"k": FACILITY_LOCK, "f": facility_id})

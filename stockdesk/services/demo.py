@@ -149,6 +149,7 @@ def build_demo(db: Database, actor: Actor, *, seed: int = 1, facilities: int = 8
         created = _create_users(db, actor, existing.facilities[0] if existing.facilities
                                 else DEMO_STORE)
         return dataclasses.replace(existing, users_created=created)
+    _refuse_real_data(db)
     if facilities < 1 or months < 1:
         raise ValueError("a demo needs at least one facility and one month")
     today = today or datetime.now(UTC).date()
@@ -251,6 +252,18 @@ def _save_master_data(db: Database, actor: Actor, sites: list[_Site],
                 levels.append(LevelData(prog, ftype, **FACILITY_LEVELS))
             levels.append(LevelData(prog, "district_store", **STORE_LEVELS))
         upsert_levels(s, actor, levels, reason)
+
+
+def _refuse_real_data(db: Database) -> None:
+    """The demo goes into an empty database (or finishes its own half-built one), never
+    beside a facility's real records: it would add users with a known password."""
+    demo_users = {u[0] for u in DEMO_USERS}
+    with db.reading() as s:
+        others = s.scalar(select(func.count(Facility.id)).where(
+            ~Facility.code.startswith("DEMO-"))) or 0
+        users = [u for u in s.scalars(select(User.username)) if u.lower() not in demo_users]
+    if others or users:
+        raise ProblemsFound([error("demo.not_empty", facilities=others, users=len(users))])
 
 
 def _existing_demo(db: Database, started: float) -> DemoSummary | None:

@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from stockdesk.db.models import Facility, Lot, Movement, MovementLine, Product
+from stockdesk.db.models import Facility, Lot, Movement, MovementLine, Product, StockBalance
 from stockdesk.inventory.kinds import (
     KIND_COLUMN,
     NEEDS_COUNTERPARTY,
@@ -36,11 +36,18 @@ from stockdesk.inventory.ledger import (
     rank_for,
 )
 from stockdesk.problems import Problem, ProblemsFound, error
-from stockdesk.services import balances, summaries
+from stockdesk.services import audit, balances, summaries
 from stockdesk.services.auth import Actor
-from stockdesk.services.database import Database
+from stockdesk.services.database import Database, lock_facility
 
 NO_LOT = ""
+MAX_QUANTITY = 1_000_000_000  # quantities and balances are 32-bit integers in the database
+TEXT_LIMITS = {"lot": 64, "reference": 100, "counterparty": 200}
+
+
+def clean(text: str | None) -> str | None:
+    """Entered text without surrounding spaces ("L1 " and "L1" are the same lot)."""
+    return text.strip() if text is not None else None
 
 
 @dataclass(frozen=True)
@@ -83,12 +90,27 @@ class PostedMovement:
     related: tuple[int, ...] = field(default=())  # e.g. a count's variance adjustment
 
 
-def today_utc() -> date:
-    return datetime.now(UTC).date()
+def today_local() -> date:
+    """Today on this computer's calendar: what the pharmacist calls today."""
+    return date.today()
+
+
+today_utc = today_local  # the name the importers still use
+
+
+def _check_quantity(value: object, problems: list[Problem], *, zero_ok: bool = False) -> None:
+    low = 0 if zero_ok else 1
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= MAX_QUANTITY:
+        problems.append(error("quantity.not_positive", value=value))
+
+
+def _check_length(field: str, value: str | None, problems: list[Problem]) -> None:
+    if value is not None and len(value) > TEXT_LIMITS[field]:
+        problems.append(error("import.too_long", field=field, limit=TEXT_LIMITS[field]))
 
 
 class LedgerService:
-    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_utc):
+    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_local):
         self.db = db
         self.actor = actor
         self.today = today
@@ -142,12 +164,15 @@ class LedgerService:
             problems: list[Problem] = []
             fac = self._facility(s, facility, problems)
             self._check_date(on, problems)
+            _check_length("reference", reference, problems)
             seen: set[tuple[str, str]] = set()
             resolved: list[tuple[Product, Lot | None, CountInput]] = []
+            counts = [CountInput(clean(c.product) or "", clean(c.lot), c.counted, c.expiry)
+                      for c in counts]
             for c in counts:
                 prod = self._product(s, c.product, problems)
-                if c.counted is None or c.counted < 0:
-                    problems.append(error("quantity.not_positive", value=c.counted))
+                _check_quantity(c.counted, problems, zero_ok=True)
+                _check_length("lot", c.lot, problems)
                 key = (c.product, c.lot or NO_LOT)
                 if key in seen:
                     problems.append(error("count.duplicate_lot", lot=c.lot or NO_LOT,
@@ -160,6 +185,16 @@ class LedgerService:
                 problems.append(error("movement.no_lines"))
             if problems or fac is None:
                 raise ProblemsFound(problems)
+            lock_facility(s, fac.id)
+            self._check_after_counts(s, fac, on, [p for p, _, _ in resolved], problems,
+                                     counting=True)
+            for prod, _, c in resolved:
+                if not c.lot and any(lot.batch != NO_LOT and bal
+                                     for lot, bal in self._lot_balances(s, fac.id, prod.id)):
+                    # a product total would be booked as found stock beside the real lots
+                    problems.append(error("count.lot_required", product=prod.code))
+            if problems:
+                raise ProblemsFound(problems)
             balances = {
                 (p.id, lot.id): self._lot_balance(s, fac.id, p.id, lot.id, on)
                 for p, lot, _ in resolved if lot is not None
@@ -167,7 +202,7 @@ class LedgerService:
             counted_lots: list[tuple[Product, Lot, int, int]] = []  # product, lot, counted, book
             for prod, found, c in resolved:
                 lot = found or self._get_or_create_lot(  # a lot never seen before: found stock
-                    s, prod, (c.lot or NO_LOT).strip(), c.expiry, None, problems)
+                    s, prod, c.lot or NO_LOT, c.expiry, None, problems)
                 if lot is not None:
                     counted_lots.append((prod, lot, c.counted, balances.get((prod.id, lot.id), 0)))
             variance_lines = [(p, lot, n - book) for p, lot, n, book in counted_lots if n != book]
@@ -270,32 +305,35 @@ class LedgerService:
             elif reason not in REASONS or kind not in REASONS[reason].kinds:
                 problems.append(error("reason.unknown", reason=reason, kind=kind.value,
                                       allowed=", ".join(r.code for r in reasons_for(kind))))
-        if kind in NEEDS_COUNTERPARTY and not (counterparty or "").strip():
+        counterparty = clean(counterparty)
+        if kind in NEEDS_COUNTERPARTY and not counterparty:
             problems.append(error("counterparty.required"))
         if not lines:
             problems.append(error("movement.no_lines"))
+        lines = [LineInput(clean(ln.product) or "", ln.quantity, clean(ln.lot), ln.expiry,
+                           clean(ln.gtin)) for ln in lines]
         for ln in lines:
-            if not isinstance(ln.quantity, int) or isinstance(ln.quantity, bool) \
-                    or ln.quantity <= 0:
-                problems.append(error("quantity.not_positive", value=ln.quantity))
+            _check_quantity(ln.quantity, problems)
+            _check_length("lot", ln.lot, problems)
+        _check_length("reference", reference, problems)
+        _check_length("counterparty", counterparty, problems)
+        products = {ln.product: self._product(s, ln.product, problems) for ln in lines}
         if problems or fac is None:
             raise ProblemsFound(problems)
+        lock_facility(s, fac.id)
+        self._check_after_counts(s, fac, on, [p for p in products.values() if p], problems)
         sign = sign_of(kind, reason)
         planned: list[tuple[Product, Lot, int]] = []  # product, lot, quantity
-        products = {ln.product: self._product(s, ln.product, problems) for ln in lines}
-        if problems:
-            raise ProblemsFound(problems)
         if sign > 0:
             for ln in lines:
                 prod = products[ln.product]
                 assert prod is not None
-                lot = self._get_or_create_lot(s, prod, (ln.lot or NO_LOT).strip(), ln.expiry,
-                                              ln.gtin, problems)
+                lot = self._get_or_create_lot(s, prod, ln.lot or NO_LOT, ln.expiry, ln.gtin,
+                                              problems)
                 if lot is not None:
                     planned.append((prod, lot, ln.quantity))
         else:
-            usable_only = kind in (Kind.ISSUE, Kind.TRANSFER_OUT)
-            planned = self._allocate(s, fac, on, lines, products, usable_only, problems)
+            planned = self._allocate(s, fac, on, lines, products, kind, reason, problems)
         if problems:
             raise ProblemsFound(problems)
         # nothing may go negative at any point in time, backdated entries included
@@ -319,9 +357,16 @@ class LedgerService:
         return mv
 
     def _allocate(self, s: Session, fac: Facility, on: date, lines: Sequence[LineInput],
-                  products: dict[str, Product | None], usable_only: bool,
+                  products: dict[str, Product | None], kind: Kind, reason: str | None,
                   problems: list[Problem]) -> list[tuple[Product, Lot, int]]:
-        """Pick lots for outgoing lines: the named lot, or FEFO across lots with stock."""
+        """Pick lots for outgoing lines: the named lot, or FEFO across lots with stock.
+
+        Issues and transfers take only usable stock.  Other outgoing stock (losses, negative
+        adjustments) takes usable lots first too, except a loss for expiry, which takes the
+        expired lots first: that is what is being written off.
+        """
+        usable_only = kind in (Kind.ISSUE, Kind.TRANSFER_OUT)
+        expired_first = reason == "expired"
         planned: list[tuple[Product, Lot, int]] = []
         wanted: dict[tuple[int, int], int] = defaultdict(int)  # taken so far in this movement
         for ln in lines:
@@ -350,10 +395,10 @@ class LedgerService:
                 planned.append((prod, lot, ln.quantity))
                 continue
             remaining = ln.quantity
-            candidates = fefo_order(
-                LotBalance(lot.batch, lot.expiry, bal - wanted[(prod.id, lot.id)])
-                for lot, bal in lots
-            )
+            candidates = sorted(
+                fefo_order(LotBalance(lot.batch, lot.expiry, bal - wanted[(prod.id, lot.id)])
+                           for lot, bal in lots),
+                key=lambda lb: is_expired(lb.expiry, on) != expired_first)
             lot_by_batch = {lot.batch: lot for lot, _ in lots}
             picks: list[tuple[Lot, int]] = []
             for lb in candidates:
@@ -403,6 +448,29 @@ class LedgerService:
                                       product=prod.code, balance=neg.balance, date=neg.on))
 
     @staticmethod
+    def _check_after_counts(s: Session, fac: Facility, on: date, products: Sequence[Product],
+                            problems: list[Problem], *, counting: bool = False) -> None:
+        """Nothing may be dated on or before a product's latest physical count.
+
+        A count records what was on the shelf at the end of its day; a movement slipped in
+        before it would silently contradict what was seen.  Later corrections are posted
+        after the count (an adjustment, a reversal, or a new count).
+        """
+        if not products:
+            return
+        latest = s.execute(
+            select(MovementLine.product_id, func.max(MovementLine.occurred_on))
+            .where(MovementLine.facility_id == fac.id,
+                   MovementLine.product_id.in_([p.id for p in products]),
+                   MovementLine.summary_column == Column.NONE.value)
+            .group_by(MovementLine.product_id)).all()
+        codes = {p.id: p.code for p in products}
+        for pid, counted_on in latest:
+            if on < counted_on or (on == counted_on and not counting):
+                problems.append(error("count.later_exists", product=codes[pid],
+                                      counted=counted_on, date=on))
+
+    @staticmethod
     def _entry(seq: int, on: date, kind: Kind, lot: Lot, delta: int, *,
                closes_count: bool = False) -> Entry:
         return Entry(seq=seq, occurred_on=on, kind=kind, lot=lot.batch, expiry=lot.expiry,
@@ -428,11 +496,18 @@ class LedgerService:
         if done is not None:
             problems.append(error("reversal.already_reversed", id=movement_id, by=done))
         if on < original.occurred_on:
-            problems.append(error("date.in_future", date=original.occurred_on, today=on))
+            problems.append(error("reversal.before_original", id=movement_id, date=on,
+                                  original=original.occurred_on))
         if problems:
             raise ProblemsFound(problems)
         fac = s.get(Facility, original.facility_id)
         assert fac is not None
+        lock_facility(s, fac.id)
+        self._check_after_counts(s, fac, on, [p for p in (s.get(Product, ln.product_id)
+                                                          for ln in original.lines) if p],
+                                 problems)
+        if problems:
+            raise ProblemsFound(problems)
         changes = []
         for ln in original.lines:
             prod = s.get(Product, ln.product_id)
@@ -483,7 +558,7 @@ class LedgerService:
                   delta: int, counted: int | None = None,
                   book_balance: int | None = None) -> None:
         summaries.mark_dirty(s, [(mv.facility_id, prod.id, period_of(mv.occurred_on))])
-        balances.apply(s, [(mv.facility_id, prod.id, lot.id, delta)])
+        balances.add_later(s, [(mv.facility_id, prod.id, lot.id, delta)])
         s.add(MovementLine(
             movement_id=mv.id, product_id=prod.id, lot_id=lot.id, quantity=quantity,
             delta=delta, counted=counted, book_balance=book_balance,
@@ -541,6 +616,15 @@ class LedgerService:
             problems.append(error("lot.expiry_conflict", lot=batch, product=prod.code,
                                   known=lot.expiry, given=expiry))
             return None
+        if expiry is not None and lot.expiry is None and batch != NO_LOT:
+            # first recorded without an expiry (a paper record); never keep issuing it as if
+            # it could not expire: record the date, and recompute the months it changes
+            audit.record(s, self.actor, "lot", f"{prod.code}/{batch}", "update",
+                         {"expiry": None}, {"expiry": expiry}, "expiry given on a later receipt")
+            lot.expiry = expiry
+            holders = s.scalars(select(StockBalance.facility_id)
+                                .where(StockBalance.lot_id == lot.id))
+            summaries.mark_dirty(s, [(f, prod.id, period_of(expiry)) for f in holders])
         return lot
 
     @staticmethod

@@ -7,7 +7,7 @@ monthly summaries replay the ledger through the pure ``inventory.ledger`` code.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -40,7 +40,7 @@ from stockdesk.problems import ProblemsFound, error
 from stockdesk.services import summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_utc
+from stockdesk.services.ledger import today_local
 from stockdesk.services.summaries import month_index
 
 
@@ -115,7 +115,7 @@ class MonthlyLine:
 
 
 class StockService:
-    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_utc):
+    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_local):
         self.db = db
         self.actor = actor
         self.today = today
@@ -229,7 +229,7 @@ class StockService:
                    Lot.batch, Lot.expiry, MovementLine.delta, MovementLine.counted,
                    Movement.summary_column, Movement.reverses_id, Movement.count_id,
                    Movement.reference, User.username, Movement.recorded_at, Movement.reason,
-                   Movement.counterparty_name, cp.c.code, Movement.note)
+                   Movement.counterparty_name, cp.c.code, Movement.note, Movement.corrects_id)
             .join(Movement, Movement.id == MovementLine.movement_id)
             .join(Lot, Lot.id == MovementLine.lot_id)
             .outerjoin(User, User.id == Movement.user_id)
@@ -239,18 +239,13 @@ class StockService:
         if ids is not None:
             q = q.where(MovementLine.product_id.in_(ids))
         rows = s.execute(q).all()
-        # movement id -> (date, same-day rank), to put a same-day reversal after its original
-        originals = {r[1]: (r[2], rank_for(Kind(r[3]), r[6], closes_count=r[10] is not None))
-                     for r in rows}
+        order = _same_day_order(rows)
         out: dict[int, list[Entry]] = defaultdict(list)
         meta: dict[tuple[int | None, str], dict] = {}
-        for (pid, mid, on, kind, batch, expiry, delta, counted, col, rev, count_id, ref, user,
-             recorded_at, reason, cp_name, cp_code, note) in rows:
+        for (pid, mid, on, kind, batch, expiry, delta, counted, col, _rev, _count_id, ref,
+             user, recorded_at, reason, cp_name, cp_code, note, _corrects) in rows:
             k = Kind(kind)
-            rank = rank_for(k, delta, closes_count=count_id is not None)
-            after = None
-            if rev is not None and rev in originals and originals[rev][0] == on:
-                after, rank = rev, originals[rev][1]
+            rank, after = order[mid]
             out[pid].append(Entry(
                 seq=mid, occurred_on=on, kind=k, lot=batch, expiry=expiry, delta=delta,
                 column=Column(col), rank=rank, after=after, counted=counted, reference=ref,
@@ -394,6 +389,41 @@ class StockService:
         if prod is None:
             raise ProblemsFound([error("product.unknown", code=code)])
         return prod
+
+
+def _same_day_order(rows: Sequence[Any]) -> dict[int, tuple[int, int | None]]:
+    """Movement id -> (same-day rank, ``after``) for :class:`Entry`.
+
+    A reversal posted on its original's day follows the original; a correction's
+    replacement posted on its reversal's day follows the reversal (AC-24 reads "−1,200, then
+    +1,000").  Only the order of reading changes: balances at the end of a day do not.
+    """
+    by_id: dict[int, Any] = {}
+    for r in rows:
+        by_id.setdefault(r[1], r)
+    reversal_of = {r[9]: r[1] for r in by_id.values() if r[9] is not None}
+    out: dict[int, tuple[int, int | None]] = {}
+
+    def place(mid: int) -> tuple[int, int | None]:
+        if mid in out:
+            return out[mid]
+        r = by_id[mid]
+        on, kind, delta, rev, count_id, corrects = r[2], Kind(r[3]), r[6], r[9], r[10], r[18]
+        result: tuple[int, int | None] = (
+            rank_for(kind, delta, closes_count=count_id is not None), None)
+        if rev is not None and rev in by_id and by_id[rev][2] == on:
+            result = (place(rev)[0], rev)
+        elif corrects is not None and corrects in reversal_of:
+            reversal = reversal_of[corrects]
+            if by_id[reversal][2] == on:
+                r_rank, r_after = place(reversal)
+                result = (r_rank, r_after if r_after is not None else reversal)
+        out[mid] = result
+        return result
+
+    for mid in by_id:
+        place(mid)
+    return out
 
 
 def days_elapsed(day: date) -> int:

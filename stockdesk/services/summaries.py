@@ -19,11 +19,12 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Integer, delete, func, insert, select
+from sqlalchemy import Integer, delete, func, insert, select, tuple_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import (
+    Facility,
     Lot,
     Movement,
     MovementLine,
@@ -42,6 +43,7 @@ from stockdesk.inventory.ledger import (
     period_of,
     periods_between,
 )
+from stockdesk.services.database import lock_facility
 
 Pair = tuple[int, int]  # facility_id, product_id
 COLUMNS = {c.value: c for c in Column}
@@ -91,6 +93,10 @@ def refresh(s: Session, today: date, facility_ids: Sequence[int] | None = None) 
     counting while its shelf stays empty).
     """
     through = last_complete_period(today)
+    fac_ids = list(facility_ids) if facility_ids is not None else list(
+        s.scalars(select(Facility.id)))
+    for fac in sorted(fac_ids):  # postings wait while their facility's months are redone
+        lock_facility(s, fac)
     dq = select(SummaryDirty.facility_id, SummaryDirty.product_id, SummaryDirty.from_period)
     bq = select(SummaryBlock.facility_id, SummaryBlock.product_id, SummaryBlock.first_period,
                 SummaryBlock.months)
@@ -99,20 +105,23 @@ def refresh(s: Session, today: date, facility_ids: Sequence[int] | None = None) 
         bq = bq.where(SummaryBlock.facility_id.in_(facility_ids))
     blocks = {(f, p): (first, n) for f, p, first, n in s.execute(bq)}
     starts: dict[Pair, str] = {}
+    marks: list[tuple[int, int, str]] = []
     for f, p, per in s.execute(dq):
         if per <= through:
             starts[(f, p)] = per
+            marks.append((f, p, per))
     for pair, (first, n) in blocks.items():
         end = add_months(first, n - 1) if n else None
         if end is None or end < through:
             nxt = first if end is None else next_period(end)
             starts[pair] = min(starts.get(pair, nxt), nxt)
     months = _recompute(s, starts, blocks, through) if starts else 0
-    # marks for the month in progress stay until that month is complete
-    dd = delete(SummaryDirty).where(SummaryDirty.from_period <= through)
-    if facility_ids is not None:
-        dd = dd.where(SummaryDirty.facility_id.in_(facility_ids))
-    s.execute(dd)
+    # clear exactly the marks that were redone; marks for the month in progress stay until
+    # that month is complete
+    for chunk in _chunks(marks, 500):
+        s.execute(delete(SummaryDirty).where(
+            tuple_(SummaryDirty.facility_id, SummaryDirty.product_id,
+                   SummaryDirty.from_period).in_(chunk)))
     return RefreshResult(len(starts), months)
 
 
@@ -216,7 +225,7 @@ def reference_months(s: Session, facility_id: int, product_ids: Sequence[int],
             else:
                 window.append(e)
         entries = [Entry(0, eve, Kind.RECEIPT, batch, expiry, bal, Column.NONE)
-                   for (batch, expiry), bal in lots.items() if bal]
+                   for (batch, expiry), bal in lots.items()]
         entries.extend(window)
         out[pid] = monthly_summaries(entries, starts[pid], last, through=today)
     return out

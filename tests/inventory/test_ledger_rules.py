@@ -65,8 +65,8 @@ def test_stockout_days_count_days_with_zero_usable_stock():
              e(2, date(2024, 4, 10), "ISSUE", -10, "A"),
              e(3, date(2024, 4, 15), "RECEIPT", 5, "B", expiry=date(2024, 4, 20))]
     zero = zero_stock_days(items, date(2024, 4, 1), date(2024, 4, 30))
-    # 1–2 (nothing yet), 10–14 (issued out), 20–30 (B expired)
-    assert len(zero) == 2 + 5 + 11
+    # 10–14 (issued out), 20–30 (B expired); 1–2 do not count: not stocked yet
+    assert len(zero) == 5 + 11
 
 
 def test_monthly_summary_identity_and_stockout_days():
@@ -76,7 +76,7 @@ def test_monthly_summary_identity_and_stockout_days():
              e(4, date(2024, 2, 6), "LOSS", -5)]
     jan, feb = monthly_summaries(items, "2024-01", "2024-02")
     assert (jan.opening, jan.received, jan.consumed, jan.closing) == (0, 100, 100, 0)
-    assert jan.stockout_days == 9 + 12  # 1–9 before the receipt, 20–31 after the issue
+    assert jan.stockout_days == 12  # 20–31 after the issue; not 1–9, before it was stocked
     assert (feb.opening, feb.received, feb.adjustments, feb.closing) == (0, 50, -5, 45)
     assert feb.stockout_days == 4
     for m in (jan, feb):
@@ -86,4 +86,4 @@ def test_monthly_summary_identity_and_stockout_days():
 def test_stockout_days_are_not_counted_for_days_still_to_come():
     items = [e(1, date(2024, 1, 10), "RECEIPT", 100), e(2, date(2024, 1, 20), "ISSUE", -100)]
     (jan,) = monthly_summaries(items, "2024-01", "2024-01", through=date(2024, 1, 25))
-    assert jan.stockout_days == 9 + 6
+    assert jan.stockout_days == 6
