@@ -15,7 +15,6 @@ from sqlalchemy.orm import Session
 
 from stockdesk.db.models import MovementLine, StockBalance
 
-
 PENDING = "stockdesk.pending_balances"
 
 
