@@ -37,7 +37,6 @@ class Scale:
     district_products: int = 300
     district_months: int = 36
     district_lines_per_month: int = 4  # per facility × product: a receipt and three issues
-    per_facility_budget_s: float = 120.0  # StockService.monthly loop: stop and extrapolate
     demo: dict[str, Any] = field(default_factory=dict)  # build_demo arguments (defaults)
 
 
@@ -45,7 +44,6 @@ SCALES = {
     "full": Scale(),
     "tiny": Scale(ledger_lines=3_000, ledger_facilities=3, ledger_products=10, repeats=3,
                   district_facilities=3, district_products=8, district_months=3,
-                  per_facility_budget_s=30.0,
                   demo={"facilities": 2, "months": 2, "products": 25}),
 }
 

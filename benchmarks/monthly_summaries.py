@@ -1,10 +1,9 @@
 """(c) monthly_summaries: A–E and X for a district of 50 facilities × 300 products × 36 months.
 
-Timed: ``StockService.district_monthly(district, first, last)`` when the service has it
-(median of warm reads; the first read after the bulk load, which fills the summary cache, is
-reported as ``first_read_s``), otherwise ``StockService.monthly`` facility by facility (after
-``per_facility_budget_s`` the rest is extrapolated, and said so).  Setup: 4 lines per facility
-× product × month (a receipt, three issues), raw-inserted and marked stale as an import would.
+Timed: ``StockService.district_monthly(district, first, last)``, the median of warm reads;
+the first read after the bulk load, which fills the summary cache, is reported as
+``first_read_s``.  Setup: 4 lines per facility × product × month (a receipt, three issues),
+raw-inserted and marked stale as an import would.
 
 Baseline, same run: the raw SQL aggregate ``SUM(delta) GROUP BY facility, product, period,
 R&R column`` over the district's lines.  Target: < 1 s.
@@ -45,11 +44,7 @@ def run(ctx: Context) -> Iterator[Result]:
     db = Database.open(f"sqlite:///{path}")
     try:
         svc = StockService(db, ACTOR, today=lambda: TODAY)
-        if hasattr(svc, "district_monthly"):
-            value = _district(svc, first, last, sc.repeats, details)
-        else:
-            value = _per_facility(svc, ledger.facilities, first, last,
-                                  sc.per_facility_budget_s, details)
+        value = _district(svc, first, last, sc.repeats, details)
     finally:
         db.close()
     conn = sqlite3.connect(path)
@@ -77,25 +72,5 @@ def _district(svc: StockService, first: str, last: str, repeats: int,
         times.append(time.perf_counter() - started)
     details["method"] = "StockService.district_monthly (warm; first read fills the cache)"
     details["runs_s"] = [round(t, 3) for t in times]
-    details["rows"] = len(table) if hasattr(table, "__len__") else None
+    details["rows"] = len(table)
     return sorted(times)[len(times) // 2]
-
-
-def _per_facility(svc: StockService, facilities: tuple[str, ...], first: str, last: str,
-                  budget: float, details: dict[str, Any]) -> float:
-    started = time.perf_counter()
-    done = 0
-    rows = 0
-    for code in facilities:
-        rows += len(svc.monthly(code, first, last))
-        done += 1
-        if time.perf_counter() - started > budget:
-            break
-    spent = time.perf_counter() - started
-    details["method"] = "StockService.monthly per facility (no district_monthly yet)"
-    details["facilities_measured"] = done
-    details["rows"] = rows
-    if done < len(facilities):
-        details["extrapolated_from_s"] = round(spent, 2)
-        return spent * len(facilities) / done
-    return spent

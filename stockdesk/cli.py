@@ -227,14 +227,6 @@ class Context:
     settings: Settings
     db: Database
     actor: Actor
-    must_change_password: bool = False
-
-    def require_fresh_password(self) -> None:
-        """Users given a password by an admin change it before they change any data."""
-        if self.must_change_password:
-            from stockdesk.problems import ProblemsFound, error
-
-            raise ProblemsFound([error("auth.must_change_password", user=self.actor.username)])
 
 
 def _settings(args: argparse.Namespace) -> Settings:
@@ -283,8 +275,7 @@ def _sign_in(settings: Settings, db: Database) -> Context:
         password = _ask_password(f"Password for {settings.username}: ", ENV_PASSWORD)
     service = UserService(db)
     actor = service.authenticate(settings.username, password)
-    info = UserService(db, actor).get(actor.username)
-    return Context(settings, db, actor, must_change_password=info.must_change_password)
+    return Context(settings, db, actor)
 
 
 def _ask_password(prompt: str, env_name: str, *, confirm: bool = False) -> str:
@@ -306,7 +297,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
     ctx = _demo_context(args, demo)
     try:
-        ctx.require_fresh_password()
         kwargs: dict[str, Any] = {"seed": args.seed}
         if args.facilities is not None:
             kwargs["facilities"] = args.facilities
@@ -345,13 +335,10 @@ def _demo_context(args: argparse.Namespace, demo: Any) -> Context:
 
         if not has_users(ctx.db):
             return ctx
-        present = getattr(demo, "demo_present", None) \
-            or (lambda db: demo._existing_demo(db, 0.0) is not None)
-        if not present(ctx.db):
+        if not demo.demo_present(ctx.db):
             raise CliError("this database has users: sign in with --user NAME "
                            "(or set STOCKDESK_USER)")
-        admin = getattr(demo, "DEMO_ADMIN", None) \
-            or next(name for name, role, *_ in demo.DEMO_USERS if role == "admin")
+        admin = demo.DEMO_ADMIN
         try:
             actor = UserService(ctx.db).authenticate(admin, demo.DEMO_PASSWORD)
         except Exception:
@@ -406,7 +393,6 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     try:
-        ctx.require_fresh_password()
         ctx.actor.require(f"import.{args.kind}")
         service = ImportService(ctx.db, ctx.actor)
         refused = False
@@ -466,7 +452,6 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     try:
-        ctx.require_fresh_password()
         result = BackupService(ctx.db, ctx.actor).restore(args.path)
         print(f"restored {result.restored_from} ({result.facilities} facilities, "
               f"{result.users} users)")
@@ -484,7 +469,6 @@ def cmd_user_add(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     try:
-        ctx.require_fresh_password()
         ctx.actor.require("users.manage")  # before asking for a password nobody may set
         password = _new_password(f"Password for new user {args.name}: ", ENV_NEW_PASSWORD)
         info = UserService(ctx.db, ctx.actor).create_user(
@@ -508,7 +492,6 @@ def cmd_user_passwd(args: argparse.Namespace) -> int:
             raise CliError("name the user whose password to set: stockdesk user passwd NAME", 2)
         own = name.lower() == ctx.actor.username.lower() and ctx.actor.user_id is not None
         if not own:
-            ctx.require_fresh_password()
             ctx.actor.require("users.manage")
         password = _new_password(f"New password for {name}: ", ENV_NEW_PASSWORD)
         info = UserService(ctx.db, ctx.actor).change_password(name, password)
@@ -561,7 +544,6 @@ def cmd_user_role(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     try:
-        ctx.require_fresh_password()
         info = UserService(ctx.db, ctx.actor).change_role(args.name, args.role)
         print(f"{info.username} is now {info.role}")
         return 0
@@ -574,7 +556,6 @@ def cmd_user_state(args: argparse.Namespace) -> int:
 
     ctx = open_context(args)
     try:
-        ctx.require_fresh_password()
         service = UserService(ctx.db, ctx.actor)
         if args.state == "unlock":
             info = service.unlock(args.name)

@@ -32,6 +32,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+# What a user who must still change the password an admin gave them may do meanwhile.
+READ_ONLY_OPERATIONS = frozenset({"stock.read", "audit.read"})
+
+
 @dataclass(frozen=True)
 class Actor:
     """The signed-in user on whose behalf a service acts."""
@@ -39,6 +43,8 @@ class Actor:
     username: str
     role: str
     user_id: int | None = None
+    # a password set by an admin is known to two people: nothing changes until it is replaced
+    must_change_password: bool = False
 
     def may(self, operation: str) -> bool:
         return self.role in PERMISSIONS[operation]
@@ -48,6 +54,8 @@ class Actor:
             raise ProblemsFound(
                 [error("auth.forbidden", user=self.username, role=self.role, operation=operation)]
             )
+        if self.must_change_password and operation not in READ_ONLY_OPERATIONS:
+            raise ProblemsFound([error("auth.must_change_password", user=self.username)])
 
 
 # A database with no users yet is in setup mode: the local person acts as an admin.

@@ -51,6 +51,7 @@ REGION = "Demo Region"
 NATIONAL_SUPPLIER = "National Medical Stores"
 DEMO_PASSWORD = "demo"
 # (user name, role, full name, works at the first health centre)
+DEMO_ADMIN = "admin"  # the demo account the CLI shows an already built demo with
 DEMO_USERS: tuple[tuple[str, str, str, bool], ...] = (
     ("admin", "admin", "Demo administrator", False),
     ("pharmacist", "pharmacist", "Demo pharmacist", True),
@@ -252,6 +253,11 @@ def _save_master_data(db: Database, actor: Actor, sites: list[_Site],
                 levels.append(LevelData(prog, ftype, **FACILITY_LEVELS))
             levels.append(LevelData(prog, "district_store", **STORE_LEVELS))
         upsert_levels(s, actor, levels, reason)
+
+
+def demo_present(db: Database) -> bool:
+    """Whether this database holds a built demo district (its ledger included)."""
+    return _existing_demo(db, 0.0) is not None
 
 
 def _refuse_real_data(db: Database) -> None:

@@ -95,7 +95,8 @@ class UserService:
                 user.locked_until = None
                 if self.hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = self.hasher.hash(password)
-                return Actor(user.username, user.role, user.id)
+                return Actor(user.username, user.role, user.id,
+                             must_change_password=bool(user.must_change_password))
             failure = error("auth.bad_credentials")
             if until is not None:  # a lock that has expired: count afresh
                 user.locked_until = None

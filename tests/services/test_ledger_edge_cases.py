@@ -143,3 +143,15 @@ def test_the_demo_never_goes_into_a_database_with_real_records(facility_db, admi
     assert _codes(exc) == {"demo.not_empty"}
     with facility_db.reading() as s:
         assert s.execute(text("SELECT count(*) FROM users")).scalar() == 0
+
+
+def test_a_password_given_by_an_admin_allows_reading_only(facility_db):
+    from stockdesk.services.auth import Actor
+
+    fresh = Actor("amina", "pharmacist", None, must_change_password=True)
+    stock = StockService(facility_db, fresh, today=lambda: TODAY)
+    assert stock.stock_on_hand("HC01") == []
+    with pytest.raises(ProblemsFound) as exc:
+        LedgerService(facility_db, fresh, today=lambda: TODAY).receive(
+            "HC01", date(2024, 3, 1), [LineInput("AMOX250", 1, "L1", EXP)])
+    assert _codes(exc) == {"auth.must_change_password"}
