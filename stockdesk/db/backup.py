@@ -21,6 +21,8 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
+from stockdesk.db.models import APPEND_ONLY_TABLES
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DAILY_KEEP = 14
 # Tables every StockDesk database has had since its first schema: how a copy is recognised.
@@ -175,6 +177,55 @@ def restore_sqlite(engine: Engine, source_file: Path) -> None:
         raw.close()
         source.close()
     engine.dispose()  # pooled connections may cache the old schema
+
+
+def staged_copy(source_file: Path, staged: Path, page_size: int) -> None:
+    """Copy a file offered for restore to ``staged`` and make it safe to put in place.
+
+    A backup may have been opened with other tools since it was made.  The copy must pass
+    SQLite's integrity and foreign-key checks; triggers and views StockDesk does not create
+    are dropped and the append-only triggers are created afresh, so an edited file cannot
+    bring back a ledger that accepts changes or a trigger that erases the audit log.  The copy
+    takes the live database's page size, which the backup API needs to write into it.
+    """
+    source = sqlite3.connect(_readonly_uri(source_file), uri=True)
+    target = sqlite3.connect(staged)
+    try:
+        source.backup(target)
+        target.isolation_level = None
+        problems = [r[0] for r in target.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise NotAStockDeskDatabase("backup.damaged", "; ".join(problems[:3]))
+        if target.execute("PRAGMA foreign_key_check").fetchone() is not None:
+            raise NotAStockDeskDatabase("backup.damaged", "rows point at missing rows")
+        target.execute("PRAGMA journal_mode=DELETE")
+        for kind, name in target.execute(
+                "SELECT type, name FROM sqlite_master WHERE type IN ('trigger', 'view')"
+        ).fetchall():
+            target.execute(f'DROP {kind.upper()} "{name}"')
+        for table in APPEND_ONLY_TABLES:
+            for action in ("UPDATE", "DELETE"):
+                target.execute(
+                    f"CREATE TRIGGER {table}_no_{action.lower()} BEFORE {action} ON {table} "
+                    f"BEGIN SELECT RAISE(ABORT, '{table} rows are append-only; "
+                    f"post a reversal instead'); END")
+        target.execute(f"PRAGMA page_size={int(page_size)}")
+        target.execute("VACUUM")
+    except sqlite3.DatabaseError as exc:
+        raise NotAStockDeskDatabase("backup.damaged", str(exc)) from exc
+    finally:
+        target.close()
+        source.close()
+
+
+def page_size(engine: Engine) -> int:
+    raw = engine.raw_connection()
+    try:
+        conn = raw.driver_connection
+        assert isinstance(conn, sqlite3.Connection)
+        return int(conn.execute("PRAGMA page_size").fetchone()[0])
+    finally:
+        raw.close()
 
 
 def backup_name(stem: str, what: str, when: datetime, suffix: str = ".sqlite3") -> str:

@@ -7,9 +7,10 @@ restore can itself be undone.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
@@ -19,7 +20,7 @@ from stockdesk.db import backup as copies
 from stockdesk.db import migrate
 from stockdesk.db.models import User
 from stockdesk.problems import Location, Problem, ProblemsFound, error
-from stockdesk.services import audit
+from stockdesk.services import audit, balances, summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 
@@ -97,10 +98,25 @@ class BackupService:
         folder = self.safety_dir or live.parent / "backups"
         safety = copies.unused_path(
             folder / copies.backup_name(live.stem, "before-restore", self.now()))
-        copies.online_backup(self.db.engine, safety)
-        copies.restore_sqlite(self.db.engine, path)
+        folder.mkdir(parents=True, exist_ok=True)
+        staged = copies.unused_path(
+            folder / copies.backup_name(live.stem, "restoring", self.now()))
+        where = Location(file=str(path))
+        try:
+            copies.staged_copy(path, staged, copies.page_size(self.db.engine))
+            copies.online_backup(self.db.engine, safety)
+            copies.restore_sqlite(self.db.engine, staged)
+        except copies.NotAStockDeskDatabase as exc:
+            raise ProblemsFound([Problem(exc.code, {"detail": exc.detail}).at(where)]) from exc
+        except sqlite3.Error as exc:
+            raise ProblemsFound([error("backup.failed", detail=str(exc)).at(where)]) from exc
+        finally:
+            staged.unlink(missing_ok=True)
         migrate.upgrade(self.db.engine, backup_dir=folder)
         with self.db.transaction() as s:
+            # the caches are never trusted from a file: they are rebuilt from its ledger
+            balances.rebuild(s)
+            summaries.rebuild(s, date.today())
             # the restored users table may not know the person restoring: keep the name only
             known = self.actor.user_id is not None \
                 and s.get(User, self.actor.user_id) is not None

@@ -191,3 +191,32 @@ def test_without_pg_dump_the_message_says_what_to_install(db, tmp_path, monkeypa
     assert codes(exc) == ["backup.pg_dump_missing"]
     assert "PostgreSQL client tools" in str(exc.value.problems[0])
     assert not Path(tmp_path / "district.dump").exists()
+
+
+def test_a_tampered_backup_comes_back_with_its_protections_and_true_balances(tmp_path):
+    """A copy edited with an outside tool: triggers dropped, a foreign one added, a cached
+    balance raised.  The restore puts the append-only triggers back, drops the stranger and
+    recomputes stock from the ledger."""
+    from stockdesk.services.masterdata import FacilityData, MasterDataService, ProductData
+
+    db = Database.open(f"sqlite:///{tmp_path / 'live.sqlite3'}")
+    md = MasterDataService(db, SETUP_ACTOR)
+    md.save_facilities([FacilityData("HC01", "One")])
+    md.save_products([ProductData("P", "Paracetamol")])
+    LedgerService(db, SETUP_ACTOR).receive("HC01", date(2024, 1, 5), [LineInput("P", 7, "L")])
+    copy = tmp_path / "copy.sqlite3"
+    BackupService(db, SETUP_ACTOR).backup(copy)
+    raw = sqlite3.connect(copy)
+    raw.executescript("""
+        DROP TRIGGER movements_no_update; DROP TRIGGER audit_log_no_delete;
+        UPDATE stock_balances SET balance = 5000;
+        CREATE TRIGGER sneaky AFTER INSERT ON movements BEGIN DELETE FROM audit_log; END;
+    """)
+    raw.close()
+    BackupService(db, SETUP_ACTOR, safety_dir=tmp_path / "safe").restore(copy)
+    assert [p.on_hand for p in StockService(db, SETUP_ACTOR).stock_on_hand("HC01")] == [7]
+    with db.reading() as s:
+        triggers = set(s.scalars(text("SELECT name FROM sqlite_master WHERE type='trigger'")))
+    assert "sneaky" not in triggers
+    assert {"movements_no_update", "audit_log_no_delete"} <= triggers
+    db.close()
