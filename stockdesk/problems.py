@@ -83,7 +83,11 @@ class ProblemsFound(Exception):
 
 # English texts for the CLI and logs.  The UI has its own translated catalogue keyed by code.
 MESSAGES: dict[str, str] = {
-    "auth.forbidden": "user {user} ({role}) may not {operation}",
+    "auth.forbidden": "{user} ({role}) may not {action}: ask {allowed}",
+    "auth.other_facility": (
+        "{user} works at {own} and may not record stock at {facility}; ask someone there "
+        "or the district logistician"
+    ),
     "auth.unknown_user": "unknown user {user}",
     "auth.bad_password": "wrong password for {user}",
     "auth.locked": "user {user} is locked after repeated failed sign-ins; try again after {until}",

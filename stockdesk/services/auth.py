@@ -12,6 +12,7 @@ LOGISTICIAN = "district_logistician"
 SUPERVISOR = "supervisor"
 ADMIN = "admin"
 ALL_ROLES = (PHARMACIST, INCHARGE, LOGISTICIAN, SUPERVISOR, ADMIN)
+FACILITY_ROLES = frozenset({PHARMACIST, INCHARGE})
 
 # operation -> roles allowed to perform it
 PERMISSIONS: dict[str, frozenset[str]] = {
@@ -32,6 +33,22 @@ PERMISSIONS: dict[str, frozenset[str]] = {
 }
 
 
+# The operations in words, for messages (the UI translates by operation code).
+OPERATION_WORDS: dict[str, str] = {
+    "stock.read": "see stock", "stock.post": "record stock movements",
+    "stock.reverse": "reverse stock movements", "import.ledger": "import ledger transactions",
+    "import.history": "import monthly history", "import.facilities": "import facilities",
+    "import.catalogue": "import the product catalogue", "import.levels": "import stock levels",
+    "masterdata.edit": "change facilities, products or stock levels",
+    "users.manage": "manage users", "backup.create": "make backups",
+    "backup.restore": "restore a backup", "demo.build": "build the demo district",
+    "audit.read": "read the audit log",
+}
+ALLOWED_WORDS = {PHARMACIST: "a pharmacist", INCHARGE: "a facility in-charge",
+                 LOGISTICIAN: "a district logistician", SUPERVISOR: "a supervisor",
+                 ADMIN: "an administrator"}
+
+
 # What a user who must still change the password an admin gave them may do meanwhile.
 READ_ONLY_OPERATIONS = frozenset({"stock.read", "audit.read"})
 
@@ -45,17 +62,31 @@ class Actor:
     user_id: int | None = None
     # a password set by an admin is known to two people: nothing changes until it is replaced
     must_change_password: bool = False
+    # facility staff (pharmacist, in-charge) assigned to one facility record stock only there
+    facility: str | None = None
 
     def may(self, operation: str) -> bool:
         return self.role in PERMISSIONS[operation]
 
     def require(self, operation: str) -> None:
         if not self.may(operation):
-            raise ProblemsFound(
-                [error("auth.forbidden", user=self.username, role=self.role, operation=operation)]
-            )
+            names = [ALLOWED_WORDS[r] for r in ALL_ROLES if r in PERMISSIONS[operation]]
+            allowed = ", ".join(names[:-1]) + " or " + names[-1] if len(names) > 1 \
+                else names[0]
+            raise ProblemsFound([error(
+                "auth.forbidden", user=self.username, role=self.role, operation=operation,
+                action=OPERATION_WORDS.get(operation, operation), allowed=allowed)])
         if self.must_change_password and operation not in READ_ONLY_OPERATIONS:
             raise ProblemsFound([error("auth.must_change_password", user=self.username)])
+
+    def require_at(self, operation: str, facility: str) -> None:
+        """``require`` for a write to one facility's stock: staff assigned to a facility
+        write only there; district roles and admins write anywhere."""
+        self.require(operation)
+        if self.facility is not None and self.role in FACILITY_ROLES \
+                and facility != self.facility:
+            raise ProblemsFound([error("auth.other_facility", user=self.username,
+                                       facility=facility, own=self.facility)])
 
 
 # A database with no users yet is in setup mode: the local person acts as an admin.

@@ -185,6 +185,7 @@ class LedgerService:
                 problems.append(error("movement.no_lines"))
             if problems or fac is None:
                 raise ProblemsFound(problems)
+            self.actor.require_at("stock.post", fac.code)
             lock_facility(s, fac.id)
             self._check_after_counts(s, fac, on, [p for p, _, _ in resolved], problems,
                                      counting=True)
@@ -320,6 +321,7 @@ class LedgerService:
         products = {ln.product: self._product(s, ln.product, problems) for ln in lines}
         if problems or fac is None:
             raise ProblemsFound(problems)
+        self.actor.require_at("stock.post", fac.code)
         lock_facility(s, fac.id)
         self._check_after_counts(s, fac, on, [p for p in products.values() if p], problems)
         sign = sign_of(kind, reason)
@@ -502,6 +504,7 @@ class LedgerService:
             raise ProblemsFound(problems)
         fac = s.get(Facility, original.facility_id)
         assert fac is not None
+        self.actor.require_at("stock.reverse", fac.code)
         lock_facility(s, fac.id)
         self._check_after_counts(s, fac, on, [p for p in (s.get(Product, ln.product_id)
                                                           for ln in original.lines) if p],

@@ -95,8 +95,11 @@ class UserService:
                 user.locked_until = None
                 if self.hasher.check_needs_rehash(user.password_hash):
                     user.password_hash = self.hasher.hash(password)
+                facility = s.scalar(select(Facility.code).where(
+                    Facility.id == user.facility_id)) if user.facility_id is not None else None
                 return Actor(user.username, user.role, user.id,
-                             must_change_password=bool(user.must_change_password))
+                             must_change_password=bool(user.must_change_password),
+                             facility=facility)
             failure = error("auth.bad_credentials")
             if until is not None:  # a lock that has expired: count afresh
                 user.locked_until = None

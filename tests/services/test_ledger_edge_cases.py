@@ -155,3 +155,17 @@ def test_a_password_given_by_an_admin_allows_reading_only(facility_db):
         LedgerService(facility_db, fresh, today=lambda: TODAY).receive(
             "HC01", date(2024, 3, 1), [LineInput("AMOX250", 1, "L1", EXP)])
     assert _codes(exc) == {"auth.must_change_password"}
+
+
+def test_facility_staff_record_stock_only_at_their_own_facility(facility_db):
+    from stockdesk.services.auth import Actor
+
+    fatou = Actor("fatou", "pharmacist", None, facility="HC02")
+    ledger = LedgerService(facility_db, fatou, today=lambda: TODAY)
+    with pytest.raises(ProblemsFound) as exc:
+        ledger.receive("HC01", date(2024, 3, 1), [LineInput("AMOX250", 5, "L1", EXP)])
+    assert _codes(exc) == {"auth.other_facility"}
+    assert "works at HC02" in str(exc.value.problems[0])
+    ledger.receive("HC02", date(2024, 3, 1), [LineInput("AMOX250", 5, "L1", EXP)])
+    district = Actor("kofi", "district_logistician", None, facility="HC02")
+    assert district.may("stock.read")
