@@ -156,7 +156,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("import", cmd_import, "import facilities, the catalogue, stock levels, ledger "
                                       "transactions or monthly LMIS history from CSV/XLSX "
-                                      "files; each file is applied whole or not at all")
+                                      "files; each file is applied whole or not at all",
+                epilog=_import_columns_help(),
+                formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("kind", choices=IMPORT_KINDS, help="what the files hold")
     p.add_argument("files", nargs="+", type=Path, metavar="FILE", help="CSV or XLSX file(s)")
 
@@ -213,6 +215,19 @@ def build_parser() -> argparse.ArgumentParser:
         q.add_argument("name", metavar="NAME")
         q.set_defaults(state=name)
     return parser
+
+
+def _import_columns_help() -> str:
+    """The columns each kind of file needs (* = required), as the importer defines them."""
+    from stockdesk.exchange import columns
+
+    lines = ["columns (* required; common other headers are recognised too):"]
+    for schema in (columns.FACILITIES, columns.CATALOGUE, columns.LEVELS, columns.LEDGER,
+                   columns.HISTORY):
+        names = ", ".join(f.name + ("*" if f.required else "") for f in schema.fields)
+        lines.append(f"  {schema.kind}: {names}")
+    lines.append("dates are YYYY-MM-DD (or DD/MM/YYYY), months YYYY-MM")
+    return "\n".join(lines)
 
 
 def _user_help(args: argparse.Namespace) -> int:  # pragma: no cover - argparse requires ACTION

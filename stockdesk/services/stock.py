@@ -152,6 +152,15 @@ class StockService:
             history_ids = set(s.scalars(
                 select(MonthlyReport.product_id).distinct()
                 .where(MonthlyReport.facility_id == fac.id, MonthlyReport.source == "history")))
+            # products known only from monthly history: that month's report is all we know
+            reported = {pid: (closing, x) for pid, closing, x in s.execute(
+                select(MonthlyReport.product_id, MonthlyReport.closing_balance,
+                       MonthlyReport.stockout_days)
+                .where(MonthlyReport.facility_id == fac.id, MonthlyReport.source == "history",
+                       MonthlyReport.period == period_of(day)))
+                if pid not in on_hand}
+            for pid, (closing, _) in reported.items():
+                on_hand[pid] = usable[pid] = int(closing)
             ids = set(on_hand) | history_ids
             if day >= today:
                 month = summaries.current_month(s, fac.id, today)
@@ -165,7 +174,8 @@ class StockService:
             out = [
                 ProductStock(code, name, unit, on_hand[pid], usable[pid],
                              on_hand[pid] - usable[pid],
-                             stockout.get(pid, days_elapsed(day)), strength, form)
+                             stockout.get(pid, (reported.get(pid, (0, 0))[1] or 0)),
+                             strength, form)
                 for pid, code, name, unit, strength, form in products
             ]
             return sorted(out, key=lambda x: x.code)
@@ -424,11 +434,6 @@ def _same_day_order(rows: Sequence[Any]) -> dict[int, tuple[int, int | None]]:
     for mid in by_id:
         place(mid)
     return out
-
-
-def days_elapsed(day: date) -> int:
-    """Days of ``day``'s month up to and including it (a product with no stock at all)."""
-    return day.day
 
 
 

@@ -60,3 +60,18 @@ def test_district_summary_covers_every_facility(facility_db, admin):
     assert ("HC01", "ALU", "2024-02", 120, 180) in rows
     assert ("HC02", "ALU", "2024-03", 0, 180) in rows
     assert len(table) == 2 * 3
+
+
+def test_a_facility_known_only_from_history_shows_its_reported_stock(facility_db, admin):
+    from stockdesk.db.models import MonthlyReport
+
+    with facility_db.transaction() as s:
+        s.add(MonthlyReport(facility_id=2, product_id=1, period="2019-06", source="history",
+                            opening_balance=60, received=10, consumed=14, losses_adjustments=0,
+                            closing_balance=56, stockout_days=0))
+    _, stock = _services(facility_db, admin, date(2024, 1, 10))
+    june = {p.code: p for p in stock.stock_on_hand("HC01", date(2019, 6, 30))}
+    assert (june["AMOX250"].on_hand, june["AMOX250"].stockout_days) == (56, 0)
+    now = {p.code: p for p in stock.stock_on_hand("HC01")}
+    # nothing recorded since: no stock known, and no stockout days invented either
+    assert (now["AMOX250"].on_hand, now["AMOX250"].stockout_days) == (0, 0)
