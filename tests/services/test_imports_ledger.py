@@ -318,10 +318,15 @@ def test_rows_built_in_memory_import_like_a_file(facility_db, admin):
     assert card(stock, "HC01", "ALU")[-1] == (date(2024, 1, 31), "ADJUSTMENT", "count_gain",
                                               "B7", 1, 0, None, 181)
     assert imports.import_ledger_rows(rows, "demo").status == "skipped"
-    bad = imports.import_ledger_rows([LedgerRow(date(2024, 1, 2), "HC01", "ALU", "ISSUE",
+    bad = imports.import_ledger_rows([LedgerRow(date(2024, 2, 2), "HC01", "ALU", "ISSUE",
                                                  1000)], "demo")
-    assert texts(bad) == ["demo:1:quantity: error: cannot take 1000 of ALU on 2024-01-02: the "
-                          "usable balance is 300"]
+    assert texts(bad) == ["demo:1:quantity: error: cannot take 1000 of ALU on 2024-02-02: the "
+                          "usable balance is 181"]
+    early = imports.import_ledger_rows([LedgerRow(date(2024, 1, 20), "HC01", "ALU", "ISSUE",
+                                                   1)], "demo")
+    assert texts(early) == ["demo:1:date: error: ALU was counted on 2024-01-31: nothing can be "
+                            "dated 2024-01-20, on or before that count; post the correction "
+                            "after it"]
     bad = imports.import_ledger_rows([LedgerRow("2024-01-02", "HC01", "ALU", "RECEIPT", 1.5)],
                                      "demo")  # type: ignore[arg-type]
     assert texts(bad) == ["demo:1:date: error: date must be a date (YYYY-MM-DD), got "
@@ -371,3 +376,52 @@ def test_progress_and_cancel_for_a_ledger(facility_db, admin, tmp_path):
     with facility_db.reading() as s:
         assert len(s.scalars(select(MovementLine.id)).all()) == 25_000
         assert len(s.scalars(select(ImportBatch.id)).all()) == 1
+
+
+def test_the_same_transactions_saved_again_are_recognised(facility_db, admin, tmp_path):
+    """A ledger re-saved by another program (CRLF endings, XLSX) is not posted twice."""
+    from openpyxl import Workbook
+
+    imports, _, stock = services(facility_db, admin)
+    header = "date,facility_code,product_code,kind,quantity,lot,expiry\n"
+    body = "2024-01-02,HC01,ALU,RECEIPT,300,B7,2026-01-01\n2024-01-09,HC01,ALU,ISSUE,120,,\n"
+    first = tmp_path / "ledger.csv"
+    first.write_text(header + body, encoding="utf-8")
+    assert imports.import_file("ledger", first).status == "imported"
+    crlf = tmp_path / "ledger-crlf.csv"
+    crlf.write_bytes((header + body).replace("\n", "\r\n").encode("utf-8"))
+    wb = Workbook()
+    for line in (header + body).splitlines():
+        wb.active.append([int(c) if c.isdigit() else (c or None) for c in line.split(",")])
+    xlsx = tmp_path / "ledger.xlsx"
+    wb.save(xlsx)
+    for again in (crlf, xlsx):
+        assert imports.import_file("ledger", again).status == "skipped"
+    assert {p.code: p.on_hand for p in stock.stock_on_hand("HC01")}["ALU"] == 180
+
+
+def test_a_pharmacist_imports_only_her_facilitys_transactions(facility_db, tmp_path):
+    from stockdesk.services.auth import Actor
+    from stockdesk.services.imports import ImportService
+
+    path = tmp_path / "other.csv"
+    path.write_text("date,facility_code,product_code,kind,quantity,lot\n"
+                    "2024-01-02,HC01,ALU,RECEIPT,300,B7\n", encoding="utf-8")
+    fatou = Actor("fatou", "pharmacist", None, facility="HC02")
+    result = ImportService(facility_db, fatou, today=lambda: TODAY).import_file("ledger", path)
+    assert result.status == "refused"
+    assert texts(result) == ["other.csv:2:facility_code: error: fatou works at HC02 and may "
+                             "not record stock at HC01; ask someone there or the district "
+                             "logistician"]
+
+
+def test_a_shelf_total_is_not_a_count_of_a_product_kept_in_lots(facility_db, admin, tmp_path):
+    imports, _, stock = services(facility_db, admin)
+    path = tmp_path / "count.csv"
+    path.write_text("date,facility_code,product_code,kind,quantity,lot\n"
+                    "2024-01-02,HC01,ALU,RECEIPT,100,L1\n"
+                    "2024-01-10,HC01,ALU,COUNT,90,\n", encoding="utf-8")
+    result = imports.import_file("ledger", path)
+    assert result.status == "refused"
+    assert [p.code for p in result.problems] == ["count.lot_required"]
+    assert stock.stock_on_hand("HC01") == []

@@ -1,0 +1,141 @@
+"""``ImportService``: one file, one transaction, written whole or not at all, and only once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from stockdesk.exchange.columns import SCHEMAS, Schema, map_header
+from stockdesk.exchange.tabular import FileRefused, Table, read_table
+from stockdesk.problems import Location, Problem, Severity, error
+from stockdesk.services.auth import Actor
+from stockdesk.services.database import Database
+from stockdesk.services.imports._batches import AlreadyImported, find_batch, imported_when
+from stockdesk.services.imports._job import (
+    IMPORTED,
+    REFUSED,
+    SKIPPED,
+    Cancelled,
+    ImportResult,
+    Job,
+    padded,
+)
+from stockdesk.services.imports.history import HistoryImport
+from stockdesk.services.imports.ledger import LedgerImport, LedgerRow, rows_digest
+from stockdesk.services.imports.masterdata import (
+    import_catalogue,
+    import_facilities,
+    import_levels,
+)
+from stockdesk.services.ledger import today_utc
+
+
+class _Refused(Exception):
+    """Unwinds the transaction when a file has errors."""
+
+
+class ImportService:
+    KINDS = ("facilities", "catalogue", "levels", "ledger", "history")
+
+    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_utc):
+        self.db = db
+        self.actor = actor
+        self.today = today
+
+    def import_file(self, kind: str, path: Path,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancelled: Callable[[], bool] | None = None) -> ImportResult:
+        """Import one CSV or XLSX file of ``kind``; the result says what happened and why.
+
+        ``progress(done, total)`` is called every few thousand rows (for a ledger each row
+        counts twice: once read, once written); ``cancelled()`` returning True stops the import
+        with nothing written.
+        """
+        if kind not in self.KINDS:
+            raise ValueError(f"unknown import kind {kind!r}; use one of {self.KINDS}")
+        self.actor.require(f"import.{kind}")
+        path = Path(path)
+        schema = SCHEMAS[kind]
+        try:
+            table = read_table(path, sheet_names=schema.sheet_names)
+        except FileRefused as exc:
+            return ImportResult(path.name, kind, REFUSED, 0, tuple(exc.problems))
+        try:
+            return self._import_table(kind, schema, table, progress, cancelled)
+        finally:
+            table.close()
+
+    def import_ledger_rows(self, rows: Iterable[LedgerRow], source: str) -> ImportResult:
+        """Import ledger rows built in memory (the demo builder), as if read from a file.
+
+        The same checks and bulk insert as a ledger file; problems point at ``source`` and the
+        row's position (1 = first row).  The same rows imported twice are recognised.
+        """
+        self.actor.require("import.ledger")
+        items = list(rows)
+        job = Job(source, None, None, 2 * len(items), None, None)
+        return self._run("ledger", job, rows_digest(items),
+                         lambda s: self._ledger(s, job).run_memory(items))
+
+    # -- plumbing ------------------------------------------------------------------------------
+
+    def _import_table(self, kind: str, schema: Schema, table: Table,
+                      progress: Callable[[int, int], None] | None,
+                      cancelled: Callable[[], bool] | None) -> ImportResult:
+        columns, header_problems = map_header(
+            schema, table.header, lambda column: table.where(table.header_row, column))
+        factor = 2 if kind == "ledger" else 1
+        job = Job(table.name, table.sheet, columns, factor * table.estimated_rows, progress,
+                  cancelled)
+        for p in header_problems:
+            job.add(p)
+        if job.errors:
+            return job.result(kind, REFUSED)
+        width = max(columns.index.values(), default=0) + 1
+        rows = padded(table.rows, width)
+        actor = self.actor
+        importers: dict[str, Callable[[Session], int]] = {
+            "facilities": lambda s: import_facilities(s, job, actor, columns, rows),
+            "catalogue": lambda s: import_catalogue(s, job, actor, columns, rows),
+            "levels": lambda s: import_levels(s, job, actor, columns, rows),
+            "history": lambda s: HistoryImport(s, job, columns, actor.user_id,
+                                               self.today()).run(rows),
+            "ledger": lambda s: self._ledger(s, job).run_file(columns, table.rows, width),
+        }
+        return self._run(kind, job, table.sha256, importers[kind])
+
+    def _ledger(self, s: Session, job: Job) -> LedgerImport:
+        return LedgerImport(s, job, self.actor, self.today())
+
+    def _run(self, kind: str, job: Job, sha256: str,
+             body: Callable[[Session], int]) -> ImportResult:
+        """One transaction around ``body``; it writes only if no ERROR was found."""
+        job.kind, job.sha256 = kind, sha256
+        try:
+            with self.db.transaction() as s:
+                done = find_batch(s, kind, sha256)
+                if done is not None:
+                    raise AlreadyImported(done.imported_at, done.rows)
+                job.rows = body(s)
+                if not job.rows and not job.errors:
+                    job.add(error("import.empty").at(Location(job.name, job.sheet)))
+                if job.errors:
+                    raise _Refused
+                return job.result(kind, IMPORTED)
+        except AlreadyImported as exc:
+            when = imported_when(exc.imported_at)
+            note = Problem("import.already_imported", {"when": when}, Severity.INFO,
+                           Location(job.name, job.sheet))
+            return ImportResult(job.name, kind, SKIPPED, exc.rows, (note,))
+        except _Refused:
+            return job.result(kind, REFUSED)
+        except Cancelled:
+            job.add(error("import.cancelled").at(Location(job.name, job.sheet)))
+            return job.result(kind, REFUSED)
+        except FileRefused as exc:  # the reader found damage part-way through the file
+            for p in exc.problems:
+                job.add(p)
+            return job.result(kind, REFUSED)
