@@ -65,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _report(exc: Exception, debug: bool) -> int:
     """Problems and known failures in plain words; anything else as a one-line bug report."""
-    from sqlalchemy.exc import ArgumentError, OperationalError
+    from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
 
     from stockdesk.db.migrate import DatabaseTooNew
     from stockdesk.problems import ProblemsFound
@@ -87,6 +87,10 @@ def _report(exc: Exception, debug: bool) -> int:
         return 2
     if isinstance(exc, OperationalError):
         print(f"{PROG}: error: the database cannot be used: {exc.orig}", file=sys.stderr)
+        return 1
+    if isinstance(exc, DatabaseError) and "not a database" in str(exc.orig):
+        print(f"{PROG}: error: that file is not a StockDesk database (check --db or "
+              f"STOCKDESK_DB)", file=sys.stderr)
         return 1
     if isinstance(exc, OSError):
         print(f"{PROG}: error: {exc.strerror or exc}"

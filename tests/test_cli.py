@@ -696,3 +696,11 @@ def test_the_installed_console_script(stocked, tmp_path):
     refused = subprocess.run([str(script), "stock", "HC01", "--as-of", "yesterday"],
                              env=env, capture_output=True, text=True, timeout=120)
     assert refused.returncode == 2 and "YYYY-MM-DD" in refused.stderr
+
+
+def test_a_db_option_naming_a_spreadsheet_says_so(run, tmp_path):
+    sheet = tmp_path / "stock.csv"
+    sheet.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = run("--db", str(sheet), "stock", "HC01")
+    assert result.code == 1
+    assert "is not a StockDesk database" in result.err
