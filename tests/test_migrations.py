@@ -182,3 +182,16 @@ def test_posted_rows_cannot_be_changed_with_sql(facility_db, admin, table, state
         conn.execute(text(statement.format(table=table)))
     with facility_db.engine.connect() as conn:
         assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() > 0
+
+
+# -- (e) 0002: profiles by their short names -------------------------------------------------
+def test_programs_keep_their_profile_under_its_new_name(engine: Engine) -> None:
+    alembic(engine, "upgrade", "0001")
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO programs (code, name, profile) VALUES "
+                          "('FP', 'Family planning', 'openlmis_v3'), "
+                          "('MAL', 'Malaria', 'msupply')"))
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        got = dict(conn.execute(text("SELECT code, profile FROM programs")).all())
+    assert got == {"FP": "openlmis", "MAL": "msupply"}

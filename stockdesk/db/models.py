@@ -79,7 +79,7 @@ class Program(Base):
     code: Mapped[str] = mapped_column(String(64), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     # Calculation profile used by the R&R of this program (FIELD.md §1.6): data, not code.
-    profile: Mapped[str] = mapped_column(String(32), default="openlmis_v3")
+    profile: Mapped[str] = mapped_column(String(32), default="openlmis")
 
 
 class Product(Base):

@@ -133,7 +133,7 @@ def ensure_program(s: Session, actor: Actor, code: str, cache: dict[str, Program
         return cache[code]
     prog = s.scalar(select(Program).where(Program.code == code))
     if prog is None:
-        prog = Program(code=code, name=code, profile="openlmis_v3")
+        prog = Program(code=code, name=code, profile="openlmis")
         s.add(prog)
         s.flush()
         audit.record(s, actor, "program", code, "create", None, {"name": code})
