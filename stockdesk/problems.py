@@ -128,6 +128,7 @@ MESSAGES: dict[str, str] = {
     "facility.unknown": "unknown facility code {code!r}",
     "product.unknown": "unknown product code {code!r}",
     "program.unknown": "unknown program {code!r}",
+    "profile.unknown": "unknown calculation profile {name!r}; known: {known}",
     "movement.unknown": "movement {id} does not exist",
     "quantity.not_positive": "quantity must be a whole number above zero, got {value!r}",
     "date.in_future": "date {date} is in the future (today is {today})",

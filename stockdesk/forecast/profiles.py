@@ -201,13 +201,18 @@ def window_end(as_of: date) -> str:
     return f"{last.year:04d}-{last.month:02d}"
 
 
-def window_periods(profile: Profile, end: str) -> list[str]:
-    """The calendar months of the window ending with ``end`` (oldest first)."""
+def months_ending(end: str, count: int) -> list[str]:
+    """``count`` calendar months ending with ``end`` (oldest first)."""
     year, month = int(end[:4]), int(end[5:7])
     index = year * 12 + month - 1
-    return [f"{i // 12:04d}-{i % 12 + 1:02d}"
-            for i in range(index - profile.window + 1, index + 1)]
+    return [f"{i // 12:04d}-{i % 12 + 1:02d}" for i in range(index - count + 1, index + 1)]
+
+
+def window_periods(profile: Profile, end: str) -> list[str]:
+    """The calendar months of the profile's window ending with ``end`` (oldest first)."""
+    return months_ending(end, profile.window)
 
 
 __all__ = ["DEFAULT_PROFILE", "PROFILES", "MonthInput", "Profile", "UnknownProfile",
-           "adjusted", "average_consumption", "get_profile", "window_end", "window_periods"]
+           "adjusted", "average_consumption", "get_profile", "months_ending", "window_end",
+           "window_periods"]

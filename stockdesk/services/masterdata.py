@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import FACILITY_TYPES, Facility, Product, Program, StockLevel
+from stockdesk.forecast.profiles import PROFILES, UnknownProfile, get_profile
 from stockdesk.problems import Problem, ProblemsFound, error
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
@@ -74,6 +75,34 @@ class MasterDataService:
         self.actor.require("masterdata.edit")
         with self.db.transaction() as s:
             return upsert_levels(s, self.actor, items, reason)
+
+    def set_program_profile(self, program: str, profile: str, reason: str | None = None) -> str:
+        """Choose how a program computes N and P (FIELD.md §1.6); returns the profile name.
+
+        Every later R&R of the program states it; R&Rs already submitted keep theirs.
+        """
+        self.actor.require("masterdata.edit")
+        try:
+            name = get_profile(profile).name
+        except UnknownProfile as exc:
+            raise ProblemsFound([error("profile.unknown", name=profile,
+                                       known=", ".join(PROFILES))]) from exc
+        with self.db.transaction() as s:
+            prog = s.scalar(select(Program).where(Program.code == program))
+            if prog is None:
+                raise ProblemsFound([error("program.unknown", code=program)])
+            if prog.profile != name:
+                audit.record(s, self.actor, "program", program, "update",
+                             {"profile": prog.profile}, {"profile": name}, reason)
+                prog.profile = name
+        return name
+
+    def programs(self) -> list[tuple[str, str, str]]:
+        """(code, name, profile) of every program."""
+        self.actor.require("stock.read")
+        with self.db.reading() as s:
+            return [(c, n, p) for c, n, p in s.execute(
+                select(Program.code, Program.name, Program.profile).order_by(Program.code))]
 
 
 # Session-level functions, shared by the services above and the importers (one transaction).

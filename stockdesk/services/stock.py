@@ -132,20 +132,10 @@ class StockService:
         day = as_of or today
         with self.db.reading() as s:
             fac = self._facility(s, facility)
-            if day >= today:
-                rows = s.execute(
-                    select(StockBalance.product_id, Lot.expiry, StockBalance.balance)
-                    .join(Lot, Lot.id == StockBalance.lot_id)
-                    .where(StockBalance.facility_id == fac.id)).all()
-            else:
-                rows = s.execute(
-                    select(MovementLine.product_id, Lot.expiry, func.sum(MovementLine.delta))
-                    .join(Lot, Lot.id == MovementLine.lot_id)
-                    .where(MovementLine.facility_id == fac.id, MovementLine.occurred_on <= day)
-                    .group_by(MovementLine.product_id, Lot.id, Lot.expiry)).all()
+            rows = lot_rows(s, fac.id, day, today)
             on_hand: dict[int, int] = defaultdict(int)
             usable: dict[int, int] = defaultdict(int)
-            for pid, expiry, bal in rows:
+            for pid, _batch, expiry, bal in rows:
                 on_hand[pid] += int(bal)
                 if not is_expired(expiry, day):
                     usable[pid] += int(bal)
@@ -399,6 +389,24 @@ class StockService:
         if prod is None:
             raise ProblemsFound([error("product.unknown", code=code)])
         return prod
+
+
+def lot_rows(s: Session, facility_id: int, day: date,
+             today: date) -> list[tuple[int, str, date | None, int]]:
+    """(product id, batch, expiry, balance) of every lot at the end of ``day``.
+
+    Today (or later) reads the balance cache; a past day aggregates the indexed ledger.
+    """
+    if day >= today:
+        q = (select(StockBalance.product_id, Lot.batch, Lot.expiry, StockBalance.balance)
+             .join(Lot, Lot.id == StockBalance.lot_id)
+             .where(StockBalance.facility_id == facility_id))
+    else:
+        q = (select(MovementLine.product_id, Lot.batch, Lot.expiry, func.sum(MovementLine.delta))
+             .join(Lot, Lot.id == MovementLine.lot_id)
+             .where(MovementLine.facility_id == facility_id, MovementLine.occurred_on <= day)
+             .group_by(MovementLine.product_id, Lot.id, Lot.batch, Lot.expiry))
+    return [(pid, batch, expiry, int(bal)) for pid, batch, expiry, bal in s.execute(q)]
 
 
 def _same_day_order(rows: Sequence[Any]) -> dict[int, tuple[int, int | None]]:
