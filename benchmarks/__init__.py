@@ -38,13 +38,18 @@ class Scale:
     district_months: int = 36
     district_lines_per_month: int = 4  # per facility × product: a receipt and three issues
     demo: dict[str, Any] = field(default_factory=dict)  # build_demo arguments (defaults)
+    civ_series: int | None = None  # CIV LMIS series used by the forecast benchmarks (None: all)
+    forecast_facilities: int = 50  # forecast_district: synthetic facilities × products × months
+    forecast_products: int = 300
+    forecast_months: int = 36
 
 
 SCALES = {
     "full": Scale(),
     "tiny": Scale(ledger_lines=3_000, ledger_facilities=3, ledger_products=10, repeats=3,
                   district_facilities=3, district_products=8, district_months=3,
-                  demo={"facilities": 2, "months": 2, "products": 25}),
+                  demo={"facilities": 2, "months": 2, "products": 25}, civ_series=150,
+                  forecast_facilities=3, forecast_products=10, forecast_months=24),
 }
 
 
@@ -106,19 +111,32 @@ Benchmark = Callable[[Context], Iterable[Result]]
 
 
 def registry() -> dict[str, Benchmark]:
-    from benchmarks import demo_build, ledger_import, monthly_summaries, stock_on_hand
+    from benchmarks import (
+        demo_build,
+        forecast_accuracy,
+        forecast_district,
+        ledger_import,
+        monthly_summaries,
+        stock_on_hand,
+        stockout_simulation,
+    )
 
     return {
         "ledger_import": ledger_import.run,
         "stock_on_hand": stock_on_hand.run,
         "monthly_summaries": monthly_summaries.run,
         "demo_build": demo_build.run,
+        "forecast_accuracy": forecast_accuracy.run,
+        "stockout_simulation": stockout_simulation.run,
+        "forecast_district": forecast_district.run,
     }
 
 
 # unit and better direction of each benchmark's value, for a line that reports a failure
 UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower"),
-         "monthly_summaries": ("s", "lower"), "demo_build": ("s", "lower")}
+         "monthly_summaries": ("s", "lower"), "demo_build": ("s", "lower"),
+         "forecast_accuracy": ("MASE", "lower"), "stockout_simulation": ("months", "lower"),
+         "forecast_district": ("s", "lower")}
 
 
 def _guarded(name: str, bench: Benchmark, ctx: Context) -> Iterable[Result]:

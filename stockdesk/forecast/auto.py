@@ -1,0 +1,417 @@
+"""Automatic forecasts per series, vectorised over a whole district, each explaining itself.
+
+Public API
+----------
+``forecast_batch(consumed, stockout_days, horizon=3, *, days_in_month, seasonal=None,
+groups=None, first_period=None) -> Batch``
+    ``consumed`` and ``stockout_days`` are (series × months) arrays, oldest month first, the
+    last column being the last closed month; NaN in ``consumed`` = month not reported (never
+    use 0 for that).  ``days_in_month`` is (months,) calendar days; stockout days are capped
+    at it.  ``seasonal`` (bool per series) flags products whose max is sized by a seasonal
+    forecast (FIELD.md §2.2); ``groups`` is a pool key per series (e.g. the product code, so
+    the same product at the facilities of a district shares trend and method choice);
+    ``first_period`` 'YYYY-MM' of column 0 names windows in explanations.
+
+``Batch``: ``point`` (n × horizon) forecasts per month, ``variance`` (n,) per-month variance,
+``method`` (n,) names, ``demand_class`` (n,) SBC names, ``mase`` / ``mase_amc3`` (n,) inner
+backtest errors; ``interval(level=0.8)`` → (lower, upper) arrays; ``stockout_probability(stock,
+months)`` → (n,) array; ``forecast(i)`` → :class:`Forecast` for series ``i``.
+
+``forecast_series(consumed, stockout_days, horizon=3, *, days_in_month, seasonal=False,
+first_period=None) -> Forecast`` — one series (the n = 1 case of the batch).
+
+``Forecast``: ``point`` (tuple per month), ``lower``/``upper`` (80 %), ``method``,
+``demand_class``, ``mase``, ``mase_amc3``, ``window``, ``explanation`` (:class:`Explained`),
+``total(months)`` and ``stockout_probability(stock, months) -> float`` =
+P(demand over the next ``months`` — fractional allowed — exceeds ``stock``).
+
+How ``auto`` chooses (measured on the CIV LMIS data, ``python -m benchmarks forecast_accuracy``)
+-----------------------------------------------------------------------------------------------
+1. Demand: partial stockout months scaled up to the days in stock, fully stocked-out months
+   censored (missing), unreported months missing (:mod:`series`).
+2. Candidates are *combinations* — medians of AMC-3/6, SES, SBA, TSB and a 3/6-month moving
+   median — with and without the group's pooled trend (:mod:`pooled`), plus plain AMC-3.
+   Medians of diverse methods are robust where no single method wins (no classical method
+   beats AMC-3 on this data, and choosing per series by its own backtest overfits).
+3. Every candidate is scored by a rolling-origin backtest over the last 12 months of each
+   series' history (horizons 1–3).  The choice is made **per SBC demand class, pooled over the
+   series of the batch** (stable, unlike per-series choice): least mean inner MASE subject to
+   an inner volume bias |Σ forecast / Σ actual − 1| ≤ ``BIAS_LIMIT`` overall, because an
+   under-forecast becomes a stockout.  Classes with fewer than ``MIN_POOL`` series use
+   ``DEFAULT_CHOICE`` (what that procedure chose on the CIV history before 2019).
+4. Fallbacks: no usable month → 0; fewer than ``MIN_MONTHS`` usable months → AMC over what
+   there is; products flagged seasonal use seasonal naive × year-to-date growth (AC-23) when
+   its inner backtest on that series is no worse than the class choice.
+5. Uncertainty: monthly demand ~ Gamma(mean = forecast, variance = inner backtest MSE of the
+   chosen method, at least the mean), months independent (:mod:`distribution`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from stockdesk.forecast import distribution, methods, pooled
+from stockdesk.forecast.backtest import backtest_paths, mase_scale
+from stockdesk.forecast.classify import CLASSES, classify
+from stockdesk.forecast.explain import Explained, fmt
+from stockdesk.forecast.series import as_2d, demand
+
+MIN_MONTHS = 6
+MIN_POOL = 30
+BIAS_LIMIT = 0.08
+LOOKBACK = 12
+LEVEL = 0.8
+
+# name → (member methods whose median is the forecast, scaled by the pooled trend?)
+CANDIDATES: dict[str, tuple[tuple[str, ...], bool]] = {
+    "amc3": (("amc3",), False),
+    "median(amc3, ses, sba)": (("amc3", "ses", "sba"), False),
+    "median(amc3, ses3, sba, med6)": (("amc3", "ses3", "sba", "med6"), False),
+    "median(amc3, amc6, ses, sba, med3)": (("amc3", "amc6", "ses", "sba", "med3"), False),
+    "median(amc3, amc6, ses3, sba, tsb)": (("amc3", "amc6", "ses3", "sba", "tsb"), False),
+}
+for _name, (_members, _) in list(CANDIDATES.items()):
+    if _name != "amc3":
+        CANDIDATES[_name + " × trend"] = (_members, True)
+CANDIDATE_NAMES = tuple(CANDIDATES)
+WINDOWS = {"amc3": 3, "amc6": 6, "med3": 3, "med6": 6}  # others weigh all months (smoothing)
+DESCRIBE = {"amc3": "mean of the last 3 usable months", "amc6": "mean of the last 6",
+            "med3": "median of the last 3", "med6": "median of the last 6",
+            "ses": "SES α=0.2", "ses3": "SES α=0.3", "sba": "SBA α=0.1",
+            "tsb": "TSB α=β=0.1", "naive": "last value", "croston": "Croston α=0.1"}
+
+# chosen by the procedure above on the CIV data up to 2018-12 (benchmarks/forecast_accuracy)
+DEFAULT_CHOICE: dict[str, str] = {
+    "smooth": "median(amc3, amc6, ses3, sba, tsb)",
+    "intermittent": "median(amc3, ses3, sba, med6)",
+    "erratic": "median(amc3, amc6, ses3, sba, tsb)",
+    "lumpy": "median(amc3, ses, sba)",
+    "none": "amc3",
+}
+
+
+def _period_label(first_period: str | None, index: int) -> str:
+    if first_period is None:
+        return f"month {index + 1}"
+    year, month = (int(p) for p in first_period.split("-"))
+    y, m = divmod(month - 1 + index, 12)
+    return f"{year + y:04d}-{m + 1:02d}"
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """One series' forecast: per-month points, an 80 % interval, and why."""
+
+    point: tuple[float, ...]
+    lower: tuple[float, ...]
+    upper: tuple[float, ...]
+    variance: float  # per month
+    method: str
+    demand_class: str
+    mase: float  # inner backtest MASE of the chosen method (NaN if not measurable)
+    mase_amc3: float  # same series, AMC-3
+    window: str
+    explanation: Explained
+    level: float = LEVEL
+    inputs: dict[str, float] = field(default_factory=dict)
+
+    def total(self, months: float) -> float:
+        """Expected demand over the next ``months`` (fractional: pro rata of the next month)."""
+        return _total(np.asarray(self.point)[None, :], months)[0]
+
+    def stockout_probability(self, stock: float, months: float) -> float:
+        """P(demand over the next ``months`` > ``stock``): the chance to run out before a
+        delivery due in ``months`` months if nothing else arrives."""
+        if months <= 0:
+            return 0.0
+        mean = self.total(months)
+        return float(distribution.exceed_probability(stock, mean, self.variance * months))
+
+
+def _total(point: np.ndarray, months: float) -> np.ndarray:
+    """Σ of the first ``months`` monthly forecasts, fractional months pro rata; beyond the
+    horizon the last month repeats."""
+    n, h = point.shape
+    whole = int(np.floor(months))
+    frac = months - whole
+    cols = [point[:, min(i, h - 1)] for i in range(whole)]
+    total = np.sum(cols, axis=0) if cols else np.zeros(n)
+    return total + frac * point[:, min(whole, h - 1)]
+
+
+@dataclass
+class Batch:
+    """Forecasts of many series, as arrays (see the module docstring)."""
+
+    point: np.ndarray
+    variance: np.ndarray
+    method: np.ndarray  # object array of names
+    demand_class: np.ndarray  # object array of SBC names
+    mase: np.ndarray
+    mase_amc3: np.ndarray
+    growth: np.ndarray
+    usable: np.ndarray  # usable months per series
+    first_usable: np.ndarray
+    last_usable: np.ndarray
+    y: np.ndarray  # stockout-adjusted demand used
+    members: dict[str, np.ndarray]  # member method → last value per series
+    first_period: str | None = None
+    choice: dict[str, str] = field(default_factory=dict)  # class → candidate chosen
+    _interval_cache: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.point)
+
+    def interval(self, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
+        """Central ``level`` interval of each month's demand (computed on first use)."""
+        if level not in self._interval_cache:
+            var = np.broadcast_to(self.variance[:, None], self.point.shape)
+            lo = distribution.quantile((1 - level) / 2, self.point, var)
+            hi = distribution.quantile((1 + level) / 2, self.point, var)
+            self._interval_cache[level] = (lo, hi)
+        return self._interval_cache[level]
+
+    def total(self, months: float) -> np.ndarray:
+        return _total(self.point, months)
+
+    def stockout_probability(self, stock: np.ndarray | float, months: float) -> np.ndarray:
+        """Per series P(demand over the next ``months`` > ``stock``)."""
+        if months <= 0:
+            return np.zeros(len(self))
+        return distribution.exceed_probability(stock, self.total(months),
+                                               self.variance * months)
+
+    def forecast(self, i: int) -> Forecast:
+        """Series ``i`` as a self-explaining :class:`Forecast`."""
+        lo, hi = self._one_interval(i)
+        name = str(self.method[i])
+        window = self._window(i, name)
+        inputs: dict[str, float] = {k: round(float(v[i]), 3) for k, v in self.members.items()
+                                    if k in _members_of(name)}
+        if name.endswith("× trend"):
+            inputs["pooled growth (12 months)"] = round(float(self.growth[i]), 4)
+        notes = [f"demand class {self.demand_class[i]}",
+                 f"backtest MASE {fmt(self.mase[i], 3)} vs AMC-3 {fmt(self.mase_amc3[i], 3)}"
+                 if np.isfinite(self.mase[i]) else "backtest MASE not measurable",
+                 f"window {window}",
+                 "stockout months scaled up to days in stock; fully stocked-out and "
+                 "unreported months left out, not read as zero"]
+        pts = self.point[i]
+        formula = f"{name} = {fmt(pts[0])}/month"
+        if len(set(np.round(pts, 6))) > 1:
+            formula = f"{name} = " + ", ".join(fmt(p) for p in pts)
+        return Forecast(
+            point=tuple(float(p) for p in pts), lower=tuple(float(v) for v in lo[0]),
+            upper=tuple(float(v) for v in hi[0]), variance=float(self.variance[i]),
+            method=name, demand_class=str(self.demand_class[i]), mase=float(self.mase[i]),
+            mase_amc3=float(self.mase_amc3[i]), window=window, inputs=inputs,
+            explanation=Explained(tuple(float(p) for p in pts), formula,
+                                  {"method": name, "window": window, **inputs,
+                                   "backtest_mase": float(self.mase[i]),
+                                   "backtest_mase_amc3": float(self.mase_amc3[i]),
+                                   "demand_class": str(self.demand_class[i])},
+                                  tuple(notes)))
+
+    def _one_interval(self, i: int) -> tuple[np.ndarray, np.ndarray]:
+        if LEVEL in self._interval_cache:
+            lo, hi = self._interval_cache[LEVEL]
+            return lo[i:i + 1], hi[i:i + 1]
+        var = np.full((1, self.point.shape[1]), self.variance[i])
+        p = self.point[i:i + 1]
+        return (distribution.quantile((1 - LEVEL) / 2, p, var),
+                distribution.quantile((1 + LEVEL) / 2, p, var))
+
+    def _window(self, i: int, name: str) -> str:
+        if self.usable[i] == 0:
+            return "no usable month"
+        first = _period_label(self.first_period, int(self.first_usable[i]))
+        last = _period_label(self.first_period, int(self.last_usable[i]))
+        text = f"{first}..{last} ({int(self.usable[i])} usable months)"
+        fixed = [WINDOWS[m] for m in _members_of(name) if m in WINDOWS]
+        if fixed and all(m in WINDOWS for m in _members_of(name)):
+            text += f", last {max(fixed)} used"
+        elif fixed:
+            text += f"; smoothing weighs recent months most, moving windows last {max(fixed)}"
+        return text
+
+
+def _members_of(name: str) -> tuple[str, ...]:
+    if name in CANDIDATES:
+        return CANDIDATES[name][0]
+    if name.startswith("seasonal"):
+        return ()
+    return ("amc3",) if name.startswith("amc3") else ()
+
+
+def _choose(mase_k: np.ndarray, fsum: np.ndarray, asum: np.ndarray, classes: np.ndarray,
+            valid: np.ndarray) -> dict[int, int]:
+    """Per class, the candidate with the least mean inner MASE, then (greedily) trade
+    accuracy for bias until the overall inner bias is within ``BIAS_LIMIT``."""
+    pick: dict[int, int] = {}
+    stats: dict[int, tuple[np.ndarray, np.ndarray, float]] = {}
+    for c in range(len(CLASSES)):
+        s = valid & (classes == c)
+        if s.sum() < MIN_POOL:
+            continue
+        mean_mase = np.nanmean(mase_k[:, s], axis=1)
+        stats[c] = (mean_mase * s.sum(), fsum[:, s].sum(axis=1), float(asum[s].sum()))
+        pick[c] = int(np.nanargmin(mean_mase))
+    total_a = sum(v[2] for v in stats.values())
+    if total_a <= 0:
+        return pick
+    for _ in range(50):
+        bias = sum(stats[c][1][k] for c, k in pick.items()) / total_a - 1.0
+        if abs(bias) <= BIAS_LIMIT:
+            break
+        best: tuple[float, int, int] | None = None
+        for c, k in pick.items():
+            cost, fs, _ = stats[c]
+            for k2 in range(len(cost)):
+                gain = (fs[k2] - fs[k]) / total_a * np.sign(-bias)
+                if gain <= 0:
+                    continue
+                ratio = (cost[k2] - cost[k]) / gain
+                if best is None or ratio < best[0]:
+                    best = (ratio, c, k2)
+        if best is None:
+            break
+        pick[best[1]] = best[2]
+    return pick
+
+
+def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int = 3, *,
+                   days_in_month: np.ndarray | Sequence[float],
+                   seasonal: np.ndarray | None = None, groups: np.ndarray | None = None,
+                   first_period: str | None = None) -> Batch:
+    """Forecast every series (rows) ``horizon`` months past the last column."""
+    c = as_2d(consumed)
+    x = as_2d(stockout_days) if np.ndim(stockout_days) else np.zeros_like(c)
+    y = demand(c, x, np.asarray(days_in_month, dtype=float))
+    n, T = y.shape
+    ok = ~np.isnan(y)
+    usable = ok.sum(axis=1)
+    first_usable = np.argmax(ok, axis=1)
+    last_usable = T - 1 - np.argmax(ok[:, ::-1], axis=1)
+
+    base = {name: methods.METHODS[name](y) for name in
+            {m for members, _ in CANDIDATES.values() for m in members}}
+    names = CANDIDATE_NAMES
+    paths = np.empty((len(names), n, T))
+    for k, name in enumerate(names):
+        members, _ = CANDIDATES[name]
+        stack = np.stack([base[m] for m in members])
+        paths[k] = stack[0] if len(members) == 1 else np.median(stack, axis=0)
+    trended = np.array([CANDIDATES[nm][1] for nm in names])
+    codes = pooled.group_codes(groups, n)
+    growth = pooled.growth_path(y, codes)
+    factors = pooled.trend_factors(growth, horizon)
+
+    flat_bt = backtest_paths(paths[~trended], y, None, LOOKBACK, horizon)
+    trend_bt = backtest_paths(paths[trended], y, factors, LOOKBACK, horizon)
+    order = np.concatenate([np.flatnonzero(~trended), np.flatnonzero(trended)])
+    inv = np.argsort(order)
+    abs_err = np.concatenate([flat_bt.abs_err, trend_bt.abs_err])[inv]
+    sq_err = np.concatenate([flat_bt.sq_err, trend_bt.sq_err])[inv]
+    fsum = np.concatenate([flat_bt.forecast_sum, trend_bt.forecast_sum])[inv]
+    scale = mase_scale(y)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mase_k = np.where((flat_bt.count > 0) & (scale > 0), abs_err / scale, np.nan)
+
+    classes = classify(y)
+    valid = np.isfinite(mase_k).all(axis=0) & (usable >= MIN_MONTHS)
+    pick = _choose(mase_k, fsum, flat_bt.actual_sum, classes, valid)
+    choice = {CLASSES[c]: DEFAULT_CHOICE[CLASSES[c]] for c in range(len(CLASSES))}
+    choice.update({CLASSES[c]: names[k] for c, k in pick.items()})
+    k_of = np.array([names.index(choice[CLASSES[c]]) for c in classes])
+    k_of = np.where(usable >= MIN_MONTHS, k_of, names.index("amc3"))
+
+    rows = np.arange(n)
+    level = np.nan_to_num(paths[k_of, rows, T - 1])
+    last_factor = factors[:, T - 1, :]
+    point = np.where(trended[k_of][:, None], level[:, None] * last_factor,
+                     level[:, None] * np.ones(horizon))
+    method = np.array([names[k] for k in k_of], dtype=object)
+    method[usable < MIN_MONTHS] = "amc3 (short history)"
+    method[usable == 0] = "none (no usable month)"
+    var = sq_err[k_of, rows]
+    chosen_mase = mase_k[k_of, rows]
+
+    if seasonal is not None and np.any(seasonal):
+        flags = np.asarray(seasonal, dtype=bool) & (usable >= 13)
+        point, var, chosen_mase, method = _seasonal(y, flags, point, var, chosen_mase, method,
+                                                    abs_err[k_of, rows], scale, horizon,
+                                                    first_period)
+    point = np.maximum(point, 0.0)
+    mean = point.mean(axis=1)
+    no_bt = ~(flat_bt.count > 0)
+    var = np.where(no_bt, np.maximum(mean, mean**2), np.maximum(var, mean))
+    amc3_mase = mase_k[names.index("amc3")]
+    last_members = {m: np.nan_to_num(base[m][:, T - 1]) for m in base}
+    return Batch(point=point, variance=var, method=method,
+                 demand_class=np.array([CLASSES[c] for c in classes], dtype=object),
+                 mase=chosen_mase, mase_amc3=amc3_mase, growth=growth[:, T - 1],
+                 usable=usable, first_usable=first_usable, last_usable=last_usable, y=y,
+                 members=last_members, first_period=first_period, choice=choice)
+
+
+def _seasonal(y: np.ndarray, flags: np.ndarray, point: np.ndarray, var: np.ndarray,
+              chosen_mase: np.ndarray, method: np.ndarray, chosen_abs: np.ndarray,
+              scale: np.ndarray, horizon: int, first_period: str | None
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Seasonal naive × YTD growth for flagged series where its own backtest is no worse."""
+    first_month = int(first_period.split("-")[1]) if first_period else 1
+    idx = np.flatnonzero(flags)
+    ys = y[idx]
+    T = y.shape[1]
+    abs_sum = np.zeros(len(idx))
+    sq_sum = np.zeros(len(idx))
+    cnt = np.zeros(len(idx))
+    for o in range(max(13, T - 1 - LOOKBACK), T - 1):
+        fc, _ = methods.seasonal_naive(ys[:, :o + 1], horizon, first_month)
+        for h in range(1, horizon + 1):
+            if o + h > T - 1:
+                break
+            a = ys[:, o + h]
+            ok = ~np.isnan(a) & ~np.isnan(fc[:, h - 1])
+            err = np.where(ok, np.maximum(np.nan_to_num(fc[:, h - 1]), 0) - np.nan_to_num(a),
+                           0.0)
+            abs_sum += np.abs(err)
+            sq_sum += err**2
+            cnt += ok
+    fc, _ = methods.seasonal_naive(ys, horizon, first_month)
+    s_abs = np.where(cnt > 0, abs_sum / np.maximum(cnt, 1), np.inf)
+    use = ~np.isnan(fc).any(axis=1) & (s_abs <= np.nan_to_num(chosen_abs[idx], nan=np.inf))
+    use |= ~np.isnan(fc).any(axis=1) & (cnt == 0)
+    sel = idx[use]
+    point = point.copy()
+    point[sel] = fc[use]
+    var = var.copy()
+    var[sel] = np.where(cnt[use] > 0, sq_sum[use] / np.maximum(cnt[use], 1), np.nan)
+    chosen_mase = chosen_mase.copy()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        chosen_mase[sel] = np.where(cnt[use] > 0, s_abs[use] / scale[sel], np.nan)
+    method = method.copy()
+    method[sel] = "seasonal naive × YTD growth"
+    var = np.where(np.isnan(var), point.mean(axis=1) ** 2, var)
+    return point, var, chosen_mase, method
+
+
+def forecast_series(consumed: Sequence[float] | np.ndarray,
+                    stockout_days: Sequence[float] | np.ndarray | None = None,
+                    horizon: int = 3, *, days_in_month: np.ndarray | Sequence[float],
+                    seasonal: bool = False, first_period: str | None = None) -> Forecast:
+    """One series: the n = 1 case of :func:`forecast_batch` (its class uses the default
+    choice, since one series' own backtest is too noisy to choose from)."""
+    c = as_2d(np.asarray(consumed, dtype=float))
+    x = np.zeros_like(c) if stockout_days is None else as_2d(np.asarray(stockout_days,
+                                                                        dtype=float))
+    batch = forecast_batch(c, x, horizon, days_in_month=days_in_month,
+                           seasonal=np.array([seasonal]), first_period=first_period)
+    return batch.forecast(0)
+
+
+__all__ = ["BIAS_LIMIT", "CANDIDATES", "Batch", "Forecast", "forecast_batch",
+           "forecast_series"]
