@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import getpass
 import json
 import os
 import shutil
 import sys
+import textwrap
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -59,6 +61,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `stockdesk stock HC01 | head`: the reader has all it wants
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except Exception as exc:
         return _report(exc, debug)
 
@@ -133,6 +139,10 @@ def _common(suppress: bool) -> argparse.ArgumentParser:
     return p
 
 
+PROFILE_HELP = ("calculation profile for adjusted and average consumption: openlmis, "
+                "msupply, civ-elmis or unadjusted (default: each program's own)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = _common(suppress=True)
     parser = argparse.ArgumentParser(
@@ -171,6 +181,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("facility", metavar="FACILITY", help="facility code")
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                    help="stock at the end of this day (default: today)")
+    p.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+
+    p = command("forecast", cmd_forecast, "forecast consumption per product with its "
+                                          "interval, the method chosen and the chance of a "
+                                          "stockout before the next delivery")
+    p.add_argument("facility", metavar="FACILITY", help="facility code")
+    p.add_argument("--product", metavar="CODE", help="one product, explained in full")
+    p.add_argument("--months", type=int, default=3, metavar="H",
+                   help="months to forecast (default 3)")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                   help="forecast from the stock and months known at the end of this day")
+    p.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
     p.add_argument("--format", choices=FORMATS, default="table", help="output format")
 
     p = command("stock-card", cmd_stock_card, "the stock card of one product at a facility: "
@@ -218,7 +241,60 @@ def build_parser() -> argparse.ArgumentParser:
         q = user_command(name, cmd_user_state, help)
         q.add_argument("name", metavar="NAME")
         q.set_defaults(state=name)
+
+    p = command("program", _program_help, "list programs and choose how each computes "
+                                          "adjusted and average consumption")
+    progs = p.add_subparsers(dest="program_command", metavar="ACTION", required=True)
+    q = progs.add_parser("list", parents=[common], help="programs with their profile",
+                         description="programs with their calculation profile")
+    q.set_defaults(handler=cmd_program_list)
+    q = progs.add_parser("profile", parents=[common], help="set a program's calculation profile",
+                         description="set the calculation profile a program's R&R, stock "
+                                     "status and forecasts use", epilog=_profiles_help(),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    q.add_argument("program", metavar="PROGRAM", help="program code")
+    q.add_argument("profile", metavar="PROFILE", help="profile name (see below)")
+    q.set_defaults(handler=cmd_program_profile)
     return parser
+
+
+def _profiles_help() -> str:
+    from stockdesk.forecast.profiles import PROFILES
+
+    lines = ["calculation profiles:"]
+    lines += [f"  {p.name:<11} {p.label}: {p.source}" for p in PROFILES.values()]
+    return "\n".join(lines)
+
+
+def _program_help(args: argparse.Namespace) -> int:  # pragma: no cover - ACTION is required
+    return 2
+
+
+def cmd_program_list(args: argparse.Namespace) -> int:
+    from stockdesk.services.masterdata import MasterDataService
+
+    ctx = open_context(args)
+    try:
+        rows = MasterDataService(ctx.db, ctx.actor).programs()
+        _write_table(sys.stdout, [Col("Program", lambda r: r[0], flex=True),
+                                  Col("Name", lambda r: r[1], flex=True),
+                                  Col("Profile", lambda r: r[2])], rows)
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_program_profile(args: argparse.Namespace) -> int:
+    from stockdesk.services.masterdata import MasterDataService
+
+    ctx = open_context(args)
+    try:
+        name = MasterDataService(ctx.db, ctx.actor).set_program_profile(args.program,
+                                                                       args.profile)
+        print(f"{args.program} now uses the {name} calculation profile")
+        return 0
+    finally:
+        ctx.db.close()
 
 
 def _import_columns_help() -> str:
@@ -312,7 +388,7 @@ def _ask_password(prompt: str, env_name: str, *, confirm: bool = False) -> str:
 
 def cmd_demo(args: argparse.Namespace) -> int:
     from stockdesk.services import demo
-    from stockdesk.services.stock import StockService
+    from stockdesk.services.stock_status import StockStatusService
 
     ctx = _demo_context(args, demo)
     try:
@@ -334,7 +410,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         where = ctx.db.sqlite_path or ctx.db.engine.url.render_as_string(hide_password=True)
         print(f"{PROG}: database {where}", file=sys.stderr)
         facility = summary.first_facility
-        stock = StockService(ctx.db, ctx.actor).stock_on_hand(facility)
+        stock = StockStatusService(ctx.db, ctx.actor).status(facility)
         _print_stock(facility, None, stock, "table", sys.stdout)
         return 0
     finally:
@@ -433,12 +509,27 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_stock(args: argparse.Namespace) -> int:
-    from stockdesk.services.stock import StockService
+    from stockdesk.services.stock_status import StockStatusService
 
     ctx = open_context(args)
     try:
-        rows = StockService(ctx.db, ctx.actor).stock_on_hand(args.facility, args.as_of)
+        rows = StockStatusService(ctx.db, ctx.actor).status(args.facility, args.as_of,
+                                                            args.profile)
         _print_stock(args.facility, args.as_of, rows, args.format, sys.stdout)
+        return 0
+    finally:
+        ctx.db.close()
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    from stockdesk.services.forecasting import ForecastService
+
+    ctx = open_context(args)
+    try:
+        rows = ForecastService(ctx.db, ctx.actor).forecast(
+            args.facility, args.product, args.months, args.profile, args.as_of)
+        _print_forecast(args.facility, args.as_of, rows, args.format, sys.stdout,
+                        detailed=args.product is not None)
         return 0
     finally:
         ctx.db.close()
@@ -602,17 +693,39 @@ class Col:
     numeric: bool = False
     flex: bool = False  # may be shortened (with an ellipsis) to fit the terminal
     min_width: int = 6
+    in_table: bool = True  # False: CSV and JSON only (the table must fit a terminal)
 
 
-# Stock status columns.  Later columns (AMC, months of stock, status) are added here.
+def _value(x: Any) -> Any:
+    """The value of an optional Explained figure."""
+    return None if x is None else x.value
+
+
+def _mos(x: Any) -> Any:
+    return None if x.value is None else round(x.value, 1)
+
+
+# Stock status columns, in the order a pharmacist reads them.
 STOCK_COLUMNS = [
-    Col("Code", lambda r: r.code, "code", flex=True, min_width=7),
-    Col("Product", lambda r: r.description, "product", flex=True, min_width=12),
-    Col("Unit", lambda r: r.unit, "unit", flex=True, min_width=5),
-    Col("On hand", lambda r: r.on_hand, "on_hand", numeric=True),
-    Col("Usable", lambda r: r.usable, "usable", numeric=True),
-    Col("Expired", lambda r: r.expired, "expired", numeric=True),
-    Col("Days out", lambda r: r.stockout_days, "stockout_days", numeric=True),
+    Col("Code", lambda r: r.stock.code, "code", flex=True, min_width=7),
+    Col("Product", lambda r: r.stock.description, "product", flex=True, min_width=12),
+    Col("Unit", lambda r: r.stock.unit, "unit", in_table=False),
+    Col("On hand", lambda r: r.stock.on_hand, "on_hand", numeric=True, in_table=False),
+    Col("Usable", lambda r: r.stock.usable, "usable", numeric=True),
+    Col("Expired", lambda r: r.stock.expired, "expired", numeric=True, in_table=False),
+    Col("Days out", lambda r: r.stock.stockout_days, "stockout_days", numeric=True,
+        in_table=False),
+    Col("AMC", lambda r: r.amc.value, "amc", numeric=True),
+    Col("MOS", lambda r: _mos(r.mos), "months_of_stock", numeric=True),
+    Col("Status", lambda r: r.status.value.label, flex=True, min_width=8),
+    Col("", lambda r: r.status.value.value, "status", in_table=False),
+    Col("Max", lambda r: _value(r.max_quantity), "max_quantity", numeric=True, in_table=False),
+    Col("Order", lambda r: _value(r.order_quantity), "order_quantity", numeric=True,
+        in_table=False),
+    Col("Stockout", lambda r: r.stockout.value, "projected_stockout"),
+    Col("Order by", lambda r: r.order_by.value, "order_by", in_table=False),
+    Col("At risk", lambda r: r.at_risk, "at_risk_of_expiry", numeric=True),
+    Col("Profile", lambda r: r.inputs.profile.name, "profile", in_table=False),
 ]
 
 
@@ -628,11 +741,112 @@ def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: st
         print(f"Stock at {facility} at the end of {day.isoformat()}"
               f" - {len(rows)} product{'s' if len(rows) != 1 else ''}", file=out)
         if rows:
-            print("Days out: days this month with no usable stock", file=out)
+            legend = ("AMC: average monthly consumption; MOS: months of stock; Stockout: "
+                      "projected date at the AMC; At risk: will expire unused within 6 months")
+            print(textwrap.fill(legend, _terminal_width()), file=out)
             print(file=out)
-            _write_table(out, STOCK_COLUMNS, rows)
+            _write_table(out, [c for c in STOCK_COLUMNS if c.in_table], rows)
         else:
             print("No stock has been recorded at this facility.", file=out)
+
+
+def _forecast_record(r: Any) -> dict[str, Any]:
+    f = r.forecast
+    return {
+        "code": r.code, "product": r.inputs.stock.description, "unit": r.inputs.stock.unit,
+        "method": f.method, "demand_class": f.demand_class, "window": f.window,
+        "backtest_mase": _finite(f.mase), "backtest_mase_amc3": _finite(f.mase_amc3),
+        "months": [{"period": p, "forecast": round(v, 1), "lower": round(lo, 1),
+                    "upper": round(hi, 1)}
+                   for p, v, lo, hi in zip(r.periods, f.point, f.lower, f.upper, strict=True)],
+        "interval": f"{f.level:.0%}",
+        "amc": r.amc.value, "profile": r.inputs.profile.name, "usable": r.inputs.stock.usable,
+        "next_delivery": r.next_delivery.isoformat(),
+        "stock_for_delivery": r.stock_for_delivery,
+        "stockout_probability": round(r.stockout_probability.value, 3),
+        "explanation": {"forecast": str(f.explanation), "amc": str(r.amc),
+                        "stockout_probability": str(r.stockout_probability)},
+    }
+
+
+def _finite(x: float) -> float | None:
+    return None if x != x else round(x, 3)
+
+
+def _print_forecast(facility: str, as_of: date | None, rows: Sequence[Any], fmt: str,
+                    out: TextIO, *, detailed: bool) -> None:
+    day = as_of or _today()
+    if fmt == "json":
+        _write_json(out, {"facility": facility, "as_of": day.isoformat(),
+                          "products": [_forecast_record(r) for r in rows]})
+        return
+    if fmt == "csv":  # one row per product and month: easy to chart or pivot
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(["code", "period", "forecast", "lower", "upper", "method",
+                         "demand_class", "amc", "stockout_probability"])
+        for r in rows:
+            rec = _forecast_record(r)
+            for m in rec["months"]:
+                writer.writerow([_csv_cell(r.code), m["period"], m["forecast"], m["lower"],
+                                 m["upper"], rec["method"], rec["demand_class"], rec["amc"],
+                                 rec["stockout_probability"]])
+        return
+    periods = rows[0].periods if rows else ()
+    print(f"Forecast at {facility} from the months up to the end of {day.isoformat()}"
+          f" - {len(rows)} product{'s' if len(rows) != 1 else ''}", file=out)
+    if not rows:
+        print("No product has been recorded at this facility.", file=out)
+        return
+    if detailed:
+        for r in rows:
+            _print_forecast_detail(r, out)
+        return
+    legend = ("Per month: expected consumption; P(out): chance of running out before the "
+              "next delivery; --product CODE explains one product")
+    print(textwrap.fill(legend, _terminal_width()), file=out)
+    print(file=out)
+    cols = [Col("Code", lambda r: r.code, flex=True, min_width=7),
+            Col("Product", lambda r: r.inputs.stock.description, flex=True, min_width=12),
+            Col("Usable", lambda r: r.inputs.stock.usable, numeric=True),
+            Col("AMC", lambda r: r.amc.value, numeric=True)]
+    cols += [Col(p, functools.partial(_month_point, i), numeric=True)
+             for i, p in enumerate(periods[:4])]
+    cols += [Col("P(out)", lambda r: f"{r.stockout_probability.value:.0%}", numeric=True),
+             Col("Method", lambda r: r.forecast.method, flex=True, min_width=6)]
+    _write_table(out, cols, rows)
+
+
+def _month_point(i: int, r: Any) -> str:
+    return _qty(r.forecast.point[i])
+
+
+def _qty(x: float) -> str:
+    return f"{x:.0f}" if x >= 10 else f"{x:.1f}"
+
+
+def _print_forecast_detail(r: Any, out: TextIO) -> None:
+    f = r.forecast
+    stock = r.inputs.stock
+    print(file=out)
+    print(f"{stock.code}  {stock.description}  ({stock.unit})", file=out)
+    print(f"  method        {f.method}, demand class {f.demand_class}", file=out)
+    print(f"  history       {f.window}", file=out)
+    if f.mase == f.mase:
+        print(f"  backtest      MASE {f.mase:.3f} (AMC-3 on the same months: "
+              f"{f.mase_amc3:.3f}; below 1 beats repeating last month)", file=out)
+    print(f"  forecast      {f.explanation.formula}", file=out)
+    for note in f.explanation.notes:
+        print(f"                {note}", file=out)
+    print(f"  AMC           {r.amc}  [{r.inputs.profile.name}]", file=out)
+    print(f"  next delivery {r.next_delivery.isoformat()} (one lead time from now); usable "
+          f"stock then {r.stock_for_delivery}", file=out)
+    print(f"  stockout risk {r.stockout_probability.formula}", file=out)
+    print(file=out)
+    cols = [Col("Month", lambda m: m[0]),
+            Col("Forecast", lambda m: _qty(m[1]), numeric=True),
+            Col(f"{f.level:.0%} from", lambda m: _qty(m[2]), numeric=True),
+            Col("to", lambda m: _qty(m[3]), numeric=True)]
+    _write_table(out, cols, list(zip(r.periods, f.point, f.lower, f.upper, strict=True)))
 
 
 def _lot_text(c: Any) -> str:

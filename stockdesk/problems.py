@@ -128,6 +128,8 @@ MESSAGES: dict[str, str] = {
     "facility.unknown": "unknown facility code {code!r}",
     "product.unknown": "unknown product code {code!r}",
     "program.unknown": "unknown program {code!r}",
+    "forecast.horizon": "forecast months must be between 1 and {most}, got {months}",
+    "forecast.no_record": "{facility} has no record of {product}: nothing to forecast",
     "profile.unknown": "unknown calculation profile {name!r}; known: {known}",
     "movement.unknown": "movement {id} does not exist",
     "quantity.not_positive": "quantity must be a whole number above zero, got {value!r}",

@@ -1,0 +1,219 @@
+"""Stock status of a facility: AMC, months of stock, status, stockout and expiry outlook.
+
+The figures a pharmacist looks at every day (FIELD.md §1.5, §3): for each product, stock on
+hand, average monthly consumption P under the program's calculation profile, months of stock,
+status against the levels of its program and facility type, the projected stockout date and
+when an order must leave to beat it, and the quantity that will expire before it is used.
+Everything is computed by the pure ``forecast`` package from what this module reads.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from stockdesk.db.models import Facility, Product, Program, StockLevel
+from stockdesk.forecast.expiry import DEFAULT_HORIZON_MONTHS, ExpiryRisk, expiry_risk
+from stockdesk.forecast.explain import Explained
+from stockdesk.forecast.levels import (
+    DEFAULT_LEVELS,
+    Levels,
+    expiry_aware_order_quantity,
+    max_quantity,
+    order_quantity,
+)
+from stockdesk.forecast.profiles import (
+    PROFILES,
+    MonthInput,
+    Profile,
+    UnknownProfile,
+    average_consumption,
+    get_profile,
+    months_ending,
+    window_end,
+    window_periods,
+)
+from stockdesk.forecast.projection import order_by_date, project_stockout
+from stockdesk.forecast.status import months_of_stock, stock_status
+from stockdesk.inventory.ledger import days_in_period, is_expired
+from stockdesk.problems import ProblemsFound, error
+from stockdesk.services.auth import Actor
+from stockdesk.services.database import Database
+from stockdesk.services.ledger import today_local
+from stockdesk.services.stock import MonthlyLine, ProductStock, StockService, lot_rows
+
+
+def resolve_profile(name: str | None) -> Profile | None:
+    """The profile named on the command line or in the window (None: each program's own)."""
+    if name is None:
+        return None
+    try:
+        return get_profile(name)
+    except UnknownProfile as exc:
+        raise ProblemsFound([error("profile.unknown", name=name,
+                                   known=", ".join(PROFILES))]) from exc
+
+
+@dataclass(frozen=True)
+class LotOnHand:
+    lot: str
+    expiry: date | None
+    quantity: int
+
+
+@dataclass(frozen=True)
+class ProductInputs:
+    """What the status of one product is computed from (kept for the explain panel)."""
+
+    stock: ProductStock
+    program: str | None
+    profile: Profile
+    facility_type: str
+    levels: Levels  # of the program at this facility type (defaults when none are set)
+    seasonal: bool
+    lots: tuple[LotOnHand, ...]
+    window: tuple[MonthInput, ...]
+
+
+@dataclass(frozen=True)
+class ProductStatus:
+    """Every figure of a product's stock status, each able to explain itself."""
+
+    inputs: ProductInputs
+    amc: Explained
+    mos: Explained
+    status: Explained  # value: Status
+    max_quantity: Explained | None  # H, None while P is unknown
+    order_quantity: Explained | None  # I = max(0, H − E)
+    order_quantity_expiry_aware: Explained | None
+    stockout: Explained  # projected stockout date (None: not within two years)
+    order_by: Explained  # latest day an order can leave to arrive before it
+    expiry: ExpiryRisk | None  # None for products known from monthly history only (no lots)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def code(self) -> str:
+        return self.inputs.stock.code
+
+    @property
+    def stock(self) -> ProductStock:
+        return self.inputs.stock
+
+    @property
+    def levels(self) -> Levels:
+        return self.inputs.levels
+
+    @property
+    def at_risk(self) -> int | None:
+        """Quantity FEFO use will not consume before it expires, within the horizon."""
+        return None if self.expiry is None else int(self.expiry.at_risk_within.value)
+
+
+def product_status(inp: ProductInputs, as_of: date, today: date, *,
+                   horizon_months: int = DEFAULT_HORIZON_MONTHS) -> ProductStatus:
+    """Compose the pure formulas for one product (FIELD.md §1.2–1.5, §3, AC-06..AC-12)."""
+    amc = average_consumption(inp.profile, inp.window)
+    p = amc.value
+    soh = inp.stock.usable
+    levels = inp.levels
+    lots: list[tuple[int, date | None]] = [(lot.quantity, lot.expiry) for lot in inp.lots]
+    if not lots and soh > 0:  # known from monthly history only: a total without lots
+        lots = [(soh, None)]
+    h = i = aware = None
+    if p is not None:
+        h = max_quantity(p, levels.max_mos)
+        i = order_quantity(int(h.value), soh)
+        aware = expiry_aware_order_quantity(p, lots, as_of, levels) if inp.lots else i
+    if p is None:
+        stockout = Explained(None, "no projection: average consumption unknown",
+                             {"SOH": soh}, ("no month of consumption in the window",))
+    else:
+        stockout = project_stockout(lots, as_of, p)
+    order_by = order_by_date(stockout.value, min(today, as_of),
+                             lead_time_months=levels.lead_time_months)
+    risk = expiry_risk(lots, p, as_of, horizon_months=horizon_months) if inp.lots else None
+    return ProductStatus(inp, amc, months_of_stock(soh, p), stock_status(soh, p, levels),
+                         h, i, aware, stockout, order_by, risk, levels.warnings())
+
+
+class StockStatusService:
+    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_local):
+        self.db = db
+        self.actor = actor
+        self.today = today
+        self.stock = StockService(db, actor, today)
+
+    def inputs(self, facility: str, as_of: date | None = None,
+               profile: str | None = None) -> list[ProductInputs]:
+        """Stock, lots, levels, profile and the AMC window's months of every product."""
+        self.actor.require("stock.read")
+        forced = resolve_profile(profile)
+        today = self.today()
+        day = as_of or today
+        stock = self.stock.stock_on_hand(facility, day)
+        end = window_end(day)
+        longest = max(p.window for p in PROFILES.values())
+        first = months_ending(end, longest)[0]
+        months: dict[str, list[MonthlyLine]] = defaultdict(list)
+        for line in self.stock.monthly(facility, first, end):
+            months[line.product].append(line)
+        with self.db.reading() as s:
+            fac = s.scalar(select(Facility).where(Facility.code == facility))
+            assert fac is not None  # stock_on_hand checked it
+            meta = {code: (pcode, pprofile, seasonal) for code, pcode, pprofile, seasonal in
+                    s.execute(select(Product.code, Program.code, Program.profile,
+                                     Product.seasonal)
+                              .outerjoin(Program, Program.id == Product.program_id)
+                              .where(Product.code.in_([p.code for p in stock])))}
+            levels = {code: Levels(lv.max_mos, lv.min_mos, lv.eop_mos, lv.lead_time_months,
+                                   lv.review_months)
+                      for code, lv in s.execute(
+                          select(Program.code, StockLevel)
+                          .join(Program, Program.id == StockLevel.program_id)
+                          .where(StockLevel.facility_type == fac.type))}
+            codes = dict(s.execute(select(Product.id, Product.code)
+                                   .where(Product.code.in_([p.code for p in stock]))).all())
+            lots: dict[str, list[LotOnHand]] = defaultdict(list)
+            for pid, batch, expiry, qty in lot_rows(s, fac.id, day, today):
+                if qty > 0 and pid in codes and not is_expired(expiry, day):
+                    lots[codes[pid]].append(LotOnHand(batch, expiry, qty))
+            fac_type = fac.type
+        out = []
+        for p in stock:
+            program, stored, seasonal = meta.get(p.code, (None, None, False))
+            prof = forced or _program_profile(stored)
+            wanted = set(window_periods(prof, end))
+            window = tuple(
+                MonthInput(m.summary.period, m.summary.consumed,
+                           m.summary.stockout_days if m.stockout_days_known else None,
+                           days_in_period(m.summary.period))
+                for m in months.get(p.code, []) if m.summary.period in wanted)
+            out.append(ProductInputs(
+                p, program, prof, fac_type,
+                levels.get(program or "", DEFAULT_LEVELS), bool(seasonal),
+                tuple(sorted(lots.get(p.code, []),
+                             key=lambda x: (x.expiry is None, x.expiry or date.max, x.lot))),
+                window))
+        return out
+
+    def status(self, facility: str, as_of: date | None = None,
+               profile: str | None = None) -> list[ProductStatus]:
+        """Every product's AMC, months of stock, status and outlook at the end of ``as_of``."""
+        today = self.today()
+        day = as_of or today
+        return [product_status(i, day, today) for i in self.inputs(facility, day, profile)]
+
+
+def _program_profile(stored: str | None) -> Profile:
+    try:
+        return get_profile(stored)
+    except UnknownProfile:
+        return get_profile(None)
+
+
+__all__ = ["LotOnHand", "ProductInputs", "ProductStatus", "StockStatusService",
+           "product_status", "resolve_profile"]
