@@ -91,3 +91,27 @@ def test_groups_share_the_pooled_trend():
     b = forecast_batch(c, np.zeros_like(c), 3, days_in_month=DAYS[:30],
                        groups=np.zeros(40, int))
     assert b.growth[0] == pytest.approx(1.03**12, rel=0.05)
+
+
+def test_volume_bands_put_the_series_making_most_of_the_volume_in_large():
+    from stockdesk.forecast.auto import volume_bands
+
+    y = np.array([[100.0] * 12, [50.0] * 12, [1.0] * 12, [np.nan] * 12, [0.0] * 12])
+    # 100 alone is 66 % < 80 % of the volume, so 50 joins the large band; the rest are small
+    assert volume_bands(y).tolist() == [0, 0, 1, 1, 1]
+    assert volume_bands(y[:1]).tolist() == [0]  # a lone series is its batch's large band
+
+
+def test_choice_is_made_per_class_and_volume_band():
+    rng = np.random.default_rng(3)
+    big = rng.poisson(60.0, (40, 30)).astype(float)
+    small = np.where(rng.random((40, 30)) < 0.4, rng.poisson(3.0, (40, 30)), 0.0)
+    batch = forecast_batch(np.vstack([big, small]), np.zeros((80, 30)), 3,
+                           days_in_month=np.full(30, 30.0))
+    assert {"smooth/large", "intermittent/small"} <= set(batch.choice)
+    from stockdesk.forecast.auto import volume_bands
+
+    large = volume_bands(batch.y) == 0
+    assert large[:40].sum() >= 25 and not large[40:].any()
+    assert set(batch.method[large]) == {batch.choice["smooth/large"]}
+    assert all(m in batch.choice.values() for m in batch.method)
