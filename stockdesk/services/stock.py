@@ -260,7 +260,8 @@ class StockService:
     def monthly(self, facility: str, first_period: str, last_period: str,
                 products: Iterable[str] | None = None) -> list[MonthlyLine]:
         """A–E and X per product and month: from the ledger for the months it covers, from
-        imported history before (AC-01)."""
+        imported history before (AC-01).  The ledger's first month, usually begun mid-month,
+        gives way to a monthly report of that month when one was imported."""
         self.actor.require("stock.read")
         with self.db.transaction() as s:  # may bring the summary cache up to date
             fac = self._facility(s, facility)
@@ -334,12 +335,21 @@ class StockService:
             mr.period <= last)
         if product_ids is not None:
             hq = hq.where(mr.product_id.in_(product_ids))
+        first_month_reported: set[tuple[int, int]] = set()
         for f, p, per, a, b, c, d, e, x in s.execute(hq):
             i = month_index(per)
-            if i >= ledger_start.get((f, p), hi + 1):
-                continue  # the ledger wins for the months it covers
+            start = ledger_start.get((f, p), hi + 1)
+            if i > start:
+                continue  # the ledger wins for the months it covers ...
+            if i == start:  # ... except its first: begun mid-month, it holds only part of it
+                first_month_reported.add((f, p))
             runs.append((f, p, i, np.array([[a, b, c, d, e, x or 0]]), "history",
                          np.array([x is not None])))
+        if first_month_reported:
+            runs = [_without_first_month(r) if r[4] == "ledger" and (r[0], r[1]) in
+                    first_month_reported and r[2] == ledger_start[(r[0], r[1])] else r
+                    for r in runs]
+            runs = [r for r in runs if len(r[3])]
         return self._assemble(s, facilities, runs, lo, hi)
 
     @staticmethod
@@ -389,6 +399,12 @@ class StockService:
         if prod is None:
             raise ProblemsFound([error("product.unknown", code=code)])
         return prod
+
+
+def _without_first_month(run: tuple[int, int, int, np.ndarray, str, np.ndarray | None],
+                         ) -> tuple[int, int, int, np.ndarray, str, np.ndarray | None]:
+    f, p, start, values, source, known = run
+    return f, p, start + 1, values[1:], source, known
 
 
 def lot_rows(s: Session, facility_id: int, day: date,

@@ -352,9 +352,19 @@ def current_month(s: Session, facility_id: int, today: date,
         cols["delta"].append(delta)
         cols["column"].append(col)
         cols["expiry"].append(exp)
+    # a product whose first line is this month was not in the books before it: give it no
+    # opening, so the days before that line are not counted as stocked out
+    opening_total: dict[int, int] = defaultdict(int)
+    for lot_id, bal in balance.items():
+        opening_total[lots[lot_id][0]] += bal
+    maybe_new = {pid for pid in index if opening_total[pid] == 0}  # only these need a probe
+    earlier = (set(opening_total) - maybe_new) | _products_with_lines_before(
+        s, facility_id, first_day, maybe_new)
     o_series, o_bal, o_exp = [], [], []
     for lot_id, bal in balance.items():
         pid, exp = lots[lot_id]
+        if pid not in earlier:
+            continue
         o_series.append(index.setdefault(pid, len(index)))
         o_bal.append(bal)
         o_exp.append(exp)
@@ -370,6 +380,20 @@ def current_month(s: Session, facility_id: int, today: date,
     table = grid.monthly_grid(len(index), n_days, np.array([0]), lines, opening,
                               (today - first_day).days)
     return {pid: MonthSummary(period, *map(int, table[i, 0])) for pid, i in index.items()}
+
+
+def _products_with_lines_before(s: Session, facility_id: int, day: date,
+                                products: set[int]) -> set[int]:
+    """Which of ``products`` have a ledger line at the facility before ``day`` (one indexed
+    probe per product)."""
+    out: set[int] = set()
+    for pid in products:
+        hit = s.scalar(select(MovementLine.id).where(
+            MovementLine.facility_id == facility_id, MovementLine.product_id == pid,
+            MovementLine.occurred_on < day).limit(1))
+        if hit is not None:
+            out.add(pid)
+    return out
 
 
 def _recompute(s: Session, starts: dict[Pair, str], blocks: dict[Pair, tuple[str, int]],

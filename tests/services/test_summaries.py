@@ -8,6 +8,8 @@ from stockdesk.services import summaries
 from stockdesk.services.ledger import LedgerService, LineInput
 from stockdesk.services.stock import StockService
 
+from ..conftest import TODAY
+
 
 def _services(db, admin, today):
     return (LedgerService(db, admin, today=lambda: today),
@@ -75,3 +77,18 @@ def test_a_facility_known_only_from_history_shows_its_reported_stock(facility_db
     now = {p.code: p for p in stock.stock_on_hand("HC01")}
     # nothing recorded since: no stock known, and no stockout days invented either
     assert (now["AMOX250"].on_hand, now["AMOX250"].stockout_days) == (0, 0)
+
+
+def test_a_product_first_received_this_month_was_not_stocked_out_before(facility_db, admin):
+    """Days before a product's first line are not stockout days, in the month in progress
+    as in completed months."""
+    ledger = LedgerService(facility_db, admin, today=lambda: TODAY)
+    ledger.receive("HC01", date(2024, 12, 20), [LineInput("ORS", 40, "B1", date(2026, 1, 1))])
+    ledger.receive("HC01", date(2024, 11, 5), [LineInput("AMOX250", 10, "A1", date(2026, 1, 1))])
+    ledger.issue("HC01", date(2024, 11, 25), [LineInput("AMOX250", 10)])
+    ledger.receive("HC01", date(2024, 12, 11), [LineInput("AMOX250", 5, "A2", date(2026, 1, 1))])
+    stock = StockService(facility_db, admin, today=lambda: TODAY)
+    december = {m.product: m.summary.stockout_days
+                for m in stock.monthly("HC01", "2024-12", "2024-12")}
+    assert december["ORS"] == 0
+    assert december["AMOX250"] == 10  # out from 1 to 10 December, until the second receipt
