@@ -729,12 +729,29 @@ STOCK_COLUMNS = [
 ]
 
 
+def _stock_explanation(r: Any) -> dict[str, str]:
+    """Each figure's formula filled in with its numbers, for whoever checks it by hand."""
+    figures = {"amc": r.amc, "months_of_stock": r.mos, "status": r.status,
+               "max_quantity": r.max_quantity, "order_quantity": r.order_quantity,
+               "order_quantity_expiry_aware": r.order_quantity_expiry_aware,
+               "projected_stockout": r.stockout, "order_by": r.order_by}
+    if r.expiry is not None:
+        figures["at_risk_of_expiry"] = r.expiry.at_risk_within
+    return {k: str(v) for k, v in figures.items() if v is not None}
+
+
 def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: str,
                  out: TextIO) -> None:
     day = as_of or _today()
     if fmt == "json":
+        products = _records(STOCK_COLUMNS, rows)
+        for record, r in zip(products, rows, strict=True):
+            record["order_quantity_expiry_aware"] = _value(r.order_quantity_expiry_aware)
+            record["explanation"] = _stock_explanation(r)
+            if r.warnings:
+                record["warnings"] = list(r.warnings)
         _write_json(out, {"facility": facility, "as_of": day.isoformat(),
-                          "products": _records(STOCK_COLUMNS, rows)})
+                          "products": products})
     elif fmt == "csv":
         _write_csv(out, STOCK_COLUMNS, rows)
     else:
@@ -766,6 +783,7 @@ def _forecast_record(r: Any) -> dict[str, Any]:
         "stockout_probability": round(r.stockout_probability.value, 3),
         "explanation": {"forecast": str(f.explanation), "amc": str(r.amc),
                         "stockout_probability": str(r.stockout_probability)},
+        "warnings": list(r.warnings),
     }
 
 
@@ -835,12 +853,14 @@ def _print_forecast_detail(r: Any, out: TextIO) -> None:
         print(f"  backtest      MASE {f.mase:.3f} (AMC-3 on the same months: "
               f"{f.mase_amc3:.3f}; below 1 beats repeating last month)", file=out)
     print(f"  forecast      {f.explanation.formula}", file=out)
-    for note in f.explanation.notes:
+    for note in f.explanation.notes[3:]:  # class, backtest and window are printed above
         print(f"                {note}", file=out)
     print(f"  AMC           {r.amc}  [{r.inputs.profile.name}]", file=out)
     print(f"  next delivery {r.next_delivery.isoformat()} (one lead time from now); usable "
           f"stock then {r.stock_for_delivery}", file=out)
     print(f"  stockout risk {r.stockout_probability.formula}", file=out)
+    for warning in r.warnings:
+        print(f"  warning       {warning}", file=out)
     print(file=out)
     cols = [Col("Month", lambda m: m[0]),
             Col("Forecast", lambda m: _qty(m[1]), numeric=True),

@@ -19,8 +19,8 @@ from sqlalchemy import select
 from stockdesk.db.models import Facility, Product
 from stockdesk.forecast.auto import Batch, Forecast, forecast_batch
 from stockdesk.forecast.explain import Explained
-from stockdesk.forecast.levels import months_to_days
-from stockdesk.forecast.profiles import months_ending, window_end
+from stockdesk.forecast.levels import max_quantity, months_to_days
+from stockdesk.forecast.profiles import average_consumption, months_ending, window_end
 from stockdesk.inventory.ledger import days_in_period, next_period
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
@@ -52,6 +52,7 @@ class ProductForecast:
     stock_for_delivery: int  # usable stock that will still be usable at the next delivery
     stockout_probability: Explained
     history: tuple[MonthSeen, ...]
+    warnings: tuple[str, ...] = ()
 
     @property
     def code(self) -> str:
@@ -150,8 +151,6 @@ class ForecastService:
 
     def _one(self, inp: ProductInputs, day: date, ahead: tuple[str, ...], table: SeriesTable,
              batch: Batch, row: int | None) -> ProductForecast:
-        from stockdesk.forecast.profiles import average_consumption
-
         lead_months = inp.levels.lead_time_months
         delivery = date.fromordinal(day.toordinal() + months_to_days(lead_months))
         stock = sum(lot.quantity for lot in inp.lots
@@ -167,6 +166,7 @@ class ForecastService:
                 MonthSeen(p, None if np.isnan(c) else int(c), None if np.isnan(x) else int(x))
                 for p, c, x in zip(table.periods, table.consumed[row],
                                    table.stockout_days[row], strict=True))
+        warnings = _seasonal_warning(inp, fc, average_consumption(inp.profile, inp.window))
         prob = fc.stockout_probability(stock, lead_months)
         expected = fc.total(lead_months)
         text = (f"P(demand over the next {lead_months:g} months > {stock}) = {prob:.0%}; "
@@ -178,7 +178,21 @@ class ForecastService:
                                    "next_delivery": delivery.isoformat()},
                       ("stock expiring before the delivery is not counted",
                        "the next delivery is one lead time away: an order placed today")),
-            history)
+            history, warnings)
+
+
+def _seasonal_warning(inp: ProductInputs, fc: Forecast, amc: Explained) -> tuple[str, ...]:
+    """FIELD.md §2.2 / AC-23: for a seasonal product, say when the demand forecast for the
+    next MaxMOS months exceeds the AMC-based maximum stock (the season is coming)."""
+    if not inp.seasonal or amc.value is None or fc.method == "none":
+        return ()
+    h = max_quantity(amc.value, inp.levels.max_mos).value
+    ahead = fc.total(inp.levels.max_mos)
+    if ahead <= h:
+        return ()
+    return (f"seasonal: forecast demand for the next {inp.levels.max_mos:g} months "
+            f"({ahead:,.0f}) exceeds the AMC-based maximum stock ({h:,}); size the order "
+            "from the forecast",)
 
 
 def _as_district(lines: Sequence[MonthlyLine], facility: str) -> DistrictMonthly:

@@ -121,3 +121,21 @@ def test_bad_requests_say_what_is_wrong(district):
 
 def ceil3(total: int) -> int:
     return -(-total // 3)
+
+
+def test_a_seasonal_product_warns_when_the_season_outgrows_the_max(facility_db, tmp_path):
+    """AC-23 at a facility: malaria peaks in the first months of the year; the AMC of the
+    quiet autumn sizes a max far below what the coming months will take."""
+    season = [400, 420, 450, 300, 200, 120, 100, 90, 90, 100, 110, 150]
+    rows = {("HC01", "ALU"): [(c, 0) for c in season + [int(c * 1.1) for c in season]]}
+    ImportService(facility_db, SETUP_ACTOR).import_file(
+        "history", history_file(tmp_path / "alu.csv", rows))
+    alu = forecast(facility_db)["ALU"]
+    assert alu.inputs.seasonal
+    assert alu.forecast.point[0] > 300  # January, not the autumn's ~120
+    assert alu.amc.value == ceil3(110 + 121 + 165)  # October to December of the 2nd year
+    (warning,) = alu.warnings
+    assert warning.startswith("seasonal: forecast demand for the next 3 months")
+    assert f"maximum stock ({3 * alu.amc.value:,})" in warning
+    steady = forecast(facility_db)  # a product not flagged seasonal never gets the warning
+    assert all(not f.warnings for code, f in steady.items() if code != "ALU")
