@@ -12,10 +12,16 @@ groups=None, first_period=None) -> Batch``
     the same product at the facilities of a district shares trend and method choice);
     ``first_period`` 'YYYY-MM' of column 0 names windows in explanations.
 
+``max_months`` (MaxMOS, default 3) and ``lead_months`` (default 1) give the forced-ordering
+max–min policy the ordering basis is chosen under; they never change the point forecast.
+
 ``Batch``: ``point`` (n × horizon) forecasts per month, ``variance`` (n,) per-month variance,
 ``method`` (n,) names, ``demand_class`` (n,) SBC names, ``mase`` / ``mase_amc3`` (n,) inner
-backtest errors; ``interval(level=0.8)`` → (lower, upper) arrays; ``stockout_probability(stock,
-months)`` → (n,) array; ``forecast(i)`` → :class:`Forecast` for series ``i``.
+backtest errors; ``order_basis`` (n × horizon) the monthly quantities max stock and orders
+are sized from (max = Σ of the next MaxMOS months: ``order_total(months)``), ``order_method``
+(n,) their names, ``order_choice`` "class/band" → ordering candidate; ``interval(level=0.8)``
+→ (lower, upper) arrays (vectorised, cached); ``stockout_probability(stock, months)`` → (n,)
+array; ``forecast(i)`` → :class:`Forecast` for series ``i`` (reads the cached interval).
 
 ``forecast_series(consumed, stockout_days, horizon=3, *, days_in_month, seasonal=False,
 first_period=None) -> Forecast`` — one series (the n = 1 case of the batch).
@@ -23,7 +29,22 @@ first_period=None) -> Forecast`` — one series (the n = 1 case of the batch).
 ``Forecast``: ``point`` (tuple per month), ``lower``/``upper`` (80 %), ``method``,
 ``demand_class``, ``mase``, ``mase_amc3``, ``window``, ``explanation`` (:class:`Explained`),
 ``total(months)`` and ``stockout_probability(stock, months) -> float`` =
-P(demand over the next ``months`` — fractional allowed — exceeds ``stock``).
+P(demand over the next ``months`` — fractional allowed — exceeds ``stock``); ``order_basis``
+(tuple per month), ``order_method``, ``order_total(months)``; the explanation notes say what
+orders are sized from.
+
+Point forecast vs ordering basis
+--------------------------------
+The point forecast is chosen for accuracy (MASE, an absolute error), so it is median-like —
+on small intermittent series well below the mean.  Stock must cover the demand that comes,
+big months included, so orders are sized from a separate *ordering basis*
+(:mod:`ordering`): per class × volume band, the candidate — AMC-3, the point itself, or a
+mean-type/reactive level (AMC-6, SES α 0.2/0.3/0.5, mean of AMC-3 and the last month, max of
+AMC-3 and SES α 0.3, each with or without the pooled trend) — with the fewest stockout months
+when the max–min policy is *replayed* on the 24 months before the origin, among those holding
+at most 5 % more replayed stock than AMC-3 by the R&R rule.  The same selection-by-inner-
+backtest principle as below; never the months being forecast.  The basis is never below the
+point; for seasonal products and short histories it is the point.
 
 How ``auto`` chooses (measured on the CIV LMIS data, ``python -m benchmarks forecast_accuracy``)
 -----------------------------------------------------------------------------------------------
@@ -66,11 +87,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from stockdesk.forecast import distribution, methods, pooled
+from stockdesk.forecast import distribution, methods, ordering, pooled
 from stockdesk.forecast.backtest import backtest_paths, mase_scale
 from stockdesk.forecast.classify import CLASSES, classify
 from stockdesk.forecast.explain import Explained, fmt
-from stockdesk.forecast.series import as_2d, demand
+from stockdesk.forecast.series import as_2d, demand, lmis_normalised
 
 MIN_MONTHS = 6
 MIN_POOL = 30
@@ -79,6 +100,7 @@ LOOKBACK = 12
 LEVEL = 0.8
 VOLUME_SHARE = 0.8
 BANDS = ("large", "small")
+WHOLE_INTERVAL_ROWS = 5000  # Batch.forecast(i) computes every row's interval up to this size
 
 # name → (member methods whose median is the forecast, scaled by the pooled trend?)
 CANDIDATES: dict[str, tuple[tuple[str, ...], bool]] = {
@@ -133,6 +155,19 @@ class Forecast:
     explanation: Explained
     level: float = LEVEL
     inputs: dict[str, float] = field(default_factory=dict)
+    order_basis: tuple[float, ...] = ()  # per month; max = Σ of the next MaxMOS months
+    order_method: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.order_basis:  # built without one (no history): orders follow the point
+            object.__setattr__(self, "order_basis", self.point)
+        if not self.order_method:
+            object.__setattr__(self, "order_method", self.method)
+
+    def order_total(self, months: float) -> float:
+        """Σ of the ordering basis over the next ``months`` (the max stock for MaxMOS =
+        ``months``), fractional months pro rata."""
+        return _total(np.asarray(self.order_basis)[None, :], months)[0]
 
     def total(self, months: float) -> float:
         """Expected demand over the next ``months`` (fractional: pro rata of the next month)."""
@@ -176,6 +211,9 @@ class Batch:
     members: dict[str, np.ndarray]  # member method → last value per series
     first_period: str | None = None
     choice: dict[str, str] = field(default_factory=dict)  # "class/band" → candidate chosen
+    order_basis: np.ndarray | None = None  # (n × horizon); None → the point
+    order_method: np.ndarray | None = None  # object array of ordering candidate names
+    order_choice: dict[str, str] = field(default_factory=dict)  # "class/band" → candidate
     _interval_cache: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
@@ -190,8 +228,20 @@ class Batch:
             self._interval_cache[level] = (lo, hi)
         return self._interval_cache[level]
 
+    def __post_init__(self) -> None:
+        if self.order_basis is None:
+            self.order_basis = self.point
+        if self.order_method is None:
+            self.order_method = self.method.copy()
+
     def total(self, months: float) -> np.ndarray:
         return _total(self.point, months)
+
+    def order_total(self, months: float) -> np.ndarray:
+        """Per series Σ of the ordering basis over the next ``months``: the max stock when
+        MaxMOS = ``months``."""
+        assert self.order_basis is not None
+        return _total(self.order_basis, months)
 
     def stockout_probability(self, stock: np.ndarray | float, months: float) -> np.ndarray:
         """Per series P(demand over the next ``months`` > ``stock``)."""
@@ -215,6 +265,10 @@ class Batch:
                  f"window {window}",
                  "stockout months scaled up to days in stock; fully stocked-out and "
                  "unreported months left out, not read as zero"]
+        assert self.order_basis is not None and self.order_method is not None
+        basis = self.order_basis[i]
+        order_name = str(self.order_method[i])
+        notes.append(_order_note(order_name, basis))
         pts = self.point[i]
         formula = f"{name} = {fmt(pts[0])}/month"
         if len(set(np.round(pts, 6))) > 1:
@@ -224,6 +278,7 @@ class Batch:
             upper=tuple(float(v) for v in hi[0]), variance=float(self.variance[i]),
             method=name, demand_class=str(self.demand_class[i]), mase=float(self.mase[i]),
             mase_amc3=float(self.mase_amc3[i]), window=window, inputs=inputs,
+            order_basis=tuple(float(b) for b in basis), order_method=order_name,
             explanation=Explained(tuple(float(p) for p in pts), formula,
                                   {"method": name, "window": window, **inputs,
                                    "backtest_mase": float(self.mase[i]),
@@ -232,8 +287,11 @@ class Batch:
                                   tuple(notes)))
 
     def _one_interval(self, i: int) -> tuple[np.ndarray, np.ndarray]:
-        if LEVEL in self._interval_cache:
-            lo, hi = self._interval_cache[LEVEL]
+        """Row ``i`` of :meth:`interval` — the whole batch in one vectorised, cached pass
+        (a few ms per hundred series), or for a very large batch not yet computed, this row
+        alone."""
+        if LEVEL in self._interval_cache or len(self) <= WHOLE_INTERVAL_ROWS:
+            lo, hi = self.interval(LEVEL)
             return lo[i:i + 1], hi[i:i + 1]
         var = np.full((1, self.point.shape[1]), self.variance[i])
         p = self.point[i:i + 1]
@@ -252,6 +310,17 @@ class Batch:
         elif fixed:
             text += f"; smoothing weighs recent months most, moving windows last {max(fixed)}"
         return text
+
+
+def _order_note(name: str, basis: np.ndarray) -> str:
+    per_month = (f"{fmt(basis[0])}/month" if len(set(np.round(basis, 6))) <= 1
+                 else ", ".join(fmt(b) for b in basis))
+    if name in ordering.ORDER_CANDIDATES:
+        how = ordering.describe(name)
+        why = ("chosen for its class and volume band by replaying forced-ordering max–min "
+               "on the months before")
+        return f"orders sized from {how} = {per_month} ({why}), never below the forecast"
+    return f"orders sized from the forecast ({name}) = {per_month}"
 
 
 def _members_of(name: str) -> tuple[str, ...]:
@@ -323,8 +392,12 @@ def _choose(mase_k: np.ndarray, fsum: np.ndarray, asum: np.ndarray, cells: np.nd
 def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int = 3, *,
                    days_in_month: np.ndarray | Sequence[float],
                    seasonal: np.ndarray | None = None, groups: np.ndarray | None = None,
-                   first_period: str | None = None) -> Batch:
-    """Forecast every series (rows) ``horizon`` months past the last column."""
+                   first_period: str | None = None, max_months: float = ordering.MAX_MONTHS,
+                   lead_months: int = ordering.LEAD_MONTHS) -> Batch:
+    """Forecast every series (rows) ``horizon`` months past the last column.
+
+    ``max_months`` (MaxMOS) and ``lead_months`` are the max–min policy the ordering basis is
+    replayed under (:mod:`ordering`); they do not change the point forecast."""
     c = as_2d(consumed)
     x = as_2d(stockout_days) if np.ndim(stockout_days) else np.zeros_like(c)
     y = demand(c, x, np.asarray(days_in_month, dtype=float))
@@ -335,7 +408,14 @@ def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int
     last_usable = T - 1 - np.argmax(ok[:, ::-1], axis=1)
 
     base = {name: methods.METHODS[name](y) for name in
-            {m for members, _ in CANDIDATES.values() for m in members}}
+            {m for members, _ in CANDIDATES.values() for m in members}
+            | set(ordering.ORDER_MEMBERS) - {ordering.RR_MEMBER}}
+    # AMC-3 by the R&R rule differs from AMC-3 of ``y`` only on series with stockout days
+    base[ordering.RR_MEMBER] = base["amc3"].copy()
+    out_rows = np.flatnonzero((np.nan_to_num(x) > 0).any(axis=1))
+    if out_rows.size:
+        base[ordering.RR_MEMBER][out_rows] = methods.moving_average(
+            lmis_normalised(c[out_rows], x[out_rows]), 3)
     names = CANDIDATE_NAMES
     paths = np.empty((len(names), n, T))
     for k, name in enumerate(names):
@@ -374,6 +454,9 @@ def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int
     k_of = np.where(usable >= MIN_MONTHS, k_of, names.index("amc3"))
 
     rows = np.arange(n)
+    order_k, order_choice = _ordering(y, base, paths[k_of, rows, :], trended[k_of], growth,
+                                      classes * len(BANDS) + bands, usable, max_months,
+                                      lead_months)
     level = np.nan_to_num(paths[k_of, rows, T - 1])
     last_factor = factors[:, T - 1, :]
     point = np.where(trended[k_of][:, None], level[:, None] * last_factor,
@@ -394,12 +477,81 @@ def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int
     no_bt = ~(flat_bt.count > 0)
     var = np.where(no_bt, np.maximum(mean, mean**2), np.maximum(var, mean))
     amc3_mase = mase_k[names.index("amc3")]
+    order_basis, order_method = _order_basis(order_k, base, factors[:, T - 1, :], point,
+                                             method, usable)
     last_members = {m: np.nan_to_num(base[m][:, T - 1]) for m in base}
     return Batch(point=point, variance=var, method=method,
                  demand_class=np.array([CLASSES[c] for c in classes], dtype=object),
                  mase=chosen_mase, mase_amc3=amc3_mase, growth=growth[:, T - 1],
                  usable=usable, first_usable=first_usable, last_usable=last_usable, y=y,
-                 members=last_members, first_period=first_period, choice=choice)
+                 members=last_members, first_period=first_period, choice=choice,
+                 order_basis=order_basis, order_method=order_method,
+                 order_choice=order_choice)
+
+
+def _ordering(y: np.ndarray, base: dict[str, np.ndarray], point_path: np.ndarray,
+              point_trended: np.ndarray, growth: np.ndarray, cells: np.ndarray,
+              usable: np.ndarray, max_months: float, lead_months: int
+              ) -> tuple[np.ndarray, dict[str, str]]:
+    """Ordering candidate per series, chosen per cell by replaying the max–min policy on
+    the months before the origin (:mod:`ordering`); returns (index per series, choice)."""
+    n, T = y.shape
+    names = ordering.ORDER_NAMES
+    k_amc, k_point = names.index(ordering.REFERENCE), names.index(ordering.POINT)
+    choice = {f"{CLASSES[c]}/{BANDS[b]}": ordering.REFERENCE
+              for c in range(len(CLASSES)) for b in range(len(BANDS))}
+    start = max(ordering.MIN_REPLAY_START, T - ordering.REPLAY)
+    if T - start < MIN_MONTHS or n == 0:
+        return np.full(n, k_amc), choice
+    cols = slice(start, T)
+    levels = ordering.candidate_paths({m: base[m][:, cols] for m in ordering.ORDER_MEMBERS},
+                                      point_path[:, cols])
+    whole = max(int(np.ceil(max_months)), 1)
+    weight = np.ones(whole)
+    weight[-1] = max_months - (whole - 1)
+    cover_trend = (pooled.trend_factors(growth[:, cols], whole) * weight).sum(axis=2)
+    cover_flat = float(weight.sum())
+    trend = np.array([ordering.ORDER_CANDIDATES[nm][2] for nm in names])
+    cover = np.where(trend[:, None, None], cover_trend[None], cover_flat)
+    cover[k_point] = np.where(point_trended[:, None], cover_trend, cover_flat)
+    max_at = levels * cover
+    reference = max_at[k_amc].copy()  # plain AMC-3: the budget's reference policy
+    if ordering.FLOOR_AT_POINT:
+        max_at = np.fmax(max_at, max_at[k_point][None])
+    fill = np.concatenate([np.zeros((n, 1)), base["amc3"][:, :-1]], axis=1)[:, cols]
+    rep = ordering.replay(np.concatenate([max_at, reference[None]]), y[:, cols], fill, 0,
+                          lead_months)
+    ref_stock = rep.stock[-1]
+    rep = ordering.Replay(rep.stockouts[:-1], rep.stock[:-1], rep.scored)
+    valid = (usable >= MIN_MONTHS) & (rep.scored >= MIN_MONTHS)
+    pick = ordering.choose(rep, cells, valid, k_amc, ref_stock, ordering.STOCK_LIMIT,
+                           MIN_POOL)
+    choice.update({f"{CLASSES[c // len(BANDS)]}/{BANDS[c % len(BANDS)]}": names[k]
+                   for c, k in pick.items()})
+    k_of = np.array([names.index(choice[f"{CLASSES[c // len(BANDS)]}/"
+                                       f"{BANDS[c % len(BANDS)]}"]) for c in cells])
+    return k_of, choice
+
+
+def _order_basis(order_k: np.ndarray, base: dict[str, np.ndarray], last_factor: np.ndarray,
+                 point: np.ndarray, method: np.ndarray, usable: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+    """(n × horizon) ordering basis and its names, never below the point forecast; the
+    point itself for seasonal products and short histories."""
+    names = ordering.ORDER_NAMES
+    n = len(point)
+    last = {m: base[m][:, -1:] for m in ordering.ORDER_MEMBERS}
+    levels = ordering.candidate_paths(last, point[:, :1])[:, :, 0]  # (K, n)
+    level = np.nan_to_num(levels[order_k, np.arange(n)])
+    trend = np.array([ordering.ORDER_CANDIDATES[nm][2] for nm in names])[order_k]
+    basis = level[:, None] * np.where(trend[:, None], last_factor, 1.0)
+    basis = np.maximum(basis, point)
+    name = np.array([names[k] for k in order_k], dtype=object)
+    own = (order_k == names.index(ordering.POINT)) | (usable < MIN_MONTHS)
+    own |= np.array([str(m).startswith("seasonal") for m in method])
+    basis[own] = point[own]
+    name[own] = method[own]
+    return basis, name
 
 
 def _seasonal(y: np.ndarray, flags: np.ndarray, point: np.ndarray, var: np.ndarray,

@@ -13,6 +13,7 @@ vectorised with a fixed number of terms (enough for 1e-10 at the shapes met here
 from __future__ import annotations
 
 from math import lgamma
+from statistics import NormalDist
 
 import numpy as np
 
@@ -24,12 +25,17 @@ _lgamma = np.vectorize(lgamma, otypes=[float])
 def gamma_p(a: np.ndarray | float, x: np.ndarray | float) -> np.ndarray:
     """Regularised lower incomplete gamma ``P(a, x)`` for ``a > 0``, ``x ≥ 0``."""
     a, x = np.broadcast_arrays(np.asarray(a, dtype=float), np.asarray(x, dtype=float))
+    return _gamma_p(a, x, _lgamma(a))
+
+
+def _gamma_p(a: np.ndarray, x: np.ndarray, lg: np.ndarray) -> np.ndarray:
+    """:func:`gamma_p` with ``lg`` = log Γ(a) precomputed (same shape as ``a``)."""
     out = np.zeros(a.shape)
     pos = x > 0
     if not pos.any():
         return out
     aa, xx = a[pos], x[pos]
-    log_front = aa * np.log(xx) - xx - _lgamma(aa)
+    log_front = aa * np.log(xx) - xx - lg[pos]
     # series: P = e^{-x} x^a / Γ(a+1) Σ x^n / ((a+1)…(a+n))
     term = 1.0 / aa
     total = term.copy()
@@ -74,18 +80,41 @@ def exceed_probability(stock: np.ndarray | float, mean: np.ndarray | float,
 
 
 def quantile(q: float, mean: np.ndarray, var: np.ndarray) -> np.ndarray:
-    """Gamma quantile by bisection on the exact CDF (monotone, so always consistent with
-    :func:`exceed_probability`)."""
+    """Gamma quantile: safeguarded Newton on the exact CDF from the Wilson–Hilferty guess,
+    falling back to bisection of the bracket whenever a step leaves it (so always consistent
+    with :func:`exceed_probability`); stops when every element has converged."""
     mean = np.asarray(mean, dtype=float)
     k, theta = gamma_params(mean, np.asarray(var))
-    lo = np.zeros(mean.shape)
-    hi = np.maximum(mean, 1e-9) + 12.0 * np.sqrt(k) * theta + 10.0 * theta
-    for _ in range(40):
-        mid = 0.5 * (lo + hi)
-        below = gamma_p(k, mid / theta) < q
-        lo = np.where(below, mid, lo)
-        hi = np.where(below, hi, mid)
-    return np.where(mean > 0, 0.5 * (lo + hi), 0.0)
+    k = np.broadcast_to(k, mean.shape).astype(float)
+    theta = np.broadcast_to(theta, mean.shape).astype(float)
+    flat_k = k.ravel()
+    lg = _lgamma(flat_k)
+    lo = np.zeros(flat_k.shape)
+    hi = (np.maximum(flat_k, 1e-9) + 12.0 * np.sqrt(flat_k) + 10.0)  # in units of θ
+    z = NormalDist().inv_cdf(min(max(q, 1e-12), 1 - 1e-12))
+    c = 1.0 / (9.0 * np.maximum(flat_k, 1e-9))
+    x = flat_k * np.maximum(1.0 - c + z * np.sqrt(c), 0.0) ** 3
+    x = np.where((x > lo) & (x < hi), x, 0.5 * (lo + hi))
+    act = np.arange(flat_k.size)  # elements not yet converged
+    for _ in range(100):
+        ka, xa, la, lo_a, hi_a = flat_k[act], x[act], lg[act], lo[act], hi[act]
+        p = _gamma_p(ka, xa, la)
+        below = p < q
+        lo_a = np.where(below, xa, lo_a)
+        hi_a = np.where(below, hi_a, xa)
+        with np.errstate(all="ignore"):
+            dens = np.exp((ka - 1.0) * np.log(xa) - xa - la)
+            step = xa - (p - q) / dens
+        inside = np.isfinite(step) & (step >= lo_a) & (step <= hi_a)
+        x_new = np.where(inside, step, 0.5 * (lo_a + hi_a))
+        done = ((np.abs(x_new - xa) <= 1e-12 * np.maximum(xa, 1e-300))
+                | (hi_a - lo_a <= 1e-12 * hi_a))
+        x[act], lo[act], hi[act] = x_new, lo_a, hi_a
+        act = act[~done]
+        if not act.size:
+            break
+    out = (x * theta.ravel()).reshape(mean.shape)
+    return np.where(mean > 0, out, 0.0)
 
 
 __all__ = ["exceed_probability", "gamma_p", "gamma_params", "quantile"]

@@ -197,6 +197,7 @@ METHODS: dict[str, Path] = {
     "med6": lambda y: moving_median(y, 6),
     "ses": ses,
     "ses3": lambda y: ses(y, 0.3),
+    "ses5": lambda y: ses(y, 0.5),
     "croston": croston,
     "sba": sba,
     "tsb": tsb,
