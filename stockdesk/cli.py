@@ -783,6 +783,9 @@ def _forecast_record(r: Any) -> dict[str, Any]:
         "stockout_probability": round(r.stockout_probability.value, 3),
         "explanation": {"forecast": str(f.explanation), "amc": str(r.amc),
                         "stockout_probability": str(r.stockout_probability)},
+        "order_method": f.order_method,
+        "max_from_forecast": _value(r.max_from_forecast),
+        "order_from_forecast": _value(r.order_from_forecast),
         "warnings": list(r.warnings),
     }
 
@@ -820,7 +823,8 @@ def _print_forecast(facility: str, as_of: date | None, rows: Sequence[Any], fmt:
             _print_forecast_detail(r, out)
         return
     legend = ("Per month: expected consumption; P(out): chance of running out before the "
-              "next delivery; --product CODE explains one product")
+              "next delivery; Order: to cover the coming months up to the max; --product CODE "
+              "explains one product")
     print(textwrap.fill(legend, _terminal_width()), file=out)
     print(file=out)
     cols = [Col("Code", lambda r: r.code, flex=True, min_width=7),
@@ -830,6 +834,7 @@ def _print_forecast(facility: str, as_of: date | None, rows: Sequence[Any], fmt:
     cols += [Col(p, functools.partial(_month_point, i), numeric=True)
              for i, p in enumerate(periods[:4])]
     cols += [Col("P(out)", lambda r: f"{r.stockout_probability.value:.0%}", numeric=True),
+             Col("Order", lambda r: _value(r.order_from_forecast), numeric=True),
              Col("Method", lambda r: r.forecast.method, flex=True, min_width=6)]
     _write_table(out, cols, rows)
 
@@ -859,6 +864,9 @@ def _print_forecast_detail(r: Any, out: TextIO) -> None:
     print(f"  next delivery {r.next_delivery.isoformat()} (one lead time from now); usable "
           f"stock then {r.stock_for_delivery}", file=out)
     print(f"  stockout risk {r.stockout_probability.formula}", file=out)
+    if r.max_from_forecast is not None and r.order_from_forecast is not None:
+        print(f"  to order      {r.max_from_forecast.formula}; "
+              f"{r.order_from_forecast.formula}", file=out)
     for warning in r.warnings:
         print(f"  warning       {warning}", file=out)
     print(file=out)

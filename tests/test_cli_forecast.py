@@ -34,6 +34,9 @@ def test_forecast_json_has_months_intervals_probability_and_explanation(run, sto
     assert amox["amc"] == 100 and amox["profile"] == "openlmis"
     assert "P = ceil((120 + 80) / 2) = 100" in amox["explanation"]["amc"]
     assert amox["explanation"]["forecast"].startswith(amox["method"])
+    # what to order so the next 3 months are covered, from the ordering basis
+    assert amox["order_method"]
+    assert amox["order_from_forecast"] == max(0, amox["max_from_forecast"] - amox["usable"])
 
 
 def test_forecast_csv_is_one_row_per_product_and_month(run, stocked):  # noqa: F811

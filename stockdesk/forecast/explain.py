@@ -36,7 +36,7 @@ class Explained:
 
 def round_half_up(x: float) -> int:
     """Round .5 away from zero as forms and spreadsheets do (Python's round() is banker's)."""
-    return int(Decimal(repr(x)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    return int(Decimal(repr(float(x))).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 
 
 def fmt(x: float, digits: int = 2) -> str:

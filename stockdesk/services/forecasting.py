@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from stockdesk.db.models import Facility, Product
 from stockdesk.forecast.auto import Batch, Forecast, forecast_batch
-from stockdesk.forecast.explain import Explained
+from stockdesk.forecast.explain import Explained, round_half_up
 from stockdesk.forecast.levels import max_quantity, months_to_days
 from stockdesk.forecast.profiles import average_consumption, months_ending, window_end
 from stockdesk.inventory.ledger import days_in_period, next_period
@@ -52,6 +52,8 @@ class ProductForecast:
     stock_for_delivery: int  # usable stock that will still be usable at the next delivery
     stockout_probability: Explained
     history: tuple[MonthSeen, ...]
+    max_from_forecast: Explained | None = None  # Σ of the next MaxMOS months of orders' basis
+    order_from_forecast: Explained | None = None  # max(0, that − stock on hand)
     warnings: tuple[str, ...] = ()
 
     @property
@@ -178,7 +180,24 @@ class ForecastService:
                                    "next_delivery": delivery.isoformat()},
                       ("stock expiring before the delivery is not counted",
                        "the next delivery is one lead time away: an order placed today")),
-            history, warnings)
+            history, *_sized_from_forecast(inp, fc), warnings)
+
+
+def _sized_from_forecast(inp: ProductInputs, fc: Forecast) -> tuple[Explained | None,
+                                                                     Explained | None]:
+    """Max stock and order quantity sized from the forecast's ordering basis instead of the
+    AMC (FIELD.md §2.2): what the district should send so the next MaxMOS months are covered."""
+    if fc.method == "none":
+        return None, None
+    months = inp.levels.max_mos
+    total = fc.order_total(months)
+    h = round_half_up(total)
+    soh = inp.stock.usable
+    order = max(0, h - soh)
+    return (Explained(h, f"max = Σ next {months:g} months of {fc.order_method} = "
+                         f"{total:,.1f} → {h}", {"months": months, "basis": fc.order_method}),
+            Explained(order, f"order = max(0, {h} − {soh}) = {order}",
+                      {"max": h, "stock_on_hand": soh}))
 
 
 def _seasonal_warning(inp: ProductInputs, fc: Forecast, amc: Explained) -> tuple[str, ...]:
