@@ -29,38 +29,43 @@ def gamma_p(a: np.ndarray | float, x: np.ndarray | float) -> np.ndarray:
 
 
 def _gamma_p(a: np.ndarray, x: np.ndarray, lg: np.ndarray) -> np.ndarray:
-    """:func:`gamma_p` with ``lg`` = log Γ(a) precomputed (same shape as ``a``)."""
+    """:func:`gamma_p` with ``lg`` = log Γ(a) precomputed (same shape as ``a``).
+
+    Each point is computed by the expansion that converges there (Numerical Recipes §6.2):
+    the series where ``x < a + 1``, the continued fraction elsewhere — never both.
+    """
     out = np.zeros(a.shape)
     pos = x > 0
-    if not pos.any():
-        return out
-    aa, xx = a[pos], x[pos]
-    log_front = aa * np.log(xx) - xx - lg[pos]
-    # series: P = e^{-x} x^a / Γ(a+1) Σ x^n / ((a+1)…(a+n))
-    term = 1.0 / aa
-    total = term.copy()
-    ap = aa.copy()
-    for _ in range(_TERMS):
-        ap = ap + 1.0
-        term = term * xx / ap
-        total = total + term
-    p_series = np.exp(log_front) * total
-    # continued fraction for Q = 1 − P (modified Lentz)
-    b = xx + 1.0 - aa
-    c = np.full(aa.shape, 1.0 / _TINY)
-    d = 1.0 / np.where(np.abs(b) < _TINY, _TINY, b)
-    h = d.copy()
-    for i in range(1, _TERMS):
-        an = -i * (i - aa)
-        b = b + 2.0
-        d = an * d + b
-        d = 1.0 / np.where(np.abs(d) < _TINY, _TINY, d)
-        c = b + an / c
-        c = np.where(np.abs(c) < _TINY, _TINY, c)
-        h = h * d * c
-    q_cf = np.exp(log_front) * h
-    out[pos] = np.clip(np.where(xx < aa + 1.0, p_series, 1.0 - q_cf), 0.0, 1.0)
-    return out
+    series = pos & (x < a + 1.0)
+    fraction = pos & ~series
+    if series.any():
+        aa, xx = a[series], x[series]
+        # P = e^{-x} x^a / Γ(a+1) Σ x^n / ((a+1)…(a+n))
+        term = 1.0 / aa
+        total = term.copy()
+        ap = aa.copy()
+        for _ in range(_TERMS):
+            ap = ap + 1.0
+            term = term * xx / ap
+            total = total + term
+        out[series] = np.exp(aa * np.log(xx) - xx - lg[series]) * total
+    if fraction.any():
+        aa, xx = a[fraction], x[fraction]
+        # continued fraction for Q = 1 − P (modified Lentz)
+        b = xx + 1.0 - aa
+        c = np.full(aa.shape, 1.0 / _TINY)
+        d = 1.0 / np.where(np.abs(b) < _TINY, _TINY, b)
+        h = d.copy()
+        for i in range(1, _TERMS):
+            an = -i * (i - aa)
+            b = b + 2.0
+            d = an * d + b
+            d = 1.0 / np.where(np.abs(d) < _TINY, _TINY, d)
+            c = b + an / c
+            c = np.where(np.abs(c) < _TINY, _TINY, c)
+            h = h * d * c
+        out[fraction] = 1.0 - np.exp(aa * np.log(xx) - xx - lg[fraction]) * h
+    return np.clip(out, 0.0, 1.0)
 
 
 def gamma_params(mean: np.ndarray, var: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -95,7 +95,8 @@ class DistrictMonthly:
     sorted by facility, product and month."""
 
     COLUMNS = ("facility", "product", "period", "source", "opening", "received", "consumed",
-               "adjustments", "closing", "stockout_days", "stockout_days_known")
+               "adjustments", "closing", "stockout_days", "stockout_days_known",
+               "facility_id", "product_id", "month")  # ids and month index: cheap to group
 
     def __init__(self) -> None:
         self.columns: dict[str, Any] = {c: np.array([]) for c in self.COLUMNS}
@@ -279,6 +280,14 @@ class StockService:
             for i in range(len(table))
         ]
 
+    def facility_monthly(self, facility: str, first_period: str,
+                         last_period: str) -> DistrictMonthly:
+        """:meth:`monthly` of one facility as columns, like :meth:`district_monthly`."""
+        self.actor.require("stock.read")
+        with self.db.transaction() as s:
+            fac = self._facility(s, facility)
+            return self._table(s, {fac.id: fac.code}, first_period, last_period, None)
+
     def district_monthly(self, district: str, first_period: str,
                          last_period: str) -> DistrictMonthly:
         """Every facility × product × month of a district, as columns (fast to hand to numpy).
@@ -381,6 +390,9 @@ class StockService:
             "opening": values[:, 0], "received": values[:, 1], "consumed": values[:, 2],
             "adjustments": values[:, 3], "closing": values[:, 4],
             "stockout_days": values[:, 5], "stockout_days_known": known,
+            "facility_id": np.repeat(np.array([r[0] for r in runs], dtype=np.int64), lengths),
+            "product_id": np.repeat(np.array([r[1] for r in runs], dtype=np.int64), lengths),
+            "month": starts + offsets,  # year × 12 + month − 1, as summaries.month_index
         })
         return out
 
