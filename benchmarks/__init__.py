@@ -113,6 +113,8 @@ Benchmark = Callable[[Context], Iterable[Result]]
 def registry() -> dict[str, Benchmark]:
     from benchmarks import (
         demo_build,
+        district_outlook,
+        district_status,
         forecast_accuracy,
         forecast_district,
         ledger_import,
@@ -129,6 +131,8 @@ def registry() -> dict[str, Benchmark]:
         "forecast_accuracy": forecast_accuracy.run,
         "stockout_simulation": stockout_simulation.run,
         "forecast_district": forecast_district.run,
+        "district_status": district_status.run,
+        "district_outlook": district_outlook.run,
     }
 
 
@@ -136,7 +140,8 @@ def registry() -> dict[str, Benchmark]:
 UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower"),
          "monthly_summaries": ("s", "lower"), "demo_build": ("s", "lower"),
          "forecast_accuracy": ("MASE", "lower"), "stockout_simulation": ("months", "lower"),
-         "forecast_district": ("s", "lower")}
+         "forecast_district": ("s", "lower"), "district_status": ("s", "lower"),
+         "district_outlook": ("s", "lower")}
 
 
 def _guarded(name: str, bench: Benchmark, ctx: Context) -> Iterable[Result]:

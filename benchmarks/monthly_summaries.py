@@ -38,6 +38,7 @@ def run(ctx: Context) -> Iterator[Result]:
     fresh_database(path, ledger).close()
     raw_insert(path, ledger)
     first, last = ledger.periods
+    ctx.cache["district_db"] = (path, (first, last))  # district_outlook reuses it
     details: dict[str, Any] = {
         "facilities": sc.district_facilities, "products": sc.district_products,
         "months": sc.district_months, "ledger_lines": len(ledger), "periods": f"{first}..{last}"}

@@ -14,7 +14,8 @@ import pytest
 import benchmarks
 
 ROOT = Path(__file__).resolve().parent.parent
-WITH_BASELINE = {"ledger_import", "stock_on_hand", "monthly_summaries", "forecast_district"}
+WITH_BASELINE = {"ledger_import", "stock_on_hand", "monthly_summaries", "forecast_district",
+                 "district_status", "district_outlook"}
 # benchmarks that print one line per figure; other benchmarks print exactly one line
 MULTI_LINE = {"forecast_accuracy": 40, "stockout_simulation": 2}  # at least this many lines
 

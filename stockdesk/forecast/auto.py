@@ -420,8 +420,7 @@ def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int
     paths = np.empty((len(names), n, T))
     for k, name in enumerate(names):
         members, _ = CANDIDATES[name]
-        stack = np.stack([base[m] for m in members])
-        paths[k] = stack[0] if len(members) == 1 else np.median(stack, axis=0)
+        paths[k] = base[members[0]] if len(members) == 1 else _median([base[m] for m in members])
     trended = np.array([CANDIDATES[nm][1] for nm in names])
     codes = pooled.group_codes(groups, n)
     growth = pooled.growth_path(y, codes)
@@ -489,6 +488,19 @@ def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int
                  order_choice=order_choice)
 
 
+def _median(members: list[np.ndarray]) -> np.ndarray:
+    """Element-wise median of a few same-shaped arrays, NaN where any is NaN (as np.median).
+
+    Sorting along a short contiguous last axis is several times faster than np.median
+    across the first axis of a stack, which partitions with a stride.
+    """
+    m = len(members)
+    ordered = np.sort(np.stack(members, axis=-1), axis=-1)
+    mid = ordered[..., m // 2] if m % 2 else 0.5 * (ordered[..., m // 2 - 1]
+                                                     + ordered[..., m // 2])
+    return np.where(np.isnan(ordered[..., -1]), np.nan, mid)  # NaN sorts last
+
+
 def _ordering(y: np.ndarray, base: dict[str, np.ndarray], point_path: np.ndarray,
               point_trended: np.ndarray, growth: np.ndarray, cells: np.ndarray,
               usable: np.ndarray, max_months: float, lead_months: int
@@ -528,9 +540,10 @@ def _ordering(y: np.ndarray, base: dict[str, np.ndarray], point_path: np.ndarray
                            MIN_POOL)
     choice.update({f"{CLASSES[c // len(BANDS)]}/{BANDS[c % len(BANDS)]}": names[k]
                    for c, k in pick.items()})
-    k_of = np.array([names.index(choice[f"{CLASSES[c // len(BANDS)]}/"
-                                       f"{BANDS[c % len(BANDS)]}"]) for c in cells])
-    return k_of, choice
+    per_cell = np.array([names.index(choice[f"{CLASSES[c // len(BANDS)]}/"
+                                           f"{BANDS[c % len(BANDS)]}"])
+                         for c in range(len(CLASSES) * len(BANDS))])
+    return per_cell[cells], choice  # one lookup per cell, not one per series
 
 
 def _order_basis(order_k: np.ndarray, base: dict[str, np.ndarray], last_factor: np.ndarray,

@@ -15,19 +15,28 @@ from datetime import date
 
 import numpy as np
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from stockdesk.db.models import Facility, Product
+from stockdesk.db.models import Facility, Product, Program, StockLevel
 from stockdesk.forecast.auto import Batch, Forecast, forecast_batch
+from stockdesk.forecast.district_status import DistrictStatus, district_status
 from stockdesk.forecast.explain import Explained, round_half_up
-from stockdesk.forecast.levels import max_quantity, months_to_days
-from stockdesk.forecast.profiles import average_consumption, months_ending, window_end
-from stockdesk.inventory.ledger import days_in_period, next_period
+from stockdesk.forecast.levels import DEFAULT_LEVELS, Levels, max_quantity, months_to_days
+from stockdesk.forecast.profiles import (
+    UnknownProfile,
+    average_consumption,
+    get_profile,
+    months_ending,
+    window_end,
+)
+from stockdesk.inventory.ledger import days_in_period, next_period, period_of
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import today_local
-from stockdesk.services.stock import DistrictMonthly, MonthlyLine, StockService
-from stockdesk.services.stock_status import ProductInputs, StockStatusService
+from stockdesk.services.stock import DistrictMonthly, StockService, lot_rows
+from stockdesk.services.stock_status import ProductInputs, StockStatusService, resolve_profile
+from stockdesk.services.summaries import month_index
 
 HISTORY_MONTHS = 36  # three years: enough for a seasonal shape, short enough to stay current
 MAX_HORIZON = 24
@@ -75,23 +84,44 @@ class SeriesTable:
 def series_table(monthly: DistrictMonthly, periods: Sequence[str]) -> SeriesTable:
     """Pivot the district's month rows into one row per facility × product, vectorised."""
     cols = monthly.columns
-    index = {p: i for i, p in enumerate(periods)}
     if len(monthly) == 0:
         empty = np.empty((0, len(periods)))
         return SeriesTable(np.array([], dtype=object), np.array([], dtype=object),
                            list(periods), empty, empty.copy())
-    fac, prod = cols["facility"].astype(str), cols["product"].astype(str)
-    keys = np.char.add(np.char.add(fac, "\x1f"), prod)
-    uniq, row = np.unique(keys, return_inverse=True)
-    col = np.fromiter((index[p] for p in cols["period"]), dtype=np.int64, count=len(monthly))
+    first = month_index(periods[0])
+    pair = cols["facility_id"] * (1 << 32) + cols["product_id"]
+    uniq, where, row = np.unique(pair, return_index=True, return_inverse=True)
+    col = cols["month"] - first
+    inside = (col >= 0) & (col < len(periods))  # the month in progress may lie beyond
     consumed = np.full((len(uniq), len(periods)), np.nan)
     stockout = np.full_like(consumed, np.nan)
-    consumed[row, col] = cols["consumed"]
-    known = cols["stockout_days_known"].astype(bool)
+    consumed[row[inside], col[inside]] = cols["consumed"][inside]
+    known = cols["stockout_days_known"].astype(bool) & inside
     stockout[row[known], col[known]] = cols["stockout_days"][known]
-    pairs = np.char.partition(uniq.astype(str), "\x1f")
-    return SeriesTable(pairs[:, 0].astype(object), pairs[:, 2].astype(object), list(periods),
+    return SeriesTable(cols["facility"][where], cols["product"][where], list(periods),
                        consumed, stockout)
+
+
+@dataclass(frozen=True)
+class DistrictOutlook:
+    """Status and forecast of every facility × product of a district, as parallel arrays.
+
+    Entry ``i`` is facility ``facilities[i]``, product ``products[i]``; the single-facility
+    :meth:`ForecastService.forecast` and ``StockStatusService.status`` explain any entry.
+    """
+
+    district: str
+    as_of: date
+    periods: tuple[str, ...]  # the forecast months
+    facilities: np.ndarray
+    products: np.ndarray
+    usable: np.ndarray  # stock on hand that can be issued, at the end of as_of
+    status: DistrictStatus
+    forecast: Batch
+    stockout_probability: np.ndarray  # before the next delivery, one lead time away
+
+    def __len__(self) -> int:
+        return len(self.facilities)
 
 
 class ForecastService:
@@ -109,7 +139,7 @@ class ForecastService:
         if district:
             monthly = self.stock.district_monthly(district, periods[0], end)
         else:
-            monthly = _as_district(self.stock.monthly(facility, periods[0], end), facility)
+            monthly = self.stock.facility_monthly(facility, periods[0], end)
         table = series_table(monthly, periods)
         with self.db.reading() as s:
             seasonal = set(s.scalars(select(Product.code).where(Product.seasonal.is_(True))))
@@ -119,6 +149,76 @@ class ForecastService:
                                days_in_month=days, seasonal=flags, groups=table.products,
                                first_period=periods[0])
         return table, batch
+
+    def district(self, district: str, as_of: date | None = None, profile: str | None = None,
+                 months: int = 3) -> DistrictOutlook:
+        """Every facility × product of the district at once, for the district's views.
+
+        One read of the district's months, one vectorised status kernel and one forecast
+        batch: what a district logistician opens every morning must not take minutes.
+        """
+        self.actor.require("stock.read")
+        forced = resolve_profile(profile)
+        today = self.today()
+        day = as_of or today
+        end = window_end(day)
+        periods = months_ending(end, HISTORY_MONTHS)
+        current = period_of(day)
+        with self.db.reading() as s:
+            facs = {fid: (code, ftype) for fid, code, ftype in s.execute(
+                select(Facility.id, Facility.code, Facility.type)
+                .where(Facility.district == district))}
+        if not facs:
+            raise ProblemsFound([error("facility.unknown", code=district)])
+        monthly = self.stock.district_monthly(district, periods[0], max(current, end))
+        closing = _closing_of(monthly, current)
+        table = series_table(monthly, periods)
+        n = len(table.facilities)
+        with self.db.reading() as s:
+            meta = {code: (prog, prof, seasonal) for code, prog, prof, seasonal in s.execute(
+                select(Product.code, Program.code, Program.profile, Product.seasonal)
+                .outerjoin(Program, Program.id == Product.program_id))}
+            levels: dict[tuple[str | None, str], Levels] = {
+                (prog, ftype): Levels(lv.max_mos, lv.min_mos, lv.eop_mos, lv.lead_time_months,
+                                      lv.review_months)
+                for prog, ftype, lv in s.execute(
+                    select(Program.code, StockLevel.facility_type, StockLevel)
+                    .join(Program, Program.id == StockLevel.program_id))}
+            lots = _district_lots(s, facs, day, today)
+        fac_type = {code: ftype for code, ftype in facs.values()}
+        lv = [levels.get((meta.get(p, (None,))[0], fac_type[f]), DEFAULT_LEVELS)
+              for f, p in zip(table.facilities, table.products, strict=True)]
+        names = [forced.name if forced else _program_profile_name(meta.get(p, (None, None))[1])
+                 for p in table.products]
+        lead = np.array([x.lead_time_months for x in lv], dtype=float)
+        usable = np.zeros(n, dtype=np.int64)
+        at_delivery = np.zeros(n, dtype=np.int64)
+        deliveries = {m: date.fromordinal(day.toordinal() + months_to_days(m))
+                      for m in set(lead.tolist())}
+        for i, (f, p) in enumerate(zip(table.facilities, table.products, strict=True)):
+            held = lots.get((f, p))
+            if held is None:  # known from monthly history only
+                usable[i] = at_delivery[i] = closing.get((f, p), 0)
+                continue
+            delivery = deliveries[lead[i]]
+            usable[i] = sum(q for q, e in held if e is None or e > day)
+            at_delivery[i] = sum(q for q, e in held if e is None or e > delivery)
+        days = np.array([days_in_period(p) for p in periods], dtype=float)
+        w = max(get_profile(x).window for x in set(names) or {"openlmis"})
+        st = district_status(table.consumed[:, -w:], table.stockout_days[:, -w:], days[-w:],
+                             usable, np.array(names, dtype=object),
+                             np.array([x.max_mos for x in lv], dtype=float),
+                             np.array([x.min_mos for x in lv], dtype=float),
+                             np.array([x.eop_mos for x in lv], dtype=float))
+        flags = np.array([bool(meta.get(p, (None, None, False))[2]) for p in table.products])
+        batch = forecast_batch(table.consumed, table.stockout_days, months, days_in_month=days,
+                               seasonal=flags, groups=table.products, first_period=periods[0])
+        prob = np.zeros(n)
+        for months_ahead in np.unique(lead):
+            rows = lead == months_ahead
+            prob[rows] = batch.stockout_probability(at_delivery, float(months_ahead))[rows]
+        return DistrictOutlook(district, day, _periods_after(end, months), table.facilities,
+                               table.products, usable, st, batch, prob)
 
     def forecast(self, facility: str, product: str | None = None, months: int = 3,
                  profile: str | None = None, as_of: date | None = None,
@@ -214,19 +314,34 @@ def _seasonal_warning(inp: ProductInputs, fc: Forecast, amc: Explained) -> tuple
             "from the forecast",)
 
 
-def _as_district(lines: Sequence[MonthlyLine], facility: str) -> DistrictMonthly:
-    out = DistrictMonthly()
-    if not lines:
-        return out
-    out.columns.update({
-        "facility": np.array([facility] * len(lines), dtype=object),
-        "product": np.array([m.product for m in lines], dtype=object),
-        "period": np.array([m.summary.period for m in lines], dtype=object),
-        "consumed": np.array([m.summary.consumed for m in lines]),
-        "stockout_days": np.array([m.summary.stockout_days for m in lines]),
-        "stockout_days_known": np.array([m.stockout_days_known for m in lines]),
-    })
+def _closing_of(monthly: DistrictMonthly, period: str) -> dict[tuple[str, str], int]:
+    """Closing balance of ``period`` per (facility, product): the stock of pairs known from
+    monthly history only, as ``StockService.stock_on_hand`` reads it."""
+    if len(monthly) == 0:
+        return {}
+    c = monthly.columns
+    rows = np.flatnonzero(c["period"] == period)
+    return {(c["facility"][i], c["product"][i]): int(c["closing"][i]) for i in rows}
+
+
+def _district_lots(s: Session, facs: dict[int, tuple[str, str]], day: date, today: date,
+                   ) -> dict[tuple[str, str], list[tuple[int, date | None]]]:
+    """(facility code, product code) → [(balance, expiry)] of every lot with stock."""
+    codes = dict(s.execute(select(Product.id, Product.code)).all())
+    out: dict[tuple[str, str], list[tuple[int, date | None]]] = {}
+    for fid, (fcode, _) in facs.items():
+        for pid, _batch, expiry, qty in lot_rows(s, fid, day, today):
+            out.setdefault((fcode, codes[pid]), [])
+            if qty > 0:
+                out[(fcode, codes[pid])].append((qty, expiry))
     return out
+
+
+def _program_profile_name(stored: str | None) -> str:
+    try:
+        return get_profile(stored).name
+    except UnknownProfile:
+        return get_profile(None).name
 
 
 def _periods_after(end: str, months: int) -> tuple[str, ...]:
@@ -246,4 +361,5 @@ def _no_history(months: int) -> Forecast:
                               ("record consumption or import monthly history first",)))
 
 
-__all__ = ["ForecastService", "MonthSeen", "ProductForecast", "SeriesTable", "series_table"]
+__all__ = ["DistrictOutlook", "ForecastService", "MonthSeen", "ProductForecast", "SeriesTable",
+           "series_table"]

@@ -330,12 +330,12 @@ class StockService:
             if a <= b:
                 runs.append((f, p, a, arr[a - i0:b - i0 + 1], "ledger", None))
         if lo <= cur <= hi:  # the month in progress, computed live
-            for f in fac_ids:
-                for pid, m in summaries.current_month(s, f, today, product_ids).items():
-                    ledger_start.setdefault((f, pid), cur)
-                    runs.append((f, pid, cur, np.array([[m.opening, m.received, m.consumed,
-                                                         m.adjustments, m.closing,
-                                                         m.stockout_days]]), "ledger", None))
+            for (f, pid), m in summaries.current_months(s, fac_ids, today,
+                                                         product_ids).items():
+                ledger_start.setdefault((f, pid), cur)
+                runs.append((f, pid, cur, np.array([[m.opening, m.received, m.consumed,
+                                                     m.adjustments, m.closing,
+                                                     m.stockout_days]]), "ledger", None))
         mr = MonthlyReport
         hq = select(mr.facility_id, mr.product_id, mr.period, mr.opening_balance, mr.received,
                     mr.consumed, mr.losses_adjustments, mr.closing_balance,

@@ -316,70 +316,78 @@ def replay_table(s: Session, facility_id: int, product_ids: Sequence[int], first
 
 def current_month(s: Session, facility_id: int, today: date,
                   product_ids: Iterable[int] | None = None) -> dict[int, MonthSummary]:
-    """This month so far for each product with stock or movements at the facility.
+    """This month so far for each product with stock or movements at the facility."""
+    months = current_months(s, [facility_id], today, product_ids)
+    return {pid: m for (_, pid), m in months.items()}
+
+
+def current_months(s: Session, facility_ids: Sequence[int], today: date,
+                   product_ids: Iterable[int] | None = None,
+                   ) -> dict[tuple[int, int], MonthSummary]:
+    """This month so far for each (facility, product) with stock or movements, at once.
 
     Opening lot balances are the cached current balances minus this month's lines, so only
-    this month's lines are read, never the years before.
+    this month's lines are read, never the years before; rows become numpy arrays straight
+    away, so a district of fifty facilities costs two queries, not a hundred Python loops.
     """
+    if not facility_ids:
+        return {}
     period = period_of(today)
     first_day, last_day = period_bounds(period)
-    wanted = set(product_ids) if product_ids is not None else None
     expiry = _day_offset(s, Lot.expiry, first_day)
-    lots: dict[int, tuple[int, int | None]] = {}  # lot -> product, expiry offset
-    balance: dict[int, int] = {}
-    for pid, lot_id, exp, bal in s.execute(
-        select(StockBalance.product_id, StockBalance.lot_id, expiry, StockBalance.balance)
+    held = s.execute(
+        select(StockBalance.facility_id, StockBalance.product_id, StockBalance.lot_id, expiry,
+               StockBalance.balance)
         .join(Lot, Lot.id == StockBalance.lot_id)
-        .where(StockBalance.facility_id == facility_id)
-    ):
-        if wanted is None or pid in wanted:
-            lots[lot_id] = (pid, exp)
-            balance[lot_id] = bal
-    index: dict[int, int] = {}
-    cols: dict[str, list[Any]] = defaultdict(list)
-    for lot_id, d, delta, col in s.execute(
-        select(MovementLine.lot_id, _day_offset(s, MovementLine.occurred_on, first_day),
-               MovementLine.delta, MovementLine.summary_column)
+        .where(StockBalance.facility_id.in_(list(facility_ids)))).all()
+    if product_ids is not None:
+        wanted = set(product_ids)
+        held = [r for r in held if r[1] in wanted]
+    if not held:
+        return {}
+    fac, pid, lot, exp, bal = (np.array(c) for c in zip(*held, strict=True))
+    fac, pid, lot, bal = (a.astype(np.int64) for a in (fac, pid, lot, bal))
+    exp = _expiry(list(exp))
+    key = fac * (1 << 32) + lot  # one cache row per facility × lot
+    order = np.argsort(key)
+    fac, pid, lot, exp, bal, key = (a[order] for a in (fac, pid, lot, exp, bal, key))
+    moved = s.execute(
+        select(MovementLine.facility_id, MovementLine.lot_id,
+               _day_offset(s, MovementLine.occurred_on, first_day), MovementLine.delta,
+               MovementLine.summary_column)
         .join(Movement, Movement.id == MovementLine.movement_id)
-        .where(Movement.facility_id == facility_id, Movement.occurred_on >= first_day)
-    ):
-        if lot_id not in lots:
-            continue
-        pid, exp = lots[lot_id]
-        balance[lot_id] -= delta  # what the lot held when the month began
-        cols["series"].append(index.setdefault(pid, len(index)))
-        cols["day"].append(d)
-        cols["delta"].append(delta)
-        cols["column"].append(col)
-        cols["expiry"].append(exp)
+        .where(Movement.facility_id.in_(list(facility_ids)),
+               Movement.occurred_on >= first_day)).all()
+    at = l_day = l_delta = l_codes = np.array([], dtype=np.int64)
+    if moved:
+        m_fac, m_lot, m_day, m_delta, m_col = zip(*moved, strict=True)
+        l_key = np.array(m_fac, dtype=np.int64) * (1 << 32) + np.array(m_lot, dtype=np.int64)
+        at = np.minimum(np.searchsorted(key, l_key), len(key) - 1)
+        known = key[at] == l_key  # lines of lots outside the products asked for are skipped
+        at = at[known]
+        l_day = np.array(m_day, dtype=np.int64)[known]
+        l_delta = np.array(m_delta, dtype=np.int64)[known]
+        l_codes = _col_codes(m_col)[known]
+    opening = bal - np.bincount(at, weights=l_delta, minlength=len(key)).astype(np.int64)
+    pair = fac * (1 << 32) + pid
+    pairs, series = np.unique(pair, return_inverse=True)
     # a product whose first line is this month was not in the books before it: give it no
     # opening, so the days before that line are not counted as stocked out
-    opening_total: dict[int, int] = defaultdict(int)
-    for lot_id, bal in balance.items():
-        opening_total[lots[lot_id][0]] += bal
-    maybe_new = {pid for pid in index if opening_total[pid] == 0}  # only these need a probe
-    earlier = (set(opening_total) - maybe_new) | _products_with_lines_before(
-        s, facility_id, first_day, maybe_new)
-    o_series, o_bal, o_exp = [], [], []
-    for lot_id, bal in balance.items():
-        pid, exp = lots[lot_id]
-        if pid not in earlier:
-            continue
-        o_series.append(index.setdefault(pid, len(index)))
-        o_bal.append(bal)
-        o_exp.append(exp)
-    if not index:
-        return {}
-    lines = grid.Lines(np.array(cols["series"], dtype=np.int64),
-                       np.array(cols["day"], dtype=np.int64),
-                       np.array(cols["delta"], dtype=np.int64),
-                       _col_codes(cols["column"]), _expiry(cols["expiry"]))
-    opening = grid.Opening(np.array(o_series, dtype=np.int64), np.array(o_bal, dtype=np.int64),
-                           _expiry(o_exp))
+    total = np.bincount(series, weights=opening, minlength=len(pairs))
+    has_lines = np.bincount(series[at], minlength=len(pairs)) > 0
+    maybe_new = np.flatnonzero(has_lines & (total == 0))
+    new = np.zeros(len(pairs), dtype=bool)
+    for i in maybe_new:  # one indexed probe each, only for these
+        f, p = divmod(int(pairs[i]), 1 << 32)
+        new[i] = not _products_with_lines_before(s, f, first_day, {p})
+    keep = ~new[series]
+    lines = grid.Lines(series[at], l_day, l_delta, l_codes, exp[at])
+    start = grid.Opening(series[keep], opening[keep], exp[keep])
     n_days = (last_day - first_day).days + 1
-    table = grid.monthly_grid(len(index), n_days, np.array([0]), lines, opening,
+    table = grid.monthly_grid(len(pairs), n_days, np.array([0]), lines, start,
                               (today - first_day).days)
-    return {pid: MonthSummary(period, *map(int, table[i, 0])) for pid, i in index.items()}
+    return {divmod(int(k), 1 << 32): MonthSummary(period, *map(int, table[i, 0]))
+            for i, k in enumerate(pairs)}
 
 
 def _products_with_lines_before(s: Session, facility_id: int, day: date,

@@ -17,6 +17,7 @@ from stockdesk.services.database import Database
 from stockdesk.services.forecasting import ForecastService
 from stockdesk.services.imports import ImportService
 from stockdesk.services.ledger import LedgerService, LineInput
+from stockdesk.services.stock_status import StockStatusService
 
 from ..conftest import TODAY  # 2024-12-31
 
@@ -139,3 +140,38 @@ def test_a_seasonal_product_warns_when_the_season_outgrows_the_max(facility_db, 
     assert f"maximum stock ({3 * alu.amc.value:,})" in warning
     steady = forecast(facility_db)  # a product not flagged seasonal never gets the warning
     assert all(not f.warnings for code, f in steady.items() if code != "ALU")
+
+
+def test_the_district_view_agrees_with_each_facilitys_own(district):
+    """One vectorised pass over the district gives each facility the figures its own stock
+    and forecast pages show."""
+    LedgerService(district, SETUP_ACTOR, today=lambda: TODAY).receive(
+        "HC02", date(2024, 12, 31), [LineInput("ALU", 60, "M1", date(2025, 1, 10)),
+                                     LineInput("ALU", 30, "M2", date(2027, 1, 1))])
+    service = ForecastService(district, SETUP_ACTOR, today=lambda: TODAY)
+    outlook = service.district("North")
+    assert len(outlook) >= 4 and outlook.periods == ("2025-01", "2025-02", "2025-03")
+    seen = 0
+    for facility in ("HC01", "HC02"):
+        own = {f.code: f for f in service.forecast(facility)}
+        status = {r.code: r for r in StockStatusService(
+            district, SETUP_ACTOR, today=lambda: TODAY).status(facility)}
+        for i in range(len(outlook)):
+            if outlook.facilities[i] != facility:
+                continue
+            one = own[outlook.products[i]]
+            assert outlook.usable[i] == one.inputs.stock.usable
+            amc = one.amc.value
+            assert outlook.status.amc[i] == amc or (amc is None and outlook.status.amc[i] != \
+                outlook.status.amc[i])
+            assert outlook.forecast.point[i] == pytest.approx(one.forecast.point)
+            row = status[outlook.products[i]]
+            assert outlook.status.status[i] == row.status.value
+            if row.stockout.value is not None and row.inputs.lots == ():  # no lot expiry
+                assert outlook.status.stockout_day[i] == (row.stockout.value - TODAY).days
+            assert outlook.stockout_probability[i] == pytest.approx(
+                one.stockout_probability.value)
+            seen += 1
+    assert seen >= 4
+    with pytest.raises(ProblemsFound, match="unknown facility code 'South'"):
+        service.district("South")
