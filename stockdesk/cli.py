@@ -20,7 +20,7 @@ import textwrap
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -194,6 +194,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
                    help="forecast from the stock and months known at the end of this day")
     p.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
+    p.add_argument("--format", choices=FORMATS, default="table", help="output format")
+
+    p = command("district", cmd_district, "stock status and forecasts of every facility of a "
+                                          "district, most urgent first")
+    p.add_argument("district", metavar="DISTRICT", help="district name, as in the facilities")
+    p.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                   help="as known at the end of this day (default: today)")
+    p.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
+    p.add_argument("--all", action="store_true",
+                   help="every facility × product, not only those needing action")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format")
 
     p = command("stock-card", cmd_stock_card, "the stock card of one product at a facility: "
@@ -535,6 +545,82 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         ctx.db.close()
 
 
+URGENT = ("stocked_out", "below_eop", "below_min")
+
+
+def cmd_district(args: argparse.Namespace) -> int:
+    from stockdesk.forecast.district_status import STATUS_ORDER
+    from stockdesk.services.forecasting import ForecastService
+
+    ctx = open_context(args)
+    try:
+        o = ForecastService(ctx.db, ctx.actor).district(args.district, args.as_of,
+                                                        args.profile)
+    finally:
+        ctx.db.close()
+    day = o.as_of
+    rows = []
+    for i in range(len(o)):
+        status = o.status.status[i]
+        p = float(o.stockout_probability[i])
+        if not args.all and status not in URGENT and p < 0.5:
+            continue
+        amc = o.status.amc[i]
+        stockout = int(o.status.stockout_day[i])
+        rows.append({
+            "facility": o.facilities[i], "product": o.products[i],
+            "usable": int(o.usable[i]), "amc": None if amc != amc else _number(amc),
+            "months_of_stock": None if o.status.mos[i] != o.status.mos[i]
+            else round(float(o.status.mos[i]), 1),
+            "status": str(status),
+            "projected_stockout": None if stockout < 0
+            else (day + timedelta(days=stockout)).isoformat(),
+            "order_quantity": None if o.status.order_quantity[i] < 0
+            else int(o.status.order_quantity[i]),
+            "forecast_next_month": round(float(o.forecast.point[i][0]), 1),
+            "stockout_probability": round(p, 3),
+            "_rank": (STATUS_ORDER.index(status), -p),
+        })
+    rows.sort(key=lambda r: (r["_rank"], r["facility"], r["product"]))
+    for r in rows:
+        del r["_rank"]
+    cols = [Col("Facility", lambda r: r["facility"], "facility", flex=True, min_width=8),
+            Col("Product", lambda r: r["product"], "product", flex=True, min_width=10),
+            Col("Usable", lambda r: r["usable"], "usable", numeric=True),
+            Col("AMC", lambda r: r["amc"], "amc", numeric=True),
+            Col("MOS", lambda r: r["months_of_stock"], "months_of_stock", numeric=True),
+            Col("Status", lambda r: r["status"].replace("_", " ").capitalize(), flex=True),
+            Col("", lambda r: r["status"], "status", in_table=False),
+            Col("Stockout", lambda r: "now" if r["usable"] == 0 else r["projected_stockout"],
+                in_table=True),
+            Col("", lambda r: r["projected_stockout"], "projected_stockout", in_table=False),
+            Col("P(out)", lambda r: f"{r['stockout_probability']:.0%}", numeric=True),
+            Col("", lambda r: r["stockout_probability"], "stockout_probability",
+                in_table=False),
+            Col("", lambda r: r["forecast_next_month"], "forecast_next_month", in_table=False),
+            Col("", lambda r: r["order_quantity"], "order_quantity", in_table=False)]
+    out = sys.stdout
+    if args.format == "json":
+        _write_json(out, {"district": args.district, "as_of": day.isoformat(),
+                          "series": len(o), "rows": rows})
+    elif args.format == "csv":
+        _write_csv(out, cols, rows)
+    else:
+        what = "every facility × product" if args.all else (
+            "needing action: stocked out, below the emergency point or min, or likely to run "
+            "out before the next delivery (P(out) ≥ 50 %)")
+        print(f"{args.district} at the end of {day.isoformat()}: {len(rows)} of {len(o)} "
+              f"facility × product {what}", file=out)
+        if rows:
+            print(file=out)
+            _write_table(out, [c for c in cols if c.in_table], rows)
+    return 0
+
+
+def _number(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else round(float(x), 2)
+
+
 def cmd_stock_card(args: argparse.Namespace) -> int:
     from stockdesk.services.stock import StockService
 
@@ -722,7 +808,8 @@ STOCK_COLUMNS = [
     Col("Max", lambda r: _value(r.max_quantity), "max_quantity", numeric=True, in_table=False),
     Col("Order", lambda r: _value(r.order_quantity), "order_quantity", numeric=True,
         in_table=False),
-    Col("Stockout", lambda r: r.stockout.value, "projected_stockout"),
+    Col("Stockout", lambda r: "now" if r.stock.usable == 0 else r.stockout.value),
+    Col("", lambda r: r.stockout.value, "projected_stockout", in_table=False),
     Col("Order by", lambda r: r.order_by.value, "order_by", in_table=False),
     Col("At risk", lambda r: r.at_risk, "at_risk_of_expiry", numeric=True),
     Col("Profile", lambda r: r.inputs.profile.name, "profile", in_table=False),

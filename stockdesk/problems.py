@@ -128,6 +128,7 @@ MESSAGES: dict[str, str] = {
     "facility.unknown": "unknown facility code {code!r}",
     "product.unknown": "unknown product code {code!r}",
     "program.unknown": "unknown program {code!r}",
+    "district.unknown": "no facility is in a district named {name!r}",
     "forecast.horizon": "forecast months must be between 1 and {most}, got {months}",
     "forecast.no_record": "{facility} has no record of {product}: nothing to forecast",
     "profile.unknown": "unknown calculation profile {name!r}; known: {known}",

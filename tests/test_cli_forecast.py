@@ -86,3 +86,19 @@ def test_a_programs_profile_is_set_once_and_used_everywhere(run, stocked):  # no
     assert {p["code"]: p["profile"] for p in stock["products"]}["AMOX250"] == "msupply"
     refused = run("--db", stocked, "program", "profile", "nope", "msupply")
     assert refused.code == 1 and "unknown program 'nope'" in refused.err
+
+
+def test_district_lists_what_needs_action_first(run, stocked):  # noqa: F811
+    result = run("--db", stocked, "district", "North", *AS_OF)
+    assert result.code == 0, result.err
+    assert result.lines[0].startswith("North at the end of 2024-12-31: 1 of 2 facility × "
+                                      "product needing action")
+    row = next(line for line in result.lines if line.startswith("HC01"))
+    assert row.split()[1:5] == ["ORS", "0", "0", "Stocked"]  # its only lot expired in June
+    every = json.loads(run("--db", stocked, "district", "North", "--all", "--format", "json",
+                           *AS_OF).out)
+    assert [(r["facility"], r["product"], r["status"]) for r in every["rows"]] == [
+        ("HC01", "ORS", "stocked_out"), ("HC01", "AMOX250", "adequate")]
+    assert every["rows"][1]["projected_stockout"] == "2025-04-01"
+    unknown = run("--db", stocked, "district", "Nowhere")
+    assert unknown.code == 1 and "no facility is in a district named 'Nowhere'" in unknown.err

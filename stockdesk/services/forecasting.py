@@ -169,7 +169,7 @@ class ForecastService:
                 select(Facility.id, Facility.code, Facility.type)
                 .where(Facility.district == district))}
         if not facs:
-            raise ProblemsFound([error("facility.unknown", code=district)])
+            raise ProblemsFound([error("district.unknown", name=district)])
         monthly = self.stock.district_monthly(district, periods[0], max(current, end))
         closing = _closing_of(monthly, current)
         table = series_table(monthly, periods)

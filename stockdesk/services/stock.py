@@ -300,7 +300,7 @@ class StockService:
             facs = dict(s.execute(select(Facility.id, Facility.code)
                                   .where(Facility.district == district)).all())
             if not facs:
-                raise ProblemsFound([error("facility.unknown", code=district)])
+                raise ProblemsFound([error("district.unknown", name=district)])
             return self._table(s, facs, first_period, last_period, None)
 
     def _table(self, s: Session, facilities: dict[int, str], first: str, last: str,

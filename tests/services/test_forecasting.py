@@ -173,5 +173,5 @@ def test_the_district_view_agrees_with_each_facilitys_own(district):
                 one.stockout_probability.value)
             seen += 1
     assert seen >= 4
-    with pytest.raises(ProblemsFound, match="unknown facility code 'South'"):
+    with pytest.raises(ProblemsFound, match="no facility is in a district named 'South'"):
         service.district("South")
