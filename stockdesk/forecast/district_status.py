@@ -53,7 +53,7 @@ STATUS_ORDER: tuple[Status, ...] = (Status.STOCKED_OUT, Status.BELOW_EOP, Status
 _STATUS_OBJECTS = np.array(STATUS_ORDER, dtype=object)
 _OUT, _EOP, _MIN, _OK, _OVER, _UNKNOWN = range(6)
 _SAFE = 2.0 ** 50  # int64 products (and float conversions) below this are exact
-_ROUND = {"none": 0, "ceil": 1, "half_up": 2}
+_ROUND = {"none": 0, "ceil": 1, "half_up": 2, "half_up_2dp": 3}
 
 
 @dataclass(frozen=True)
@@ -128,10 +128,18 @@ def _mean(nn: np.ndarray, g: np.ndarray, k: np.ndarray, n_round: np.ndarray,
     kd = np.where(known, k * den, 1)
     ceil_p = -(-num // kd)
     half_p = (2 * num + kd) // (2 * kd)
+    cents = (200 * num + kd) // (2 * kd)  # P in hundredths, rounded half up (mSupply)
     whole = num % kd == 0
     p_int = np.where(p_round == 1, ceil_p, np.where(p_round == 2, half_p, num // kd))
     p_float = np.asarray(num / kd, dtype=float)
-    whole = whole | (p_round != 0)
+    two_dp = p_round == 3
+    if cents.dtype == object:  # Python integers: float(Fraction) rounds once, correctly
+        hundredths = np.array([float(Fraction(int(c), 100)) for c in cents], dtype=float)
+    else:  # below 2**53, one correctly rounded division gives the same float
+        hundredths = cents.astype(float) / 100
+    p_float = np.where(two_dp, hundredths, p_float)
+    p_int = np.where(two_dp, cents // 100, p_int)
+    whole = np.where(two_dp, cents % 100 == 0, whole | (p_round != 0))
     return p_int, p_float, whole, known
 
 
@@ -232,7 +240,7 @@ def district_status(consumed: np.ndarray, stockout_days: np.ndarray,
     den_f = np.prod(gf, axis=1)
     bound = 2 * (nn.astype(float) * (den_f[:, None] / gf)).sum(axis=1) + 2 * w * den_f \
         + 4 * (nn.astype(float) + gf).max(axis=1, initial=0)
-    small = bound < _SAFE
+    small = bound * np.where(p_round == 3, 100, 1) < _SAFE  # hundredths need 100× room
     p_int = np.zeros(n, dtype=object)
     p_float = np.full(n, np.nan)
     whole = np.zeros(n, dtype=bool)

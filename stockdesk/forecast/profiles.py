@@ -10,7 +10,7 @@ states the profile it used.
   ``N = ceil(C × 30M / (30M − X))``, ``N = C`` when ``X = 0`` or ``X ≥ 30M``, ``N = 0`` when
   ``C = 0``; ``P = ceil(mean N)`` over the current and the 2 previous periods.
 * ``msupply``: mSupply's purchasing report — ``C × days in month / days in stock``, unrounded;
-  ``P`` unrounded.
+  ``P`` to the hundredth (half up), as it prints, so every later comparison is exact.
 * ``civ-elmis``: the Côte d'Ivoire eLMIS (``../shared/data/civ-lmis``) — ``N = C × 30/(30 − X)``
   when ``0 < X < 30``, else ``C``, unrounded; ``P`` = mean rounded half up.
 * ``unadjusted``: ``N = C``; ``P = ceil(mean C)`` — what a paper system without stockout days
@@ -31,7 +31,7 @@ from typing import Literal
 from stockdesk.forecast.explain import Explained, fmt
 
 Adjustment = Literal["openlmis", "msupply", "civ", "none"]
-Rounding = Literal["ceil", "half_up", "none"]
+Rounding = Literal["ceil", "half_up", "half_up_2dp", "none"]
 
 DAYS_PER_MONTH = 30
 LOW_CONFIDENCE_DAYS = 15  # FIELD.md §1.6: flag, rather than trust, months scaled up from < half
@@ -59,8 +59,8 @@ PROFILES: dict[str, Profile] = {p.name: p for p in (
             "N = ceil(C × 30 / (30 − X)); P = ceil(mean of N over 3 months)",
             "openlmis", "ceil", "ceil"),
     Profile("msupply", "mSupply",
-            "N = C × days in month / days in stock; P = mean of N over 3 months, unrounded",
-            "msupply", "none", "none"),
+            "N = C × days in month / days in stock; P = mean of N over 3 months, to 2 decimals",
+            "msupply", "none", "half_up_2dp"),
     Profile("civ-elmis", "Côte d'Ivoire eLMIS",
             "N = C × 30 / (30 − X) when 0 < X < 30, else C; P = mean of N over 3 months, "
             "rounded half up", "civ", "none", "half_up"),
@@ -108,6 +108,8 @@ def _round(x: Fraction, how: Rounding) -> Fraction | int:
         return math.ceil(x)
     if how == "half_up":
         return math.floor(x + Fraction(1, 2))
+    if how == "half_up_2dp":  # to the hundredth, as mSupply prints it (AC-04: 334.44)
+        return Fraction(math.floor(x * 100 + Fraction(1, 2)), 100)
     return x
 
 
@@ -167,7 +169,8 @@ def average_consumption(profile: Profile, months: Sequence[MonthInput]) -> Expla
     exact = sum((_exact_n(profile, m) for m in months), Fraction(0))
     mean = exact / len(months)
     value = _round(mean, profile.p_rounding)
-    how = {"ceil": "ceil", "half_up": "round half up", "none": ""}[profile.p_rounding]
+    how = {"ceil": "ceil", "half_up": "round half up", "half_up_2dp": "round to 0.01",
+           "none": ""}[profile.p_rounding]
     terms = " + ".join(fmt(_number(_exact_n(profile, m))) for m in months)
     inner = f"({terms}) / {len(months)}"
     formula = f"P = {how}({inner})" if how else f"P = {inner}"

@@ -54,7 +54,7 @@ def test_ac04_amc_by_profile(profile, amc):
 
 def test_ac04_msupply_uses_the_actual_days_of_each_month():
     p = average_consumption(MSUPPLY, AC04)
-    assert p.value == pytest.approx(334.44, abs=0.005)
+    assert p.value == 334.44  # to the hundredth, as mSupply prints it
     assert "240 × 28 / (28 − 10)" in " ".join(p.notes)
 
 
@@ -109,3 +109,14 @@ def test_the_window_ends_with_the_last_complete_month(as_of, end):
 
 def test_window_months_cross_the_year():
     assert window_periods(OPENLMIS, "2024-02") == ["2023-12", "2024-01", "2024-02"]
+
+
+def test_msupply_amc_is_a_clean_decimal_so_status_boundaries_are_exact():
+    """11 in stock at 11/3 a month is exactly 3 months: adequate, not overstocked."""
+    from stockdesk.forecast.status import Status, stock_status
+
+    p = average_consumption(MSUPPLY, [MonthInput("2024-01", 4, 0, 31),
+                                      MonthInput("2024-02", 4, 0, 29),
+                                      MonthInput("2024-03", 3, 0, 31)])
+    assert p.value == 3.67 and "round to 0.01" in p.formula
+    assert stock_status(11, p.value).value is Status.ADEQUATE  # 11 / 3.67 = 2.997

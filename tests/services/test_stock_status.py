@@ -80,7 +80,7 @@ def test_stock_expiring_before_it_can_be_used_is_at_risk(stocked):
 
 def test_a_calculation_profile_is_the_programs_or_the_one_asked_for(stocked):
     assert status(stocked, profile="civ-elmis")["AMOX250"].amc.value == 330  # half up
-    assert status(stocked, profile="msupply")["AMOX250"].amc.value == pytest.approx(991 / 3)
+    assert status(stocked, profile="msupply")["AMOX250"].amc.value == 330.33  # 2 decimals
     MasterDataService(stocked, _admin()).set_program_profile("essential", "civ-elmis")
     row = status(stocked)["AMOX250"]
     assert (row.amc.value, row.inputs.profile.name) == (330, "civ-elmis")
