@@ -780,6 +780,7 @@ class Col:
     flex: bool = False  # may be shortened (with an ellipsis) to fit the terminal
     min_width: int = 6
     in_table: bool = True  # False: CSV and JSON only (the table must fit a terminal)
+    optional: bool = False  # left out of a table that cannot fit otherwise
 
 
 def _value(x: Any) -> Any:
@@ -787,14 +788,29 @@ def _value(x: Any) -> Any:
     return None if x is None else x.value
 
 
-def _mos(x: Any) -> Any:
-    return None if x.value is None else round(x.value, 1)
+def _mos_text(r: Any) -> str | None:
+    """Months of stock as the explanation prints it: one decimal, half up, more only where a
+    level would otherwise seem crossed (status.mos_text)."""
+    from fractions import Fraction
+
+    from stockdesk.forecast.levels import exact
+    from stockdesk.forecast.status import mos_text
+
+    if r.mos.value is None:
+        return None
+    return mos_text(Fraction(r.stock.usable) / exact(r.amc.value), r.levels)
+
+
+def _mos_value(r: Any) -> float | None:
+    text = _mos_text(r)
+    return None if text is None else float(text)
 
 
 # Stock status columns, in the order a pharmacist reads them.
 STOCK_COLUMNS = [
-    Col("Code", lambda r: r.stock.code, "code", flex=True, min_width=7),
-    Col("Product", lambda r: r.stock.description, "product", flex=True, min_width=12),
+    Col("Code", lambda r: r.stock.code, "code"),  # never cut: it is what people type
+    Col("Product", lambda r: r.stock.description, "product", flex=True, min_width=8,
+        optional=True),
     Col("Unit", lambda r: r.stock.unit, "unit", in_table=False),
     Col("On hand", lambda r: r.stock.on_hand, "on_hand", numeric=True, in_table=False),
     Col("Usable", lambda r: r.stock.usable, "usable", numeric=True),
@@ -802,8 +818,9 @@ STOCK_COLUMNS = [
     Col("Days out", lambda r: r.stock.stockout_days, "stockout_days", numeric=True,
         in_table=False),
     Col("AMC", lambda r: r.amc.value, "amc", numeric=True),
-    Col("MOS", lambda r: _mos(r.mos), "months_of_stock", numeric=True),
-    Col("Status", lambda r: r.status.value.label, flex=True, min_width=8),
+    Col("MOS", _mos_text, numeric=True),
+    Col("", _mos_value, "months_of_stock", in_table=False),
+    Col("Status", lambda r: r.status.value.label + ("*" if r.warnings else "")),
     Col("", lambda r: r.status.value.value, "status", in_table=False),
     Col("Max", lambda r: _value(r.max_quantity), "max_quantity", numeric=True, in_table=False),
     Col("Order", lambda r: _value(r.order_quantity), "order_quantity", numeric=True,
@@ -814,6 +831,24 @@ STOCK_COLUMNS = [
     Col("At risk", lambda r: r.at_risk, "at_risk_of_expiry", numeric=True),
     Col("Profile", lambda r: r.inputs.profile.name, "profile", in_table=False),
 ]
+
+
+def _print_warnings(out: TextIO, rows: Sequence[Any]) -> None:
+    """Each distinct warning once, with the products it concerns."""
+    by_text: dict[str, list[str]] = {}
+    for r in rows:
+        for w in r.warnings:
+            by_text.setdefault(w, []).append(r.code)
+    for text, codes in by_text.items():
+        who = ", ".join(codes[:3]) + (f" and {len(codes) - 3} more" if len(codes) > 3 else "")
+        print(file=out)
+        print(textwrap.fill(f"Warning ({who}): {text}", _terminal_width(),
+                            subsequent_indent="  "), file=out)
+
+
+def _batch(r: Any, label: str) -> str:
+    """The batch number behind expiry.py's "lot N" (N: position in the lots it was given)."""
+    return str(r.inputs.lots[int(label.split()[-1]) - 1].lot)
 
 
 def _stock_explanation(r: Any) -> dict[str, str]:
@@ -834,6 +869,12 @@ def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: st
         products = _records(STOCK_COLUMNS, rows)
         for record, r in zip(products, rows, strict=True):
             record["order_quantity_expiry_aware"] = _value(r.order_quantity_expiry_aware)
+            if r.expiry is not None:  # AC-12: what FEFO use will consume before expiry
+                eff = r.expiry.effective_mos.value
+                record["effective_months_of_stock"] = None if eff is None else round(eff, 2)
+                record["lots"] = [{"lot": _batch(r, run.label), "quantity": run.quantity,
+                                   "expiry": _plain(run.expiry), "consumed": run.consumed,
+                                   "at_risk": run.at_risk} for run in r.expiry.lots]
             record["explanation"] = _stock_explanation(r)
             if r.warnings:
                 record["warnings"] = list(r.warnings)
@@ -846,10 +887,13 @@ def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: st
               f" - {len(rows)} product{'s' if len(rows) != 1 else ''}", file=out)
         if rows:
             legend = ("AMC: average monthly consumption; MOS: months of stock; Stockout: "
-                      "projected date at the AMC; At risk: will expire unused within 6 months")
+                      "projected date at the AMC; At risk: will expire unused within 6 months"
+                      + ("; *: see the warnings below" if any(r.warnings for r in rows)
+                         else ""))
             print(textwrap.fill(legend, _terminal_width()), file=out)
             print(file=out)
             _write_table(out, [c for c in STOCK_COLUMNS if c.in_table], rows)
+            _print_warnings(out, rows)
         else:
             print("No stock has been recorded at this facility.", file=out)
 
@@ -900,8 +944,11 @@ def _print_forecast(facility: str, as_of: date | None, rows: Sequence[Any], fmt:
                                  rec["stockout_probability"]])
         return
     periods = rows[0].periods if rows else ()
-    print(f"Forecast at {facility} from the months up to the end of {day.isoformat()}"
-          f" - {len(rows)} product{'s' if len(rows) != 1 else ''}", file=out)
+    last = rows[0].forecast.window.split("..")[-1][:7] if rows else ""
+    basis = f"complete months up to {last}" if last[:1].isdigit() else "the months recorded"
+    print(textwrap.fill(f"Forecast at {facility} on {day.isoformat()} from the {basis}"
+                        f" - {len(rows)} product{'s' if len(rows) != 1 else ''}",
+                        _terminal_width()), file=out)
     if not rows:
         print("No product has been recorded at this facility.", file=out)
         return
@@ -914,16 +961,26 @@ def _print_forecast(facility: str, as_of: date | None, rows: Sequence[Any], fmt:
               "explains one product")
     print(textwrap.fill(legend, _terminal_width()), file=out)
     print(file=out)
-    cols = [Col("Code", lambda r: r.code, flex=True, min_width=7),
-            Col("Product", lambda r: r.inputs.stock.description, flex=True, min_width=12),
+    cols = [Col("Code", lambda r: r.code),
+            Col("Product", lambda r: r.inputs.stock.description, flex=True, min_width=8,
+                optional=True),
             Col("Usable", lambda r: r.inputs.stock.usable, numeric=True),
             Col("AMC", lambda r: r.amc.value, numeric=True)]
+    fixed = sum(max([len(c.header)] + [len(str(c.get(r))) for r in rows]) + 2
+                for c in cols if not c.flex)
+    fits = max(1, (_terminal_width() - fixed - 15 - 10) // 9)  # P(out), Order; a short name
+    shown = periods[:min(MONTH_COLUMNS, fits)]
     cols += [Col(p, functools.partial(_month_point, i), numeric=True)
-             for i, p in enumerate(periods[:4])]
+             for i, p in enumerate(shown)]
     cols += [Col("P(out)", lambda r: f"{r.stockout_probability.value:.0%}", numeric=True),
-             Col("Order", lambda r: _value(r.order_from_forecast), numeric=True),
-             Col("Method", lambda r: r.forecast.method, flex=True, min_width=6)]
+             Col("Order", lambda r: _value(r.order_from_forecast), numeric=True)]
     _write_table(out, cols, rows)
+    if len(periods) > len(shown):
+        print(f"({len(shown)} of {len(periods)} months shown: --format csv or json has all)",
+              file=out)
+
+
+MONTH_COLUMNS = 6  # beyond, a terminal line overflows; CSV and JSON carry every month
 
 
 def _month_point(i: int, r: Any) -> str:
@@ -1069,8 +1126,18 @@ def _terminal_width() -> int:
 def _write_table(out: TextIO, columns: Sequence[Col], rows: Sequence[Any],
                  width: int | None = None) -> None:
     """Aligned columns within ``width``: flexible text columns give way first, longest first,
-    so numbers are never cut."""
+    so numbers are never cut; an optional column is left out when even that is not enough."""
     width = width or _terminal_width()
+    columns = list(columns)
+    while True:
+        widths = [max([len(c.header)] + [len(_table_cell(c.get(r))) for r in rows])
+                  for c in columns]
+        least = sum(min(w, max(c.min_width, 1)) if c.flex else w
+                    for w, c in zip(widths, columns, strict=True)) + 2 * (len(columns) - 1)
+        drop = [i for i, c in enumerate(columns) if c.optional]
+        if least <= width or not drop:
+            break
+        del columns[drop[-1]]
     cells = [[_table_cell(c.get(r)) for c in columns] for r in rows]
     widths = [max([len(c.header)] + [len(row[i]) for row in cells])
               for i, c in enumerate(columns)]

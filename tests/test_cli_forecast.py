@@ -13,11 +13,11 @@ from .test_cli import AS_OF, environment, run, stocked  # noqa: F401 - fixtures
 def test_forecast_table_lists_every_product_with_the_next_months(run, stocked):  # noqa: F811
     result = run("--db", stocked, "forecast", "HC01", *AS_OF)
     assert result.code == 0, result.err
-    assert result.lines[0] == "Forecast at HC01 from the months up to the end of 2024-12-31" \
-                              " - 2 products"
+    assert result.lines[0] == "Forecast at HC01 on 2024-12-31 from the complete months up to " \
+                              "2024-12 - 2 products"
     header = next(line for line in result.lines if line.startswith("Code"))
     assert header.split()[4:7] == ["2025-01", "2025-02", "2025-03"]
-    assert "P(out)" in header and "Method" in header
+    assert "P(out)" in header and "Order" in header
     assert any(line.startswith("AMOX250") for line in result.lines)
 
 

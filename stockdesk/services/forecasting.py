@@ -35,7 +35,12 @@ from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import today_local
 from stockdesk.services.stock import DistrictMonthly, StockService, lot_rows
-from stockdesk.services.stock_status import ProductInputs, StockStatusService, resolve_profile
+from stockdesk.services.stock_status import (
+    ProductInputs,
+    StockStatusService,
+    refuse_future,
+    resolve_profile,
+)
 from stockdesk.services.summaries import month_index
 
 HISTORY_MONTHS = 36  # three years: enough for a seasonal shape, short enough to stay current
@@ -161,6 +166,7 @@ class ForecastService:
         forced = resolve_profile(profile)
         today = self.today()
         day = as_of or today
+        refuse_future(day, today)
         end = window_end(day)
         periods = months_ending(end, HISTORY_MONTHS)
         current = period_of(day)
@@ -287,7 +293,7 @@ def _sized_from_forecast(inp: ProductInputs, fc: Forecast) -> tuple[Explained | 
                                                                      Explained | None]:
     """Max stock and order quantity sized from the forecast's ordering basis instead of the
     AMC (FIELD.md §2.2): what the district should send so the next MaxMOS months are covered."""
-    if fc.method == "none":
+    if fc.method.startswith("none"):  # no month of consumption: nothing to size from
         return None, None
     months = inp.levels.max_mos
     total = fc.order_total(months)
@@ -303,7 +309,7 @@ def _sized_from_forecast(inp: ProductInputs, fc: Forecast) -> tuple[Explained | 
 def _seasonal_warning(inp: ProductInputs, fc: Forecast, amc: Explained) -> tuple[str, ...]:
     """FIELD.md §2.2 / AC-23: for a seasonal product, say when the demand forecast for the
     next MaxMOS months exceeds the AMC-based maximum stock (the season is coming)."""
-    if not inp.seasonal or amc.value is None or fc.method == "none":
+    if not inp.seasonal or amc.value is None or fc.method.startswith("none"):
         return ()
     h = max_quantity(amc.value, inp.levels.max_mos).value
     ahead = fc.total(inp.levels.max_mos)

@@ -9,6 +9,7 @@ Everything is computed by the pure ``forecast`` package from what this module re
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -77,6 +78,8 @@ class ProductInputs:
     seasonal: bool
     lots: tuple[LotOnHand, ...]
     window: tuple[MonthInput, ...]
+    levels_configured: bool = False  # False: StockDesk's defaults, no one chose them
+    last_year_ahead: int | None = None  # seasonal: consumption of the coming months, a year ago
 
 
 @dataclass(frozen=True)
@@ -137,7 +140,21 @@ def product_status(inp: ProductInputs, as_of: date, today: date, *,
                              lead_time_months=levels.lead_time_months)
     risk = expiry_risk(lots, p, as_of, horizon_months=horizon_months) if inp.lots else None
     return ProductStatus(inp, amc, months_of_stock(soh, p), stock_status(soh, p, levels),
-                         h, i, aware, stockout, order_by, risk, levels.warnings())
+                         h, i, aware, stockout, order_by, risk,
+                         (levels.warnings() if inp.levels_configured else ())
+                         + _seasonal_warning(inp, h))
+
+
+def _seasonal_warning(inp: ProductInputs, h: Explained | None) -> tuple[str, ...]:
+    """FIELD.md §2.2: warn when last year's consumption of the coming MaxMOS months exceeds
+    the AMC-based maximum — the season is about to outgrow the levels."""
+    if not inp.seasonal or h is None or inp.last_year_ahead is None:
+        return ()
+    if inp.last_year_ahead <= int(h.value):
+        return ()
+    return (f"seasonal: the coming {inp.levels.max_mos:g} months took "
+            f"{inp.last_year_ahead:,} last year, more than the maximum stock {int(h.value):,} "
+            "sized from the AMC; see 'stockdesk forecast' for the season ahead",)
 
 
 class StockStatusService:
@@ -154,10 +171,10 @@ class StockStatusService:
         forced = resolve_profile(profile)
         today = self.today()
         day = as_of or today
+        refuse_future(day, today)
         stock = self.stock.stock_on_hand(facility, day)
         end = window_end(day)
-        longest = max(p.window for p in PROFILES.values())
-        first = months_ending(end, longest)[0]
+        first = months_ending(end, 12)[0]  # the AMC window, and a year back for the season
         months: dict[str, list[MonthlyLine]] = defaultdict(list)
         for line in self.stock.monthly(facility, first, end):
             months[line.product].append(line)
@@ -192,12 +209,19 @@ class StockStatusService:
                            m.summary.stockout_days if m.stockout_days_known else None,
                            days_in_period(m.summary.period))
                 for m in months.get(p.code, []) if m.summary.period in wanted)
+            level = levels.get(program or "")
+            ahead = None
+            if seasonal:
+                mos = (level or DEFAULT_LEVELS).max_mos
+                span = months_ending(end, 12)[:max(1, math.ceil(mos))]  # next months, −1 yr
+                seen = {m.summary.period: m.summary.consumed for m in months.get(p.code, [])}
+                if all(per in seen for per in span):
+                    ahead = sum(seen[per] for per in span)
             out.append(ProductInputs(
-                p, program, prof, fac_type,
-                levels.get(program or "", DEFAULT_LEVELS), bool(seasonal),
+                p, program, prof, fac_type, level or DEFAULT_LEVELS, bool(seasonal),
                 tuple(sorted(lots.get(p.code, []),
                              key=lambda x: (x.expiry is None, x.expiry or date.max, x.lot))),
-                window))
+                window, level is not None, ahead))
         return out
 
     def status(self, facility: str, as_of: date | None = None,
@@ -208,6 +232,13 @@ class StockStatusService:
         return [product_status(i, day, today) for i in self.inputs(facility, day, profile)]
 
 
+def refuse_future(day: date, today: date) -> None:
+    """Stock "as of" a day to come would read as if known: it is a projection, not a fact."""
+    if day > today:
+        raise ProblemsFound([error("date.in_future", date=day.isoformat(),
+                                   today=today.isoformat())])
+
+
 def _program_profile(stored: str | None) -> Profile:
     try:
         return get_profile(stored)
@@ -216,4 +247,4 @@ def _program_profile(stored: str | None) -> Profile:
 
 
 __all__ = ["LotOnHand", "ProductInputs", "ProductStatus", "StockStatusService",
-           "product_status", "resolve_profile"]
+           "product_status", "refuse_future", "resolve_profile"]

@@ -129,3 +129,32 @@ def test_a_product_never_consumed_has_unknown_status_not_a_division_by_zero(stoc
 
 def ceil_div(a: int, b: int) -> int:
     return -(-a // b)
+
+
+def test_a_day_to_come_is_refused_not_shown_as_if_known(stocked):
+    with pytest.raises(ProblemsFound, match="date 2025-01-01 is in the future"):
+        status(stocked, as_of=date(2025, 1, 1))
+
+
+def test_level_warnings_only_for_levels_someone_chose(stocked):
+    assert status(stocked)["AMOX250"].warnings == ()  # StockDesk's defaults: no noise
+    MasterDataService(stocked, _admin()).save_levels([
+        LevelData("essential", "health_centre", max_mos=3, min_mos=1, eop_mos=0.5)])
+    (warning,) = status(stocked)["AMOX250"].warnings
+    assert "inconsistent with Max = Min + RP; kept as configured" in warning  # AC-08
+
+
+def test_a_seasonal_product_warns_when_last_years_season_outgrows_the_max(facility_db):
+    """FIELD.md §2.2: a stock page that says "overstocked" before the malaria peak must say
+    what last year's coming months took."""
+    led = _ledger(facility_db)
+    led.receive("HC01", date(2023, 12, 1), [LineInput("ALU", 5000, "M1", date(2027, 1, 1))])
+    issued = [((2023, 12), 120), ((2024, 1), 400), ((2024, 2), 450), ((2024, 3), 300),
+              ((2024, 10), 100), ((2024, 11), 110), ((2024, 12), 120)]  # a peak in Jan–Mar
+    for (year, month), qty in issued:
+        led.issue("HC01", date(year, month, 15), [LineInput("ALU", qty)])
+    alu = status(facility_db)["ALU"]
+    assert alu.amc.value == 110 and alu.max_quantity.value == 330
+    (warning,) = alu.warnings
+    assert warning.startswith("seasonal: the coming 3 months took 1,150 last year, more than "
+                              "the maximum stock 330")
