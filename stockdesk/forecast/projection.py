@@ -215,8 +215,14 @@ def project_stockout(stock: int | Sequence[Lot], as_of: date, amc: Number | None
     day = start + timedelta(days=math.floor(walk.tau))
     tau = fmt(float(walk.tau), 1)
     simple = len(segments) == 1 and not walk.expired and not got
-    covered = (f"days covered = {soh} / {num(segments[0][1])} = {tau}" if simple
-               else f"usable stock covers {tau} days")
+    if simple and segments[0][1].denominator == 1:  # a whole daily rate (AC-11: 790 / 11)
+        covered = f"days covered = {soh} / {segments[0][1]} = {tau}"
+    elif simple and amc is not None and forecast is None:  # exact: SOH × 30 / AMC
+        covered = f"days covered = {soh} × 30 / {num(amc)} = {tau}"
+    elif simple:
+        covered = f"days covered = {soh} / {num(segments[0][1], 4)} a day = {tau}"
+    else:
+        covered = f"usable stock covers {tau} days"
     formula = (f"stockout = {start.isoformat()} + floor({tau}) days = {day.isoformat()} "
                f"({covered}; first day demand cannot be met in full)")
     return Explained(day, formula, inputs, tuple(notes))
