@@ -15,7 +15,10 @@ groups=None, first_period=None) -> Batch``
 ``max_months`` (MaxMOS, default 3) and ``lead_months`` (default 1) give the forced-ordering
 max–min policy the ordering basis is chosen under; they never change the point forecast.
 
-``Batch``: ``point`` (n × horizon) forecasts per month, ``variance`` (n,) per-month variance,
+``Batch``: ``point`` (n × horizon) forecasts per month, ``mean`` (n × horizon) mean demand
+per month, ``variance`` (n,) per-month variance and ``zero_prob`` (n,) P(a month without
+demand) of the calibrated distribution (:mod:`calibration`; ``spread`` "class/band" → (mean
+candidate, λ) chosen), ``mean_total(months)``,
 ``method`` (n,) names, ``demand_class`` (n,) SBC names, ``mase`` / ``mase_amc3`` (n,) inner
 backtest errors; ``order_basis`` (n × horizon) the monthly quantities max stock and orders
 are sized from (max = Σ of the next MaxMOS months: ``order_total(months)``), ``order_method``
@@ -26,7 +29,8 @@ array; ``forecast(i)`` → :class:`Forecast` for series ``i`` (reads the cached 
 ``forecast_series(consumed, stockout_days, horizon=3, *, days_in_month, seasonal=False,
 first_period=None) -> Forecast`` — one series (the n = 1 case of the batch).
 
-``Forecast``: ``point`` (tuple per month), ``lower``/``upper`` (80 %), ``method``,
+``Forecast``: ``point`` (tuple per month), ``lower``/``upper`` (80 %), ``mean`` (tuple per
+month), ``variance``, ``zero_prob``, ``method``,
 ``demand_class``, ``mase``, ``mase_amc3``, ``window``, ``explanation`` (:class:`Explained`),
 ``total(months)`` and ``stockout_probability(stock, months) -> float`` =
 P(demand over the next ``months`` — fractional allowed — exceeds ``stock``); ``order_basis``
@@ -76,8 +80,14 @@ How ``auto`` chooses (measured on the CIV LMIS data, ``python -m benchmarks fore
 4. Fallbacks: no usable month → 0; fewer than ``MIN_MONTHS`` usable months → AMC over what
    there is; products flagged seasonal use seasonal naive × year-to-date growth (AC-23) when
    its inner backtest on that series is no worse than the class choice.
-5. Uncertainty: monthly demand ~ Gamma(mean = forecast, variance = inner backtest MSE of the
-   chosen method, at least the mean), months independent (:mod:`distribution`).
+5. Uncertainty (what the 80 % interval and P(out) show; :mod:`calibration`): monthly demand
+   ~ zero-inflated Gamma (:mod:`distribution`) with P(no demand) = the series' recent zero
+   share, mean = the mean-type candidate of least inner squared error per cell (not the
+   median-type point), variance = that candidate's inner error variance × a multiplier per
+   cell chosen so the replayed probability integral transforms at the inner origins are
+   uniform; months independent.  The interval holds ``level`` of the month's demand: the
+   (1 ∓ level)/2 quantiles, or [0, the ``level`` quantile] where a zero month is at least
+   (1 − level)/2 likely.  The point forecast is not changed by any of this.
 """
 
 from __future__ import annotations
@@ -87,7 +97,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from stockdesk.forecast import distribution, methods, ordering, pooled
+from stockdesk.forecast import calibration, distribution, methods, ordering, pooled
 from stockdesk.forecast.backtest import backtest_paths, mase_scale
 from stockdesk.forecast.classify import CLASSES, classify
 from stockdesk.forecast.explain import Explained, fmt
@@ -157,12 +167,16 @@ class Forecast:
     inputs: dict[str, float] = field(default_factory=dict)
     order_basis: tuple[float, ...] = ()  # per month; max = Σ of the next MaxMOS months
     order_method: str = ""
+    mean: tuple[float, ...] = ()  # mean demand per month (calibration); () → the point
+    zero_prob: float = 0.0  # P(a month without demand)
 
     def __post_init__(self) -> None:
         if not self.order_basis:  # built without one (no history): orders follow the point
             object.__setattr__(self, "order_basis", self.point)
         if not self.order_method:
             object.__setattr__(self, "order_method", self.method)
+        if not self.mean:
+            object.__setattr__(self, "mean", self.point)
 
     def order_total(self, months: float) -> float:
         """Σ of the ordering basis over the next ``months`` (the max stock for MaxMOS =
@@ -178,8 +192,23 @@ class Forecast:
         delivery due in ``months`` months if nothing else arrives."""
         if months <= 0:
             return 0.0
-        mean = self.total(months)
-        return float(distribution.exceed_probability(stock, mean, self.variance * months))
+        mean = _total(np.asarray(self.mean)[None, :], months)[0]
+        return float(distribution.exceed_probability(
+            stock, *distribution.over_months(mean, self.variance, self.zero_prob, months)))
+
+
+def _interval(level: float, mean: np.ndarray, variance: np.ndarray, zero_prob: np.ndarray
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """(lower, upper) (n × horizon) holding ``level`` of each month's demand: the (1 ∓ level)/2
+    quantiles; where a month without demand is at least (1 − level)/2 likely the lower end is
+    0, which already holds that whole mass, so the upper end is the ``level`` quantile
+    (the interval [0, q] holds P(D ≤ q), and a central one would hold (1 + level)/2)."""
+    var = np.broadcast_to(variance[:, None], mean.shape)
+    zero = np.broadcast_to(zero_prob[:, None], mean.shape)
+    lo = distribution.quantile((1 - level) / 2, mean, var, zero)
+    hi = np.where(lo > 0, distribution.quantile((1 + level) / 2, mean, var, zero),
+                  distribution.quantile(level, mean, var, zero))
+    return lo, hi
 
 
 def _total(point: np.ndarray, months: float) -> np.ndarray:
@@ -214,18 +243,22 @@ class Batch:
     order_basis: np.ndarray | None = None  # (n × horizon); None → the point
     order_method: np.ndarray | None = None  # object array of ordering candidate names
     order_choice: dict[str, str] = field(default_factory=dict)  # "class/band" → candidate
+    mean: np.ndarray | None = None  # (n × horizon) mean demand per month; None → the point
+    zero_prob: np.ndarray | None = None  # (n,) P(a month without demand); None → 0
+    # "class/band" → (mean candidate, spread multiplier λ) chosen by :mod:`calibration`
+    spread: dict[str, tuple[str, float]] = field(default_factory=dict)
     _interval_cache: dict[float, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.point)
 
     def interval(self, level: float = LEVEL) -> tuple[np.ndarray, np.ndarray]:
-        """Central ``level`` interval of each month's demand (computed on first use)."""
+        """Central ``level`` interval of each month's demand (computed on first use): the
+        (1 − level)/2 and (1 + level)/2 quantiles of the calibrated distribution."""
         if level not in self._interval_cache:
-            var = np.broadcast_to(self.variance[:, None], self.point.shape)
-            lo = distribution.quantile((1 - level) / 2, self.point, var)
-            hi = distribution.quantile((1 + level) / 2, self.point, var)
-            self._interval_cache[level] = (lo, hi)
+            assert self.mean is not None and self.zero_prob is not None
+            self._interval_cache[level] = _interval(level, self.mean, self.variance,
+                                                    self.zero_prob)
         return self._interval_cache[level]
 
     def __post_init__(self) -> None:
@@ -233,6 +266,10 @@ class Batch:
             self.order_basis = self.point
         if self.order_method is None:
             self.order_method = self.method.copy()
+        if self.mean is None:
+            self.mean = self.point
+        if self.zero_prob is None:
+            self.zero_prob = np.zeros(len(self.point))
 
     def total(self, months: float) -> np.ndarray:
         return _total(self.point, months)
@@ -243,12 +280,21 @@ class Batch:
         assert self.order_basis is not None
         return _total(self.order_basis, months)
 
+    def mean_total(self, months: float) -> np.ndarray:
+        """Per series mean demand over the next ``months`` (≥ :meth:`total` where the point
+        runs below the mean, as the median-type point does on small series)."""
+        assert self.mean is not None
+        return _total(self.mean, months)
+
     def stockout_probability(self, stock: np.ndarray | float, months: float) -> np.ndarray:
-        """Per series P(demand over the next ``months`` > ``stock``)."""
+        """Per series P(demand over the next ``months`` > ``stock``) under the calibrated
+        distribution (:mod:`calibration`)."""
         if months <= 0:
             return np.zeros(len(self))
-        return distribution.exceed_probability(stock, self.total(months),
-                                               self.variance * months)
+        assert self.zero_prob is not None
+        return distribution.exceed_probability(
+            stock, *distribution.over_months(self.mean_total(months), self.variance,
+                                             self.zero_prob, months))
 
     def forecast(self, i: int) -> Forecast:
         """Series ``i`` as a self-explaining :class:`Forecast`."""
@@ -266,6 +312,7 @@ class Batch:
                  "stockout months scaled up to days in stock; fully stocked-out and "
                  "unreported months left out, not read as zero"]
         assert self.order_basis is not None and self.order_method is not None
+        assert self.mean is not None and self.zero_prob is not None
         basis = self.order_basis[i]
         order_name = str(self.order_method[i])
         notes.append(_order_note(order_name, basis))
@@ -276,6 +323,7 @@ class Batch:
         return Forecast(
             point=tuple(float(p) for p in pts), lower=tuple(float(v) for v in lo[0]),
             upper=tuple(float(v) for v in hi[0]), variance=float(self.variance[i]),
+            mean=tuple(float(v) for v in self.mean[i]), zero_prob=float(self.zero_prob[i]),
             method=name, demand_class=str(self.demand_class[i]), mase=float(self.mase[i]),
             mase_amc3=float(self.mase_amc3[i]), window=window, inputs=inputs,
             order_basis=tuple(float(b) for b in basis), order_method=order_name,
@@ -293,10 +341,9 @@ class Batch:
         if LEVEL in self._interval_cache or len(self) <= WHOLE_INTERVAL_ROWS:
             lo, hi = self.interval(LEVEL)
             return lo[i:i + 1], hi[i:i + 1]
-        var = np.full((1, self.point.shape[1]), self.variance[i])
-        p = self.point[i:i + 1]
-        return (distribution.quantile((1 - LEVEL) / 2, p, var),
-                distribution.quantile((1 + LEVEL) / 2, p, var))
+        assert self.mean is not None and self.zero_prob is not None
+        return _interval(LEVEL, self.mean[i:i + 1], self.variance[i:i + 1],
+                         self.zero_prob[i:i + 1])
 
     def _window(self, i: int, name: str) -> str:
         if self.usable[i] == 0:
@@ -472,33 +519,57 @@ def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int
                                                     abs_err[k_of, rows], scale, horizon,
                                                     first_period)
     point = np.maximum(point, 0.0)
-    mean = point.mean(axis=1)
-    no_bt = ~(flat_bt.count > 0)
-    var = np.where(no_bt, np.maximum(mean, mean**2), np.maximum(var, mean))
+    own = np.array([str(m).startswith("seasonal") for m in method]) if seasonal is not None \
+        and np.any(seasonal) else None
+    chosen_factor = np.where(trended[k_of][:, None, None], factors, 1.0) \
+        if trended[k_of].any() else None
+    cal = calibration.calibrate(
+        y, point, paths[k_of, rows, :], chosen_factor, base, cells, len(CLASSES) * len(BANDS),
+        lambda o: classify(y[:, :o + 1]) * len(BANDS) + volume_bands(y[:, :o + 1]),
+        own, var if own is not None else None)
     amc3_mase = mase_k[names.index("amc3")]
     order_basis, order_method = _order_basis(order_k, base, factors[:, T - 1, :], point,
                                              method, usable)
     last_members = {m: np.nan_to_num(base[m][:, T - 1]) for m in base}
-    return Batch(point=point, variance=var, method=method,
+    spread = {f"{CLASSES[c // len(BANDS)]}/{BANDS[c % len(BANDS)]}":
+              (cal.mean_method[c], lam) for c, lam in cal.multiplier.items()}
+    return Batch(point=point, variance=cal.variance, method=method,
                  demand_class=np.array([CLASSES[c] for c in classes], dtype=object),
                  mase=chosen_mase, mase_amc3=amc3_mase, growth=growth[:, T - 1],
                  usable=usable, first_usable=first_usable, last_usable=last_usable, y=y,
                  members=last_members, first_period=first_period, choice=choice,
                  order_basis=order_basis, order_method=order_method,
-                 order_choice=order_choice)
+                 order_choice=order_choice, mean=cal.mean, zero_prob=cal.zero_prob,
+                 spread=spread)
+
+
+_NETWORKS = {  # optimal sorting networks: compare-exchange pairs, element-wise
+    2: ((0, 1),),
+    3: ((0, 1), (1, 2), (0, 1)),
+    4: ((0, 1), (2, 3), (0, 2), (1, 3), (1, 2)),
+    5: ((0, 1), (3, 4), (2, 4), (2, 3), (0, 3), (0, 2), (1, 4), (1, 3), (1, 2)),
+}
 
 
 def _median(members: list[np.ndarray]) -> np.ndarray:
     """Element-wise median of a few same-shaped arrays, NaN where any is NaN (as np.median).
 
-    Sorting along a short contiguous last axis is several times faster than np.median
-    across the first axis of a stack, which partitions with a stride.
+    A sorting network of element-wise min/max gives the same values as sorting, without
+    np.median's strided partition across a stack (several times faster on a district).
     """
     m = len(members)
-    ordered = np.sort(np.stack(members, axis=-1), axis=-1)
-    mid = ordered[..., m // 2] if m % 2 else 0.5 * (ordered[..., m // 2 - 1]
-                                                     + ordered[..., m // 2])
-    return np.where(np.isnan(ordered[..., -1]), np.nan, mid)  # NaN sorts last
+    if m not in _NETWORKS:
+        ordered = np.sort(np.stack(members, axis=-1), axis=-1)
+        v = [ordered[..., i] for i in range(m)]
+    else:
+        v = list(members)
+        for i, j in _NETWORKS[m]:
+            v[i], v[j] = np.fmin(v[i], v[j]), np.fmax(v[i], v[j])
+    mid = v[m // 2] if m % 2 else 0.5 * (v[m // 2 - 1] + v[m // 2])
+    nan = np.isnan(members[0])
+    for a in members[1:]:
+        nan |= np.isnan(a)
+    return np.where(nan, np.nan, mid)
 
 
 def _ordering(y: np.ndarray, base: dict[str, np.ndarray], point_path: np.ndarray,
@@ -524,15 +595,20 @@ def _ordering(y: np.ndarray, base: dict[str, np.ndarray], point_path: np.ndarray
     cover_trend = (pooled.trend_factors(growth[:, cols], whole) * weight).sum(axis=2)
     cover_flat = float(weight.sum())
     trend = np.array([ordering.ORDER_CANDIDATES[nm][2] for nm in names])
-    cover = np.where(trend[:, None, None], cover_trend[None], cover_flat)
-    cover[k_point] = np.where(point_trended[:, None], cover_trend, cover_flat)
-    max_at = levels * cover
-    reference = max_at[k_amc].copy()  # plain AMC-3: the budget's reference policy
+    K = len(names)
+    # one (K + 1) block, filled in place: the candidates, then plain AMC-3 (the reference
+    # policy of the stock budget), so no K × n × T temporary is copied twice
+    max_at = np.empty((K + 1, *levels.shape[1:]))
+    for k in range(K):
+        cover: np.ndarray | float = cover_trend if trend[k] else cover_flat
+        if k == k_point:
+            cover = np.where(point_trended[:, None], cover_trend, cover_flat)
+        np.multiply(levels[k], cover, out=max_at[k])
+    max_at[K] = max_at[k_amc]
     if ordering.FLOOR_AT_POINT:
-        max_at = np.fmax(max_at, max_at[k_point][None])
+        np.fmax(max_at[:K], max_at[k_point], out=max_at[:K])
     fill = np.concatenate([np.zeros((n, 1)), base["amc3"][:, :-1]], axis=1)[:, cols]
-    rep = ordering.replay(np.concatenate([max_at, reference[None]]), y[:, cols], fill, 0,
-                          lead_months)
+    rep = ordering.replay(max_at, y[:, cols], fill, 0, lead_months)
     ref_stock = rep.stock[-1]
     rep = ordering.Replay(rep.stockouts[:-1], rep.stock[:-1], rep.scored)
     valid = (usable >= MIN_MONTHS) & (rep.scored >= MIN_MONTHS)

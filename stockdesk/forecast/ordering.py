@@ -131,7 +131,10 @@ def replay(max_at: np.ndarray, y: np.ndarray, fill: np.ndarray, start: int,
     month t + 1 + ``lead``."""
     K, n, T = max_at.shape
     known = ~np.isnan(y)
-    need_all = np.where(known, y, np.nan_to_num(fill))
+    need_all = np.ascontiguousarray(np.where(known, y, np.nan_to_num(fill)).T)  # (T × n)
+    known_t = np.ascontiguousarray(known.T)
+    # (T × K × n), contiguous per month: the loop reads one month at a time
+    targets = np.nan_to_num(np.moveaxis(max_at[:, :, start:], 2, 0))
     stock = np.broadcast_to(3.0 * np.nan_to_num(fill[:, start]), (K, n)).copy()
     ring = lead + 1
     pipe = np.zeros((ring, K, n))  # slot t % ring: what arrives at the start of month t
@@ -142,13 +145,12 @@ def replay(max_at: np.ndarray, y: np.ndarray, fill: np.ndarray, start: int,
         slot = t % ring
         stock += pipe[slot]
         pipe[slot] = 0.0
-        need = need_all[:, t]
-        outs += (need > stock + 1e-9) & known[:, t]
+        need = need_all[t]
+        outs += (need > stock + 1e-9) & known_t[t]
         stock = np.maximum(stock - need, 0.0)
         held += stock
         if t < T - 1:  # arrives at t + 1 + lead, i.e. in the slot just emptied
-            target = np.nan_to_num(max_at[:, :, t])
-            pipe[slot] = np.maximum(target - stock - pipe.sum(axis=0), 0.0)
+            pipe[slot] = np.maximum(targets[t - start] - stock - pipe.sum(axis=0), 0.0)
     return Replay(outs, held / max(months, 1), known[:, start:].sum(axis=1))
 
 
