@@ -837,7 +837,9 @@ def _print_warnings(out: TextIO, rows: Sequence[Any]) -> None:
     """Each distinct warning once, with the products it concerns."""
     by_text: dict[str, list[str]] = {}
     for r in rows:
-        for w in r.warnings:
+        for w in (*r.warnings, *(f"levels of {r.inputs.program or 'products without a program'}"
+                                 f" at a {r.inputs.facility_type.replace('_', ' ')}: {x}"
+                                 for x in r.level_warnings)):
             by_text.setdefault(w, []).append(r.code)
     for text, codes in by_text.items():
         who = ", ".join(codes[:3]) + (f" and {len(codes) - 3} more" if len(codes) > 3 else "")
@@ -876,8 +878,8 @@ def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: st
                                    "expiry": _plain(run.expiry), "consumed": run.consumed,
                                    "at_risk": run.at_risk} for run in r.expiry.lots]
             record["explanation"] = _stock_explanation(r)
-            if r.warnings:
-                record["warnings"] = list(r.warnings)
+            if r.warnings or r.level_warnings:
+                record["warnings"] = [*r.warnings, *r.level_warnings]
         _write_json(out, {"facility": facility, "as_of": day.isoformat(),
                           "products": products})
     elif fmt == "csv":
@@ -888,7 +890,7 @@ def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: st
         if rows:
             legend = ("AMC: average monthly consumption; MOS: months of stock; Stockout: "
                       "projected date at the AMC; At risk: will expire unused within 6 months"
-                      + ("; *: see the warnings below" if any(r.warnings for r in rows)
+                      + ("; *: see the warning below" if any(r.warnings for r in rows)
                          else ""))
             print(textwrap.fill(legend, _terminal_width()), file=out)
             print(file=out)

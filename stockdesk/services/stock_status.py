@@ -96,7 +96,8 @@ class ProductStatus:
     stockout: Explained  # projected stockout date (None: not within two years)
     order_by: Explained  # latest day an order can leave to arrive before it
     expiry: ExpiryRisk | None  # None for products known from monthly history only (no lots)
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()  # about this product (a season outgrowing the max)
+    level_warnings: tuple[str, ...] = ()  # about the levels it shares with its program
 
     @property
     def code(self) -> str:
@@ -140,9 +141,8 @@ def product_status(inp: ProductInputs, as_of: date, today: date, *,
                              lead_time_months=levels.lead_time_months)
     risk = expiry_risk(lots, p, as_of, horizon_months=horizon_months) if inp.lots else None
     return ProductStatus(inp, amc, months_of_stock(soh, p), stock_status(soh, p, levels),
-                         h, i, aware, stockout, order_by, risk,
-                         (levels.warnings() if inp.levels_configured else ())
-                         + _seasonal_warning(inp, h))
+                         h, i, aware, stockout, order_by, risk, _seasonal_warning(inp, h),
+                         levels.warnings() if inp.levels_configured else ())
 
 
 def _seasonal_warning(inp: ProductInputs, h: Explained | None) -> tuple[str, ...]:

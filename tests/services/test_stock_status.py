@@ -137,10 +137,10 @@ def test_a_day_to_come_is_refused_not_shown_as_if_known(stocked):
 
 
 def test_level_warnings_only_for_levels_someone_chose(stocked):
-    assert status(stocked)["AMOX250"].warnings == ()  # StockDesk's defaults: no noise
+    assert status(stocked)["AMOX250"].level_warnings == ()  # StockDesk's defaults: no noise
     MasterDataService(stocked, _admin()).save_levels([
         LevelData("essential", "health_centre", max_mos=3, min_mos=1, eop_mos=0.5)])
-    (warning,) = status(stocked)["AMOX250"].warnings
+    (warning,) = status(stocked)["AMOX250"].level_warnings
     assert "inconsistent with Max = Min + RP; kept as configured" in warning  # AC-08
 
 
