@@ -25,6 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
+from stockdesk.forecast.backtest import mase_scale  # the protocol's scale, one definition
+
 ROOT = Path(__file__).resolve().parent.parent
 CIV_CSV = ROOT.parent / "shared" / "data" / "civ-lmis" / "contraceptive_logistics_data.csv"
 CIV_SITES = CIV_CSV.parent / "service_delivery_site_data.csv"
@@ -113,20 +115,6 @@ class Units:
     excluded_zero_scale: int
 
 
-def mase_scale(y: np.ndarray) -> np.ndarray:
-    """Per row: mean |y_t − y_{t−1}| over pairs of adjacent months both reported (NaN if none).
-
-    Hyndman & Koehler (2006) in-sample one-step naive MAE, restricted to reported pairs so a
-    gap never counts as a jump to or from zero.
-    """
-    diff = np.abs(np.diff(y, axis=1))
-    ok = ~np.isnan(diff)
-    count = ok.sum(axis=1)
-    total = np.where(ok, diff, 0.0).sum(axis=1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
-
-
 def units(data: CivData, origins: tuple[str, ...] = ORIGINS) -> Units:
     """Every (series, origin) that meets the protocol, in origin order then series order."""
     s_all, o_all, a_all, sc_all = [], [], [], []
@@ -156,4 +144,4 @@ def mase(forecast: np.ndarray, u: Units) -> np.ndarray:
 
 
 __all__ = ["CIV_CSV", "HORIZON", "ORIGINS", "CivData", "Units", "load", "mase",
-           "mase_scale", "month_index", "units"]
+           "month_index", "units"]

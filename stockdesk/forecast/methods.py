@@ -32,11 +32,12 @@ def naive(y: np.ndarray) -> np.ndarray:
     return out
 
 
-def moving_average(y: np.ndarray, window: int = 3) -> np.ndarray:
-    """AMC: mean of the last ``window`` *usable* months (not calendar months).
+def _rolling(y: np.ndarray, window: int,
+             reduce: Callable[[np.ndarray, np.ndarray], np.ndarray]) -> np.ndarray:
+    """``reduce(buffer, count)`` at each month over the last ``window`` *usable* months.
 
-    This is the rule that reproduces the AMC-3 reference on the CIV data (mean MASE 1.239,
-    median 0.759): a gap does not shrink the window, the window reaches back over it.
+    A gap does not shrink the window: it reaches back over unreported months.  ``buffer`` is
+    (n × window), NaN-padded where fewer months have been seen; ``count`` the months in it.
     """
     n, T = y.shape
     buf = np.full((n, window), np.nan)
@@ -48,30 +49,35 @@ def moving_average(y: np.ndarray, window: int = 3) -> np.ndarray:
             buf[ok] = np.roll(buf[ok], -1, axis=1)
             buf[ok, -1] = col[ok]
         cnt = (~np.isnan(buf)).sum(axis=1)
-        tot = np.nansum(buf, axis=1)
-        out[:, t] = np.where(cnt > 0, tot / np.maximum(cnt, 1), np.nan)
+        with np.errstate(invalid="ignore"):
+            out[:, t] = np.where(cnt > 0, reduce(buf, cnt), np.nan)
     return out
+
+
+def _mean(buf: np.ndarray, cnt: np.ndarray) -> np.ndarray:
+    return np.nansum(buf, axis=1) / np.maximum(cnt, 1)
+
+
+def _median(buf: np.ndarray, cnt: np.ndarray) -> np.ndarray:
+    filled = np.sort(np.where(np.isnan(buf), np.inf, buf), axis=1)
+    lo = np.take_along_axis(filled, np.maximum((cnt - 1) // 2, 0)[:, None], 1)[:, 0]
+    hi = np.take_along_axis(filled, np.maximum(cnt // 2, 0)[:, None], 1)[:, 0]
+    return 0.5 * (lo + hi)
+
+
+def moving_average(y: np.ndarray, window: int = 3) -> np.ndarray:
+    """AMC: mean of the last ``window`` *usable* months (not calendar months).
+
+    This is the rule that reproduces the AMC-3 reference on the CIV data (mean MASE 1.239,
+    median 0.759): a gap does not shrink the window, the window reaches back over it.
+    """
+    return _rolling(y, window, _mean)
 
 
 def moving_median(y: np.ndarray, window: int = 6) -> np.ndarray:
     """Median of the last ``window`` usable months: a level that one exceptional month
     (a campaign, a bulk issue to an outreach team) does not drag up for a quarter."""
-    n, T = y.shape
-    buf = np.full((n, window), np.nan)
-    out = np.full(y.shape, np.nan)
-    for t in range(T):
-        col = y[:, t]
-        ok = ~np.isnan(col)
-        if ok.any():
-            buf[ok] = np.roll(buf[ok], -1, axis=1)
-            buf[ok, -1] = col[ok]
-        filled = np.sort(np.where(np.isnan(buf), np.inf, buf), axis=1)
-        cnt = (~np.isnan(buf)).sum(axis=1)
-        lo = np.take_along_axis(filled, np.maximum((cnt - 1) // 2, 0)[:, None], 1)[:, 0]
-        hi = np.take_along_axis(filled, np.maximum(cnt // 2, 0)[:, None], 1)[:, 0]
-        with np.errstate(invalid="ignore"):
-            out[:, t] = np.where(cnt > 0, 0.5 * (lo + hi), np.nan)
-    return out
+    return _rolling(y, window, _median)
 
 
 def ses(y: np.ndarray, alpha: float = 0.2) -> np.ndarray:
