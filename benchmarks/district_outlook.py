@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from benchmarks import Context, Result
-from benchmarks._data import ACTOR, DISTRICT, TODAY, fresh_database, generate, raw_insert
-from benchmarks.monthly_summaries import RAW_MONTHLY
+from benchmarks._data import ACTOR, DISTRICT, TODAY
+from benchmarks.monthly_summaries import RAW_MONTHLY, district_database
 from stockdesk.services.database import Database
 from stockdesk.services.forecasting import ForecastService
 
@@ -30,17 +30,8 @@ TARGET_S = 2.0
 
 def run(ctx: Context) -> Iterator[Result]:
     sc = ctx.scale
-    if "district_db" in ctx.cache:
-        path, (first, last) = ctx.cache["district_db"]
-        source = "monthly_summaries"
-    else:
-        ledger = generate(sc.district_facilities, sc.district_products, sc.district_months,
-                          sc.district_lines_per_month, prefix="D")
-        path = ctx.workdir / "outlook.sqlite3"
-        fresh_database(path, ledger).close()
-        raw_insert(path, ledger)
-        first, last = ledger.periods
-        source = "built here"
+    source = "monthly_summaries" if "district_db" in ctx.cache else "built here"
+    path, (first, last), _ = district_database(ctx)
     details: dict[str, Any] = {"database": source, "facilities": sc.district_facilities,
                                "products": sc.district_products, "months": sc.district_months}
     db = Database.open(f"sqlite:///{path}")
