@@ -318,3 +318,63 @@ class AuditEntry(Base):
     old_value: Mapped[str | None] = mapped_column(Text)  # JSON
     new_value: Mapped[str | None] = mapped_column(Text)  # JSON
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+REQUISITION_STATUSES = ("draft", "submitted", "authorized", "approved", "issued")
+
+
+class Requisition(Base):
+    """A Report & Requisition of one facility, program and period (its figures are frozen
+    from submission on; each step is also in the audit log)."""
+
+    __tablename__ = "requisitions"
+    __table_args__ = (
+        UniqueConstraint("facility_id", "program_id", "period", "sequence"),
+        CheckConstraint(f"status IN {_in(REQUISITION_STATUSES)}", name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"), index=True)
+    program_id: Mapped[int] = mapped_column(ForeignKey("programs.id"))
+    period: Mapped[str] = mapped_column(String(7))
+    sequence: Mapped[int] = mapped_column(Integer, default=0)  # 0 regular; 1.. emergency
+    emergency: Mapped[bool] = mapped_column(Boolean, default=False)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    profile: Mapped[str] = mapped_column(String(32))
+    max_mos: Mapped[float] = mapped_column(Float)
+    min_mos: Mapped[float] = mapped_column(Float)
+    eop_mos: Mapped[float] = mapped_column(Float)
+    lead_time_months: Mapped[float] = mapped_column(Float)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    submitted_by: Mapped[str | None] = mapped_column(String(64))
+    submitted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    authorized_by: Mapped[str | None] = mapped_column(String(64))
+    authorized_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    approved_by: Mapped[str | None] = mapped_column(String(64))
+    approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    issued_by: Mapped[str | None] = mapped_column(String(64))
+    issued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    rejection: Mapped[str | None] = mapped_column(Text)
+
+
+class RequisitionLine(Base):
+    __tablename__ = "requisition_lines"
+
+    requisition_id: Mapped[int] = mapped_column(ForeignKey("requisitions.id"),
+                                                primary_key=True)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), primary_key=True)
+    opening: Mapped[int] = mapped_column(BigInteger)  # A
+    received: Mapped[int] = mapped_column(BigInteger)  # B
+    consumed: Mapped[int] = mapped_column(BigInteger)  # C
+    adjustments: Mapped[int] = mapped_column(BigInteger)  # D
+    closing: Mapped[int] = mapped_column(BigInteger)  # E
+    stockout_days: Mapped[int] = mapped_column(Integer)  # X
+    adjusted: Mapped[Decimal] = mapped_column(Numeric(18, 4))  # N
+    average: Mapped[Decimal | None] = mapped_column(Numeric(18, 4))  # P
+    maximum: Mapped[int | None] = mapped_column(BigInteger)  # H
+    calculated: Mapped[int | None] = mapped_column(BigInteger)  # I
+    requested: Mapped[int | None] = mapped_column(BigInteger)  # J
+    explanation: Mapped[str | None] = mapped_column(Text)  # W
+    approved: Mapped[int | None] = mapped_column(BigInteger)  # K
+    remarks: Mapped[str | None] = mapped_column(Text)  # L
