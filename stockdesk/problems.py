@@ -131,6 +131,22 @@ MESSAGES: dict[str, str] = {
     "district.unknown": "no facility is in a district named {name!r}",
     "forecast.horizon": "forecast months must be between 1 and {most}, got {months}",
     "forecast.no_record": "{facility} has no record of {product}: nothing to forecast",
+    "requisition.period": "period {period!r} is not a month (YYYY-MM)",
+    "requisition.period_open": "{period} is not over yet (it ends on {last}): a requisition "
+                               "reports a completed month",
+    "requisition.nothing": "{facility} has no figures for {program} in {period}: nothing to "
+                           "report",
+    "requisition.exists": "{facility} already has a {program} requisition for {period}; export "
+                          "it, or create an emergency one with --emergency",
+    "requisition.unknown": "{facility} has no {program} requisition for {period}; create it "
+                           "first",
+    "requisition.which_program": "say which program (--program): {programs}",
+    "requisition.frozen": "this requisition is {status} and can no longer change; corrections "
+                          "go into the next period",
+    "requisition.no_line": "the requisition has no line for {product}",
+    "requisition.line": "{product}, column {column}: {message}",
+    "requisition.step": "unknown step {action!r}; steps: {steps}",
+    "requisition.refused": "{why}",
     "profile.unknown": "unknown calculation profile {name!r}; known: {known}",
     "movement.unknown": "movement {id} does not exist",
     "quantity.not_positive": "quantity must be a whole number above zero, got {value!r}",

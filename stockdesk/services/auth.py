@@ -30,6 +30,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "backup.restore": frozenset({ADMIN}),
     "demo.build": frozenset({ADMIN}),
     "audit.read": frozenset({INCHARGE, LOGISTICIAN, SUPERVISOR, ADMIN}),
+    # the R&R's steps (stockdesk.requisition.states says which state each starts from)
+    "requisition.create": frozenset({PHARMACIST, INCHARGE, ADMIN}),
+    "requisition.submit": frozenset({PHARMACIST, INCHARGE, ADMIN}),
+    "requisition.authorize": frozenset({INCHARGE, ADMIN}),
+    "requisition.approve": frozenset({LOGISTICIAN, ADMIN}),
+    "requisition.issue": frozenset({LOGISTICIAN, ADMIN}),
+    "requisition.reject": frozenset({INCHARGE, LOGISTICIAN, ADMIN}),
 }
 
 
@@ -43,6 +50,11 @@ OPERATION_WORDS: dict[str, str] = {
     "users.manage": "manage users", "backup.create": "make backups",
     "backup.restore": "restore a backup", "demo.build": "build the demo district",
     "audit.read": "read the audit log",
+    "requisition.create": "prepare requisitions", "requisition.submit": "submit requisitions",
+    "requisition.authorize": "authorize requisitions",
+    "requisition.approve": "approve requisitions",
+    "requisition.issue": "mark requisitions as issued",
+    "requisition.reject": "reject requisitions",
 }
 ALLOWED_WORDS = {PHARMACIST: "a pharmacist", INCHARGE: "a facility in-charge",
                  LOGISTICIAN: "a district logistician", SUPERVISOR: "a supervisor",

@@ -1,0 +1,129 @@
+"""The R&R through the real path: history and ledger in, lettered lines out (AC-01, AC-04,
+AC-07), then its life from draft to issued, each step by the role allowed to take it."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from stockdesk.problems import ProblemsFound
+from stockdesk.requisition.document import Status
+from stockdesk.services.auth import SETUP_ACTOR, Actor
+from stockdesk.services.database import Database
+from stockdesk.services.imports import ImportService
+from stockdesk.services.ledger import CountInput, LedgerService, LineInput
+from stockdesk.services.requisitions import RequisitionService
+
+from ..conftest import TODAY  # 2024-12-31
+
+ANA = Actor("ana", "pharmacist", facility="HC01")
+INES = Actor("ines", "facility_incharge", facility="HC01")
+LOUIS = Actor("louis", "district_logistician")
+
+
+@pytest.fixture
+def march(facility_db: Database, tmp_path: Path) -> Database:
+    """AMOX250 at HC01: January and February from the paper reports (300 consumed; 240 with
+    10 days out of stock), March in the ledger as AC-01 tells it."""
+    history = tmp_path / "history.csv"
+    history.write_text(
+        "facility_code,product_code,period,opening_balance,received,consumed,closing_balance,"
+        "stockout_days\n"
+        "HC01,AMOX250,2024-01,640,0,300,340,0\n"
+        "HC01,AMOX250,2024-02,340,400,240,500,10\n")
+    assert ImportService(facility_db, SETUP_ACTOR).import_file("history", history).status \
+        == "imported"
+    led = LedgerService(facility_db, SETUP_ACTOR, today=lambda: TODAY)
+    led.receive("HC01", date(2024, 2, 29), [LineInput("AMOX250", 500, "A", date(2026, 1, 1))])
+    led.receive("HC01", date(2024, 3, 5), [LineInput("AMOX250", 1200, "B", date(2026, 6, 1))])
+    led.issue("HC01", date(2024, 3, 20), [LineInput("AMOX250", 900)])
+    led.loss("HC01", date(2024, 3, 25), [LineInput("AMOX250", 30, "B")], reason="damaged")
+    led.transfer_in("HC01", date(2024, 3, 26), [LineInput("AMOX250", 20, "B")], source="HC02")
+    led.count("HC01", date(2024, 3, 31), [CountInput("AMOX250", "A", 0),
+                                          CountInput("AMOX250", "B", 780)])  # 10 short
+    return facility_db
+
+
+def service(db: Database, actor: Actor = ANA) -> RequisitionService:
+    return RequisitionService(db, actor, today=lambda: TODAY)
+
+
+def test_ac01_ac04_ac07_the_march_requisition(march):
+    doc = service(march).create("HC01", "2024-03", "essential")
+    (line,) = doc.lines
+    assert (line.A, line.B, line.C, line.D, line.E, line.X) == (500, 1200, 900, -20, 780, 0)
+    assert line.N == 900
+    assert line.P == 520  # ceil((300 + 360 + 900) / 3): February adjusted for 10 days out
+    assert (line.H, line.I, line.J) == (1560, 780, 780)
+    assert doc.header.status is Status.DRAFT and doc.header.profile == "openlmis"
+    assert "ceil" in doc.header.profile_description
+
+
+def test_a_request_that_differs_needs_an_explanation(march):
+    svc = service(march)
+    svc.create("HC01", "2024-03", "essential")
+    with pytest.raises(ProblemsFound, match="AMOX250, column W: J = 900 differs from I = 780"):
+        svc.request("HC01", "2024-03", "AMOX250", 900, program="essential")
+    doc = svc.request("HC01", "2024-03", "AMOX250", 900, "measles campaign in April",
+                      program="essential")
+    assert (doc.lines[0].J, doc.lines[0].W) == (900, "measles campaign in April")
+
+
+def test_from_draft_to_issued_each_by_their_role(march):
+    service(march).create("HC01", "2024-03", "essential")
+    with pytest.raises(ProblemsFound, match=r"ana \(pharmacist\) may not authorize "
+                                            r"requisitions: ask a facility in-charge"):
+        service(march, ANA).step("HC01", "2024-03", "authorize", "essential")
+    service(march, ANA).step("HC01", "2024-03", "submit", "essential")
+    with pytest.raises(ProblemsFound, match="can no longer change"):
+        service(march).request("HC01", "2024-03", "AMOX250", 1, "x", program="essential")
+    service(march, INES).step("HC01", "2024-03", "authorize", "essential")
+    doc = service(march, LOUIS).step("HC01", "2024-03", "approve", "essential")
+    assert doc.header.status is Status.APPROVED
+    line = doc.lines[0]
+    assert line.K == 780 and line.V == 8  # pack 100, threshold 50: 780 → 7 r80 → 8 packs
+    assert [s.step for s in doc.header.signatures] == ["submitted", "authorized", "approved"]
+    assert [s.user for s in doc.header.signatures] == ["ana", "ines", "louis"]
+    issued = service(march, LOUIS).step("HC01", "2024-03", "issue", "essential")
+    assert issued.header.status is Status.ISSUED
+
+
+def test_nobody_approves_their_own_submission(march):
+    admin = Actor("root", "admin")
+    service(march, admin).create("HC01", "2024-03", "essential")
+    service(march, admin).step("HC01", "2024-03", "submit", "essential")
+    service(march, INES).step("HC01", "2024-03", "authorize", "essential")
+    with pytest.raises(ProblemsFound, match="root submitted this R&R and may not approve it"):
+        service(march, admin).step("HC01", "2024-03", "approve", "essential")
+
+
+def test_rejected_returns_to_draft_with_the_reason(march):
+    service(march).create("HC01", "2024-03", "essential")
+    service(march).step("HC01", "2024-03", "submit", "essential")
+    with pytest.raises(ProblemsFound, match="needs a reason"):
+        service(march, LOUIS).step("HC01", "2024-03", "reject", "essential")
+    doc = service(march, LOUIS).step("HC01", "2024-03", "reject", "essential",
+                                     reason="D does not match the loss report")
+    assert doc.header.status is Status.DRAFT
+    assert doc.header.rejection == "D does not match the loss report"
+    assert doc.header.signatures == ()
+
+
+def test_what_cannot_be_made_is_said(march):
+    svc = service(march)
+    with pytest.raises(ProblemsFound, match="2024-12 is not over yet"):
+        svc.create("HC01", "2024-12", "essential")
+    with pytest.raises(ProblemsFound, match="say which program"):
+        svc.create("HC01", "2024-03")
+    with pytest.raises(ProblemsFound, match="no figures for malaria in 2024-03"):
+        svc.create("HC01", "2024-03", "malaria")
+    svc.create("HC01", "2024-03", "essential")
+    with pytest.raises(ProblemsFound, match="already has a essential requisition"):
+        svc.create("HC01", "2024-03", "essential")
+    emergency = svc.create("HC01", "2024-03", "essential", emergency=True)
+    assert emergency.header.emergency
+    with pytest.raises(ProblemsFound, match="x works at HC02 and may not record stock at HC01"):
+        RequisitionService(march, Actor("x", "pharmacist", facility="HC02"),
+                           today=lambda: TODAY).create("HC01", "2024-03", "essential")
