@@ -222,6 +222,54 @@ def build_parser() -> argparse.ArgumentParser:
                                         "the current database is first copied to backups/")
     p.add_argument("path", type=Path, metavar="PATH", help="a backup made by 'stockdesk backup'")
 
+    p = command("requisition", _program_help, "prepare, export and step Report & "
+                                              "Requisition documents")
+    reqs = p.add_subparsers(dest="requisition_command", metavar="ACTION", required=True)
+
+    def req_command(name: str, handler: Callable[[argparse.Namespace], int],
+                    help: str) -> argparse.ArgumentParser:
+        q = reqs.add_parser(name, parents=[common], help=help, description=help)
+        q.set_defaults(handler=handler, action=name)
+        q.add_argument("facility", metavar="FACILITY", help="facility code")
+        q.add_argument("period", metavar="PERIOD", help="month, YYYY-MM")
+        q.add_argument("--program", metavar="CODE", help="program (needed when there are "
+                                                         "several)")
+        return q
+
+    def outputs(q: argparse.ArgumentParser) -> None:
+        q.add_argument("--xlsx", type=Path, metavar="PATH", help="write the Excel workbook")
+        q.add_argument("--pdf", type=Path, metavar="PATH", help="write the PDF")
+
+    q = req_command("create", cmd_requisition_create, "a draft R&R for a completed month "
+                                                      "from the ledger and monthly history")
+    q.add_argument("--emergency", action="store_true", help="an emergency requisition")
+    q.add_argument("--profile", metavar="NAME", help=PROFILE_HELP)
+    outputs(q)
+    q = req_command("export", cmd_requisition_export, "the R&R in its current state, as "
+                                                      "Excel or PDF (or a table)")
+    q.add_argument("--emergency", action="store_true", help="the emergency requisition")
+    q.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    outputs(q)
+    q = req_command("request", cmd_requisition_request, "set the requested quantity J of a "
+                                                        "product (with W when J differs "
+                                                        "from I)")
+    q.add_argument("product", metavar="PRODUCT", help="product code")
+    q.add_argument("quantity", type=int, metavar="QUANTITY", help="requested quantity J")
+    q.add_argument("--explanation", metavar="TEXT", help="W: why J differs from I")
+    q.add_argument("--remarks", metavar="TEXT", help="L: remarks")
+    for name, what in (("submit", "submit a draft R&R (pharmacist, in-charge)"),
+                       ("authorize", "authorize a submitted R&R (facility in-charge)"),
+                       ("approve", "approve an authorized R&R (district logistician; not "
+                                   "whoever submitted it)"),
+                       ("issue", "mark an approved R&R as issued (district logistician)"),
+                       ("reject", "send a submitted or authorized R&R back to draft, with "
+                                  "a reason")):
+        q = req_command(name, cmd_requisition_step, what)
+        q.add_argument("--emergency", action="store_true", help="the emergency requisition")
+        if name == "reject":
+            q.add_argument("--reason", required=True, metavar="TEXT",
+                           help="what must be corrected")
+
     p = command("user", _user_help, "add users, change passwords and roles, list users")
     users = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
@@ -543,6 +591,124 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         return 0
     finally:
         ctx.db.close()
+
+
+def cmd_requisition_create(args: argparse.Namespace) -> int:
+    from stockdesk.services.requisitions import RequisitionService
+
+    ctx = open_context(args)
+    try:
+        doc = RequisitionService(ctx.db, ctx.actor).create(
+            args.facility, args.period, args.program, emergency=args.emergency,
+            profile=args.profile)
+    finally:
+        ctx.db.close()
+    _write_requisition(doc, args, "table")
+    return 0
+
+
+def cmd_requisition_export(args: argparse.Namespace) -> int:
+    from stockdesk.services.requisitions import RequisitionService
+
+    ctx = open_context(args)
+    try:
+        doc = RequisitionService(ctx.db, ctx.actor).document(
+            args.facility, args.period, args.program, emergency=args.emergency)
+    finally:
+        ctx.db.close()
+    _write_requisition(doc, args, args.format)
+    return 0
+
+
+def cmd_requisition_request(args: argparse.Namespace) -> int:
+    from stockdesk.services.requisitions import RequisitionService
+
+    ctx = open_context(args)
+    try:
+        doc = RequisitionService(ctx.db, ctx.actor).request(
+            args.facility, args.period, args.product, args.quantity, args.explanation,
+            args.remarks, args.program)
+    finally:
+        ctx.db.close()
+    line = next(x for x in doc.lines if x.product_code == args.product)
+    print(f"{args.product}: J = {line.J} (I = {line.I})"
+          + (f", W: {line.W}" if line.W else ""))
+    return 0
+
+
+def cmd_requisition_step(args: argparse.Namespace) -> int:
+    from stockdesk.services.requisitions import RequisitionService
+
+    ctx = open_context(args)
+    try:
+        doc = RequisitionService(ctx.db, ctx.actor).step(
+            args.facility, args.period, args.action, args.program,
+            reason=getattr(args, "reason", None), emergency=args.emergency)
+    finally:
+        ctx.db.close()
+    h = doc.header
+    print(f"{h.facility_code} {h.program} {h.period}"
+          + (" (emergency)" if h.emergency else "") + f" is now {h.status.value}")
+    return 0
+
+
+RNR_LETTERS = ("A", "B", "C", "D", "E", "X", "N", "P", "H", "I", "J", "K", "V", "T", "Q", "W",
+               "L")
+
+
+def _rnr_columns() -> list[Col]:
+    """Code, product and the lettered columns (W, L and T in CSV and JSON only)."""
+    return [Col("Code", lambda ln: ln.product_code, "product_code"),
+            Col("Product", lambda ln: ln.product_name, "product", flex=True, min_width=8,
+                optional=True),
+            *(Col(c, functools.partial(_rnr_value, c), c, numeric=c not in "WL",
+                  in_table=c not in "WLT") for c in RNR_LETTERS)]
+
+
+def _rnr_value(column: str, line: Any) -> Any:
+    return _rnr_cell(line.value(column))
+
+
+def _rnr_cell(v: Any) -> Any:
+    if isinstance(v, float):
+        return round(v, 2)
+    return v
+
+
+def _write_requisition(doc: Any, args: argparse.Namespace, fmt: str) -> None:
+    h = doc.header
+    wrote = []
+    if getattr(args, "xlsx", None):
+        from stockdesk.exchange.rnr_xlsx import write_rnr_xlsx
+
+        write_rnr_xlsx(doc, args.xlsx)
+        wrote.append(str(args.xlsx))
+    if getattr(args, "pdf", None):
+        from stockdesk.exchange.rnr_pdf import write_rnr_pdf
+
+        write_rnr_pdf(doc, args.pdf)
+        wrote.append(str(args.pdf))
+    out = sys.stdout
+    if fmt == "json":
+        _write_json(out, {"facility": h.facility_code, "program": h.program,
+                          "period": h.period, "status": h.status.value,
+                          "emergency": h.emergency, "profile": h.profile,
+                          "lines": _records(_rnr_columns(), doc.lines),
+                          "total_cost": str(doc.total_cost())})
+    elif fmt == "csv":
+        _write_csv(out, _rnr_columns(), doc.lines)
+    else:
+        title = (f"{'Emergency r' if h.emergency else 'R'}equisition {h.facility_code} "
+                 f"{h.program} {h.period}: {h.status.value}, {len(doc.lines)} lines; "
+                 f"profile {h.profile}; max {h.max_mos:g}, min {h.min_mos:g}, "
+                 f"EOP {h.eop_mos:g} months")
+        print(textwrap.fill(title, _terminal_width()), file=out)
+        if h.rejection:
+            print(f"Rejected: {h.rejection}", file=out)
+        print(file=out)
+        _write_table(out, [c for c in _rnr_columns() if c.in_table], doc.lines)
+    for path in wrote:
+        print(f"{PROG}: wrote {path}", file=sys.stderr)
 
 
 URGENT = ("stocked_out", "below_eop", "below_min")

@@ -1,0 +1,44 @@
+"""``stockdesk requisition`` as the facility and the district meet it."""
+
+from __future__ import annotations
+
+import json
+
+from .test_cli import AS_OF, environment, run, stocked  # noqa: F401 - fixtures
+
+
+def test_create_request_and_step_through(run, stocked):  # noqa: F811
+    made = run("--db", stocked, "requisition", "create", "HC01", "2024-11", "--program",
+               "essential")
+    assert made.code == 0, made.err
+    assert made.lines[0].startswith("Requisition HC01 essential 2024-11: draft, 2 lines; "
+                                    "profile openlmis")
+    amox = next(line for line in made.lines if line.startswith("AMOX250"))
+    # November: 500 received, 120 issued; P = 120, H = 360, I = 360 − 380 → 0
+    assert amox.split()[-11:] == ["0", "500", "120", "0", "380", "0", "120", "120", "360",
+                                  "0", "0"]
+    refused = run("--db", stocked, "requisition", "request", "HC01", "2024-11", "AMOX250",
+                  "100", "--program", "essential")
+    assert refused.code == 1
+    assert "AMOX250, column W: J = 100 differs from I = 0: W must explain why" in refused.err
+    ok = run("--db", stocked, "requisition", "request", "HC01", "2024-11", "AMOX250", "100",
+             "--explanation", "outreach in December", "--program", "essential")
+    assert ok.code == 0 and ok.out.strip() == "AMOX250: J = 100 (I = 0), W: outreach in December"
+    step = run("--db", stocked, "requisition", "submit", "HC01", "2024-11", "--program",
+               "essential")
+    assert step.out.strip() == "HC01 essential 2024-11 is now submitted"
+    again = run("--db", stocked, "requisition", "submit", "HC01", "2024-11", "--program",
+                "essential")
+    assert again.code == 1
+    assert "an R&R that is submitted cannot be submitted: only a draft one can" in again.err
+    data = json.loads(run("--db", stocked, "requisition", "export", "HC01", "2024-11",
+                          "--program", "essential", "--format", "json").out)
+    assert data["status"] == "submitted"
+    line = {x["product_code"]: x for x in data["lines"]}["AMOX250"]
+    assert (line["J"], line["W"]) == (100, "outreach in December")
+
+
+def test_a_month_not_over_is_refused(run, stocked):  # noqa: F811
+    result = run("--db", stocked, "requisition", "create", "HC01", "2099-01", "--program",
+                 "essential")
+    assert result.code == 1 and "2099-01 is not over yet" in result.err
