@@ -356,6 +356,10 @@ class Requisition(Base):
     issued_by: Mapped[str | None] = mapped_column(String(64))
     issued_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     rejection: Mapped[str | None] = mapped_column(Text)
+    # a district holds the R&Rs its facilities send: where this one came from
+    source: Mapped[str] = mapped_column(String(16), default="local")  # local | imported
+    data_sha256: Mapped[str | None] = mapped_column(String(64))  # of the lines as received
+    imported_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class RequisitionLine(Base):
