@@ -119,6 +119,8 @@ def registry() -> dict[str, Benchmark]:
         forecast_district,
         ledger_import,
         monthly_summaries,
+        rnr_pdf,
+        rnr_xlsx,
         stock_on_hand,
         stockout_simulation,
     )
@@ -133,6 +135,9 @@ def registry() -> dict[str, Benchmark]:
         "forecast_district": forecast_district.run,
         "district_status": district_status.run,
         "district_outlook": district_outlook.run,
+        "rnr_xlsx": rnr_xlsx.run,
+        "rnr_import_read": rnr_xlsx.run_import_read,
+        "rnr_pdf": rnr_pdf.run,
     }
 
 
@@ -141,7 +146,8 @@ UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower")
          "monthly_summaries": ("s", "lower"), "demo_build": ("s", "lower"),
          "forecast_accuracy": ("MASE", "lower"), "stockout_simulation": ("months", "lower"),
          "forecast_district": ("s", "lower"), "district_status": ("s", "lower"),
-         "district_outlook": ("s", "lower")}
+         "district_outlook": ("s", "lower"), "rnr_xlsx": ("s", "lower"),
+         "rnr_import_read": ("s", "lower"), "rnr_pdf": ("s", "lower")}
 
 
 def _guarded(name: str, bench: Benchmark, ctx: Context) -> Iterable[Result]:

@@ -131,6 +131,20 @@ MESSAGES: dict[str, str] = {
     "district.unknown": "no facility is in a district named {name!r}",
     "forecast.horizon": "forecast months must be between 1 and {most}, got {months}",
     "forecast.no_record": "{facility} has no record of {product}: nothing to forecast",
+    "rnr.not_xlsx": "this is {found}, not an R&R workbook (.xlsx) written by StockDesk",
+    "rnr.not_rnr": "this workbook is not a StockDesk R&R: {detail}",
+    "rnr.missing_sheet": "the R&R workbook has no sheet {sheet!r}",
+    "rnr.format_version": (
+        "R&R format version {version!r} is not known to this StockDesk (known: {known}); "
+        "install a newer version"
+    ),
+    "rnr.meta_missing": "the meta sheet lacks {keys}",
+    "rnr.extra_columns": "unexpected column(s): {columns}",
+    "rnr.checksum_mismatch": (
+        "the data rows were changed after the R&R was written (SHA-256 {found}, the file says "
+        "{expected}); ask the facility to export it again"
+    ),
+    "rnr.meta_mismatch": "{field} is {value!r} but the meta sheet says {expected!r}",
     "requisition.period": "period {period!r} is not a month (YYYY-MM)",
     "requisition.period_open": "{period} is not over yet (it ends on {last}): a requisition "
                                "reports a completed month",

@@ -15,9 +15,10 @@ import benchmarks
 
 ROOT = Path(__file__).resolve().parent.parent
 WITH_BASELINE = {"ledger_import", "stock_on_hand", "monthly_summaries", "forecast_district",
-                 "district_status", "district_outlook"}
+                 "district_status", "district_outlook", "rnr_xlsx", "rnr_pdf", "rnr_import_read"}
 # benchmarks that print one line per figure; other benchmarks print exactly one line
-MULTI_LINE = {"forecast_accuracy": 40, "stockout_simulation": 2}  # at least this many lines
+# at least this many lines
+MULTI_LINE = {"forecast_accuracy": 40, "stockout_simulation": 2}
 
 
 def _lines(text: str) -> list[dict]:
