@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from stockdesk import __version__
+from stockdesk.problems import describe
 from stockdesk.services.auth import ALL_ROLES
 
 if TYPE_CHECKING:
@@ -257,6 +258,17 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("quantity", type=int, metavar="QUANTITY", help="requested quantity J")
     q.add_argument("--explanation", metavar="TEXT", help="W: why J differs from I")
     q.add_argument("--remarks", metavar="TEXT", help="L: remarks")
+    q = reqs.add_parser("import", parents=[common], help="import facilities' R&R workbooks "
+                                                         "at the district office",
+                        description="import facilities' R&R workbooks at the district "
+                                    "office: each file whole or not at all")
+    q.set_defaults(handler=cmd_requisition_import)
+    q.add_argument("files", nargs="+", type=Path, metavar="FILE", help="R&R workbooks (.xlsx)")
+    q.add_argument("--replace", action="store_true",
+                   help="a newer version replaces the one already imported")
+    q.add_argument("--report", type=Path, metavar="PATH",
+                   help="problem report (CSV; default requisition-import-report.csv here, "
+                        "written when there are problems)")
     for name, what in (("submit", "submit a draft R&R (pharmacist, in-charge)"),
                        ("authorize", "authorize a submitted R&R (facility in-charge)"),
                        ("approve", "approve an authorized R&R (district logistician; not "
@@ -634,6 +646,49 @@ def cmd_requisition_request(args: argparse.Namespace) -> int:
     print(f"{args.product}: J = {line.J} (I = {line.I})"
           + (f", W: {line.W}" if line.W else ""))
     return 0
+
+
+def cmd_requisition_import(args: argparse.Namespace) -> int:
+    from stockdesk.services.requisition_import import RequisitionImportService
+
+    ctx = open_context(args)
+    try:
+        outcomes = RequisitionImportService(ctx.db, ctx.actor).import_files(
+            args.files, replace=args.replace,
+            progress=_Count("requisitions") if len(args.files) > 5 else None)
+    finally:
+        ctx.db.close()
+    problems = [(o.file, p) for o in outcomes for p in o.problems]
+    for o in outcomes:
+        what = f"{o.facility} {o.program} {o.period}" if o.facility else ""
+        print(f"{o.status} {o.file}" + (f" ({what}, {o.lines} lines)" if what else ""))
+    for _, p in problems:
+        print(str(p), file=sys.stderr)
+    if problems:
+        path = args.report or Path("requisition-import-report.csv")
+        with path.open("w", newline="", encoding="utf-8") as f:
+            w = csv.writer(f)
+            w.writerow(["file", "sheet", "row", "column", "severity", "message"])
+            for name, p in problems:
+                where = p.where
+                w.writerow([_csv_cell(x) for x in (
+                    where.file if where and where.file else name,
+                    where.sheet if where else None, where.row if where else None,
+                    where.column if where else None, p.severity.name.lower(),
+                    describe(p))])
+        print(f"{PROG}: problem report {path}", file=sys.stderr)
+    return 1 if any(o.status == "refused" for o in outcomes) else 0
+
+
+class _Count:
+    """'requisitions: 12/50' on stderr as files are done."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+
+    def __call__(self, done: int, total: int) -> None:
+        end = "\n" if done == total else "\r"
+        print(f"{PROG}: {self.label}: {done}/{total}", end=end, file=sys.stderr, flush=True)
 
 
 def cmd_requisition_step(args: argparse.Namespace) -> int:

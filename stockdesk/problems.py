@@ -161,6 +161,17 @@ MESSAGES: dict[str, str] = {
     "requisition.line": "{product}, column {column}: {message}",
     "requisition.step": "unknown step {action!r}; steps: {steps}",
     "requisition.refused": "{why}",
+    "requisition.not_sent": "this R&R is {status}: only a submitted (or later) R&R can be "
+                            "imported; ask the facility to submit it and export it again",
+    "requisition.other_version": "a different version of {facility}'s {program} R&R for "
+                                 "{period} is already here ({status}); import with --replace "
+                                 "to replace it",
+    "requisition.local_exists": "{facility}'s {program} R&R for {period} was made in this "
+                                "database; an imported one cannot replace it",
+    "requisition.history_missing": "{product}: P not rechecked, this office holds no figures "
+                                   "of {months}",
+    "requisition.recomputed": "{product}: {column} = {sent} but the {profile} rule gives "
+                              "{computed}",
     "profile.unknown": "unknown calculation profile {name!r}; known: {known}",
     "movement.unknown": "movement {id} does not exist",
     "quantity.not_positive": "quantity must be a whole number above zero, got {value!r}",

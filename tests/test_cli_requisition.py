@@ -42,3 +42,22 @@ def test_a_month_not_over_is_refused(run, stocked):  # noqa: F811
     result = run("--db", stocked, "requisition", "create", "HC01", "2099-01", "--program",
                  "essential")
     assert result.code == 1 and "2099-01 is not over yet" in result.err
+
+
+def test_export_then_import_at_the_district(run, stocked, tmp_path, sqlite_url,  # noqa: F811
+                                            monkeypatch):
+    assert run("--db", stocked, "requisition", "create", "HC01", "2024-11", "--program",
+               "essential").code == 0
+    run("--db", stocked, "requisition", "submit", "HC01", "2024-11", "--program", "essential")
+    book, pdf = tmp_path / "hc01.xlsx", tmp_path / "hc01.pdf"
+    made = run("--db", stocked, "requisition", "export", "HC01", "2024-11", "--program",
+               "essential", "--xlsx", str(book), "--pdf", str(pdf))
+    assert made.code == 0 and book.stat().st_size > 0 and pdf.read_bytes()[:4] == b"%PDF"
+    assert f"wrote {book}" in made.err and f"wrote {pdf}" in made.err
+    # the district office holds the same master data and receives the workbook
+    monkeypatch.chdir(tmp_path)
+    first = run("--db", stocked, "requisition", "import", str(book))
+    assert first.code == 1  # it was made in this very database: not replaced by a copy
+    assert "was made in this database" in first.err
+    assert (tmp_path / "requisition-import-report.csv").read_text().startswith(
+        "file,sheet,row,column,severity,message")

@@ -37,6 +37,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "requisition.approve": frozenset({LOGISTICIAN, ADMIN}),
     "requisition.issue": frozenset({LOGISTICIAN, ADMIN}),
     "requisition.reject": frozenset({INCHARGE, LOGISTICIAN, ADMIN}),
+    "requisition.import": frozenset({LOGISTICIAN, ADMIN}),
 }
 
 
@@ -55,6 +56,7 @@ OPERATION_WORDS: dict[str, str] = {
     "requisition.approve": "approve requisitions",
     "requisition.issue": "mark requisitions as issued",
     "requisition.reject": "reject requisitions",
+    "requisition.import": "import facilities' requisitions",
 }
 ALLOWED_WORDS = {PHARMACIST: "a pharmacist", INCHARGE: "a facility in-charge",
                  LOGISTICIAN: "a district logistician", SUPERVISOR: "a supervisor",
