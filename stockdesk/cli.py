@@ -282,6 +282,10 @@ def build_parser() -> argparse.ArgumentParser:
             q.add_argument("--reason", required=True, metavar="TEXT",
                            help="what must be corrected")
 
+    from stockdesk.cli_consolidate import register as register_consolidate
+
+    register_consolidate(reqs, common)
+
     p = command("user", _user_help, "add users, change passwords and roles, list users")
     users = p.add_subparsers(dest="user_command", metavar="ACTION", required=True)
 
