@@ -329,6 +329,10 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("program", metavar="PROGRAM", help="program code")
     q.add_argument("profile", metavar="PROFILE", help="profile name (see below)")
     q.set_defaults(handler=cmd_program_profile)
+
+    from stockdesk.cli_reports import register as register_reports
+
+    register_reports(sub, common)
     return parser
 
 

@@ -145,6 +145,8 @@ MESSAGES: dict[str, str] = {
         "{expected}); ask the facility to export it again"
     ),
     "rnr.meta_mismatch": "{field} is {value!r} but the meta sheet says {expected!r}",
+    "report.months": "a report covers 1 to {most} months, not {months}",
+    "report.scope": "name a facility or a district, not both and not neither",
     "requisition.period": "period {period!r} is not a month (YYYY-MM)",
     "requisition.period_open": "{period} is not over yet (it ends on {last}): a requisition "
                                "reports a completed month",
