@@ -207,6 +207,15 @@ def build_parser() -> argparse.ArgumentParser:
                    help="every facility × product, not only those needing action")
     p.add_argument("--format", choices=FORMATS, default="table", help="output format")
 
+    p = command("count-sheet", cmd_count_sheet, "print the physical count sheet: every "
+                                                "product and lot on the books, a blank box "
+                                                "to write the count in")
+    p.add_argument("facility", metavar="FACILITY", help="facility code")
+    p.add_argument("--pdf", type=Path, required=True, metavar="PATH", help="the PDF to write")
+    p.add_argument("--program", metavar="CODE", help="only this program's products")
+    p.add_argument("--show-book", action="store_true",
+                   help="print the quantities on the books (by default counts are blind)")
+
     p = command("stock-card", cmd_stock_card, "the stock card of one product at a facility: "
                                               "every movement with running balances")
     p.add_argument("facility", metavar="FACILITY", help="facility code")
@@ -848,6 +857,20 @@ def cmd_district(args: argparse.Namespace) -> int:
 
 def _number(x: float) -> float | int:
     return int(x) if float(x).is_integer() else round(float(x), 2)
+
+
+def cmd_count_sheet(args: argparse.Namespace) -> int:
+    from stockdesk.exchange.rnr_pdf import write_count_sheet_pdf
+    from stockdesk.services.counting import CountSheetService
+
+    ctx = open_context(args)
+    try:
+        sheet = CountSheetService(ctx.db, ctx.actor).sheet(args.facility, args.program)
+    finally:
+        ctx.db.close()
+    write_count_sheet_pdf(sheet, args.pdf, show_book=args.show_book)
+    print(f"{PROG}: wrote {args.pdf} ({len(sheet.rows)} lots to count)", file=sys.stderr)
+    return 0
 
 
 def cmd_stock_card(args: argparse.Namespace) -> int:

@@ -61,3 +61,27 @@ def test_export_then_import_at_the_district(run, stocked, tmp_path, sqlite_url, 
     assert "was made in this database" in first.err
     assert (tmp_path / "requisition-import-report.csv").read_text().startswith(
         "file,sheet,row,column,severity,message")
+
+
+def test_count_sheet_lists_every_lot_with_a_blank_box(run, stocked, tmp_path):  # noqa: F811
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("missing tool: pdftotext")
+    pdf = tmp_path / "count.pdf"
+    result = run("--db", stocked, "count-sheet", "HC01", "--pdf", str(pdf))
+    assert result.code == 0, result.err
+    assert "lots to count" in result.err
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Physical count sheet" in text and "HC01" in text
+    assert "AMOX250" in text and "L1" in text and "2026-01-01" in text
+    assert "300" not in text.split("Counted")[1].split("Page")[0]  # blind: no book quantity
+    shown = tmp_path / "book.pdf"
+    run("--db", stocked, "count-sheet", "HC01", "--pdf", str(shown), "--show-book")
+    book = subprocess.run(["pdftotext", "-layout", str(shown), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "300" in book

@@ -531,8 +531,8 @@ def write_count_sheet_pdf(sheet: CountSheet, path: Path, *, show_book: bool = Fa
     margin = 1.4 * cm
     width = page[0] - 2 * margin
     spec: list[tuple[str, str, float]] = [
-        ("no", "No.", 18), ("code", "Code", 44), ("product", "Product", 150), ("unit", "Unit", 38),
-        ("lot", "Lot", 52), ("expiry", "Expiry", 50)]
+        ("no", "No.", 18), ("code", "Code", 70), ("product", "Product", 130), ("unit", "Unit", 34),
+        ("lot", "Lot", 60), ("expiry", "Expiry", 50)]
     if show_book:
         spec.append(("book", "Book", 38))
     spec += [("counted", "Counted", 56), ("remarks", "Remarks", 90)]
@@ -548,7 +548,7 @@ def write_count_sheet_pdf(sheet: CountSheet, path: Path, *, show_book: bool = Fa
             if key == "no":
                 cells.append(str(i + 1))
             elif key == "code":
-                cells.append(wrap(r.product_code, room, size=8, max_lines=3)[0])
+                cells.append(wrap(r.product_code, room, size=8, max_lines=4)[0])
             elif key == "product":
                 cells.append(wrap(r.product_name, room, size=8)[0])
             elif key == "unit":
