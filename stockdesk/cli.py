@@ -267,6 +267,12 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("quantity", type=int, metavar="QUANTITY", help="requested quantity J")
     q.add_argument("--explanation", metavar="TEXT", help="W: why J differs from I")
     q.add_argument("--remarks", metavar="TEXT", help="L: remarks")
+    q = req_command("approve-quantity", cmd_requisition_approve_quantity,
+                    "set the approved quantity K of a product on an authorized R&R "
+                    "(district logistician), before approving it")
+    q.add_argument("product", metavar="PRODUCT", help="product code")
+    q.add_argument("quantity", type=int, metavar="QUANTITY", help="approved quantity K")
+    q.add_argument("--emergency", action="store_true", help="the emergency requisition")
     q = reqs.add_parser("import", parents=[common], help="import facilities' R&R workbooks "
                                                          "at the district office",
                         description="import facilities' R&R workbooks at the district "
@@ -662,6 +668,21 @@ def cmd_requisition_request(args: argparse.Namespace) -> int:
     line = next(x for x in doc.lines if x.product_code == args.product)
     print(f"{args.product}: J = {line.J} (I = {line.I})"
           + (f", W: {line.W}" if line.W else ""))
+    return 0
+
+
+def cmd_requisition_approve_quantity(args: argparse.Namespace) -> int:
+    from stockdesk.services.requisitions import RequisitionService
+
+    ctx = open_context(args)
+    try:
+        doc = RequisitionService(ctx.db, ctx.actor).approve_quantity(
+            args.facility, args.period, args.product, args.quantity, args.program,
+            emergency=args.emergency)
+    finally:
+        ctx.db.close()
+    line = next(x for x in doc.lines if x.product_code == args.product)
+    print(f"{args.product}: K = {line.K} (requested J = {line.J})")
     return 0
 
 

@@ -172,6 +172,34 @@ class RequisitionService:
             s.flush()
             return _document(s, req)
 
+    def approve_quantity(self, facility: str, period: str, product: str, quantity: int,
+                         program: str | None = None, *, emergency: bool = False) -> Document:
+        """Set K on an authorized R&R before approving it (the approver may send less or more
+        than requested: stock at the warehouse, a campaign elsewhere)."""
+        self.actor.require_at("requisition.approve", facility)
+        if quantity < 0:
+            raise ProblemsFound([error("requisition.line", product=product, column="K",
+                                       message=f"K = {quantity} cannot be negative")])
+        with self.db.transaction() as s:
+            req = self._find(s, facility, period, program, emergency)
+            if req.status != Status.AUTHORIZED.value:
+                raise ProblemsFound([error("requisition.refused", why=(
+                    f"approved quantities are set on an authorized R&R; this one is "
+                    f"{req.status}"))])
+            pid = s.scalar(select(Product.id).where(Product.code == product))
+            line = s.get(RequisitionLine, (req.id, pid)) if pid is not None else None
+            if line is None:
+                raise ProblemsFound([error("requisition.no_line", product=product)])
+            old = line.approved
+            line.approved = quantity
+            prog = s.get(Program, req.program_id)
+            assert prog is not None
+            audit.record(s, self.actor, "requisition_line",
+                         f"{_key(facility, prog.code, period, req.sequence)}/{product}",
+                         "approve_quantity", {"K": old}, {"K": quantity})
+            s.flush()
+            return _document(s, req)
+
     def step(self, facility: str, period: str, action: str, program: str | None = None, *,
              reason: str | None = None, emergency: bool = False) -> Document:
         """Submit, authorize, approve, issue or reject, by whoever the step allows."""

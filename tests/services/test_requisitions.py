@@ -127,3 +127,17 @@ def test_what_cannot_be_made_is_said(march):
     with pytest.raises(ProblemsFound, match="x works at HC02 and may not record stock at HC01"):
         RequisitionService(march, Actor("x", "pharmacist", facility="HC02"),
                            today=lambda: TODAY).create("HC01", "2024-03", "essential")
+
+
+def test_the_approver_may_change_the_approved_quantity_before_approving(march):
+    service(march).create("HC01", "2024-03", "essential")
+    service(march, ANA).step("HC01", "2024-03", "submit", "essential")
+    with pytest.raises(ProblemsFound, match="set on an authorized R&R; this one is submitted"):
+        service(march, LOUIS).approve_quantity("HC01", "2024-03", "AMOX250", 500, "essential")
+    service(march, INES).step("HC01", "2024-03", "authorize", "essential")
+    with pytest.raises(ProblemsFound, match="may not approve requisitions"):
+        service(march, INES).approve_quantity("HC01", "2024-03", "AMOX250", 500, "essential")
+    service(march, LOUIS).approve_quantity("HC01", "2024-03", "AMOX250", 500, "essential")
+    doc = service(march, LOUIS).step("HC01", "2024-03", "approve", "essential")
+    line = doc.lines[0]
+    assert (line.J, line.K, line.V) == (780, 500, 5)  # 500 approved, 5 packs of 100
