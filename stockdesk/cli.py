@@ -1144,6 +1144,8 @@ def _print_stock(facility: str, as_of: date | None, rows: Sequence[Any], fmt: st
         products = _records(STOCK_COLUMNS, rows)
         for record, r in zip(products, rows, strict=True):
             record["order_quantity_expiry_aware"] = _value(r.order_quantity_expiry_aware)
+            record["pipeline"] = [{"expected": d.isoformat(), "quantity": q}
+                                  for d, q in r.inputs.pipeline]
             if r.expiry is not None:  # AC-12: what FEFO use will consume before expiry
                 eff = r.expiry.effective_mos.value
                 record["effective_months_of_stock"] = None if eff is None else round(eff, 2)

@@ -13,11 +13,20 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
-from stockdesk.db.models import Facility, Product, Program, StockLevel
+from stockdesk.db.models import (
+    Facility,
+    MovementLine,
+    Product,
+    Program,
+    Requisition,
+    RequisitionLine,
+    StockLevel,
+)
 from stockdesk.forecast.expiry import DEFAULT_HORIZON_MONTHS, ExpiryRisk, expiry_risk
 from stockdesk.forecast.explain import Explained
 from stockdesk.forecast.levels import (
@@ -25,6 +34,7 @@ from stockdesk.forecast.levels import (
     Levels,
     expiry_aware_order_quantity,
     max_quantity,
+    months_to_days,
     order_quantity,
 )
 from stockdesk.forecast.profiles import (
@@ -80,6 +90,7 @@ class ProductInputs:
     window: tuple[MonthInput, ...]
     levels_configured: bool = False  # False: StockDesk's defaults, no one chose them
     last_year_ahead: int | None = None  # seasonal: consumption of the coming months, a year ago
+    pipeline: tuple[tuple[date, int], ...] = ()  # approved, not yet received: (expected, qty)
 
 
 @dataclass(frozen=True)
@@ -130,13 +141,16 @@ def product_status(inp: ProductInputs, as_of: date, today: date, *,
     h = i = aware = None
     if p is not None:
         h = max_quantity(p, levels.max_mos)
-        i = order_quantity(int(h.value), soh)
-        aware = expiry_aware_order_quantity(p, lots, as_of, levels) if inp.lots else i
+        on_order = sum(q for _, q in inp.pipeline)
+        i = order_quantity(int(h.value), soh, pipeline=on_order)
+        aware = (expiry_aware_order_quantity(p, lots, as_of, levels, pipeline=on_order)
+                 if inp.lots else i)
     if p is None:
         stockout = Explained(None, "no projection: average consumption unknown",
                              {"SOH": soh}, ("no month of consumption in the window",))
     else:
-        stockout = project_stockout(lots, as_of, p)
+        stockout = project_stockout(lots, as_of, p,
+                                    receipts=[(d, q, None) for d, q in inp.pipeline])
     order_by = order_by_date(stockout.value, min(today, as_of),
                              lead_time_months=levels.lead_time_months)
     risk = expiry_risk(lots, p, as_of, horizon_months=horizon_months) if inp.lots else None
@@ -199,6 +213,7 @@ class StockStatusService:
                 if qty > 0 and pid in codes and not is_expired(expiry, day):
                     lots[codes[pid]].append(LotOnHand(batch, expiry, qty))
             fac_type = fac.type
+            pipeline = _pipeline(s, fac.id, day, codes)
         out = []
         for p in stock:
             program, stored, seasonal = meta.get(p.code, (None, None, False))
@@ -221,7 +236,7 @@ class StockStatusService:
                 p, program, prof, fac_type, level or DEFAULT_LEVELS, bool(seasonal),
                 tuple(sorted(lots.get(p.code, []),
                              key=lambda x: (x.expiry is None, x.expiry or date.max, x.lot))),
-                window, level is not None, ahead))
+                window, level is not None, ahead, pipeline.get(p.code, ())))
         return out
 
     def status(self, facility: str, as_of: date | None = None,
@@ -230,6 +245,55 @@ class StockStatusService:
         today = self.today()
         day = as_of or today
         return [product_status(i, day, today) for i in self.inputs(facility, day, profile)]
+
+
+PIPELINE_MONTHS = 3  # approvals older than this are taken as delivered or lost, not pending
+
+
+def _pipeline(s: Session, facility_id: int, day: date, codes: dict[int, str],
+              ) -> dict[str, tuple[tuple[date, int], ...]]:
+    """Quantities approved on the facility's R&Rs and not yet received: the pipeline.
+
+    Per product: approved K of the R&Rs approved (or issued) in the last ``PIPELINE_MONTHS``
+    months up to ``day``, less what was received (column B) since the earliest of those
+    approvals, oldest approval first; expected one lead time after approval (an overdue
+    delivery is counted from tomorrow).
+    """
+    since = day - timedelta(days=30 * PIPELINE_MONTHS)
+    rows = s.execute(
+        select(RequisitionLine.product_id, RequisitionLine.approved, Requisition.approved_at,
+               Requisition.lead_time_months)
+        .join(Requisition, Requisition.id == RequisitionLine.requisition_id)
+        .where(Requisition.facility_id == facility_id,
+               Requisition.status.in_(("approved", "issued")),
+               Requisition.approved_at.is_not(None),
+               RequisitionLine.approved > 0)).all()
+    pending: dict[int, list[tuple[date, date, int]]] = defaultdict(list)
+    for pid, qty, at, lead in rows:
+        if at is None or qty is None:
+            continue
+        approved_on = at.date()
+        if since <= approved_on <= day and pid in codes:
+            expected = approved_on + timedelta(days=months_to_days(lead))
+            pending[pid].append((approved_on, max(expected, day + timedelta(days=1)), int(qty)))
+    out: dict[str, tuple[tuple[date, int], ...]] = {}
+    for pid, items in pending.items():
+        items.sort()
+        received = int(s.scalar(
+            select(func.coalesce(func.sum(MovementLine.delta), 0))
+            .where(MovementLine.facility_id == facility_id, MovementLine.product_id == pid,
+                   MovementLine.summary_column == "B",
+                   MovementLine.occurred_on >= items[0][0],
+                   MovementLine.occurred_on <= day)) or 0)
+        left = []
+        for _, expected, qty in items:
+            take = min(qty, received)
+            received -= take
+            if qty > take:
+                left.append((expected, qty - take))
+        if left:
+            out[codes[pid]] = tuple(left)
+    return out
 
 
 def refuse_future(day: date, today: date) -> None:

@@ -141,3 +141,24 @@ def test_the_approver_may_change_the_approved_quantity_before_approving(march):
     doc = service(march, LOUIS).step("HC01", "2024-03", "approve", "essential")
     line = doc.lines[0]
     assert (line.J, line.K, line.V) == (780, 500, 5)  # 500 approved, 5 packs of 100
+
+
+def test_approved_quantities_not_yet_received_are_the_pipeline(march):
+    """What the district approved arrives one lead time later: the projection adds it and
+    the order quantity does not ask for it again; once received, it leaves the pipeline."""
+    from stockdesk.services.stock_status import StockStatusService
+
+    service(march).create("HC01", "2024-03", "essential")
+    service(march, ANA).step("HC01", "2024-03", "submit", "essential")
+    service(march, INES).step("HC01", "2024-03", "authorize", "essential")
+    approved = service(march, LOUIS).step("HC01", "2024-03", "approve", "essential")
+    approved_on = approved.header.signatures[-1].at.date()
+    status = StockStatusService(march, SETUP_ACTOR, today=lambda: approved_on)
+    before = {r.code: r for r in status.status("HC01")}["AMOX250"]
+    ((expected, quantity),) = before.inputs.pipeline
+    assert quantity == 780 and expected > approved_on
+    assert "on order" in before.order_quantity.formula
+    LedgerService(march, SETUP_ACTOR, today=lambda: approved_on).receive(
+        "HC01", approved_on, [LineInput("AMOX250", 780, "C", date(2027, 1, 1))])
+    after = {r.code: r for r in status.status("HC01")}["AMOX250"]
+    assert after.inputs.pipeline == ()
