@@ -137,6 +137,7 @@ def registry() -> dict[str, Benchmark]:
         "district_outlook": district_outlook.run,
         "rnr_xlsx": rnr_xlsx.run,
         "rnr_import_read": rnr_xlsx.run_import_read,
+        "rnr_import": rnr_xlsx.run_import,
         "rnr_pdf": rnr_pdf.run,
     }
 
@@ -147,7 +148,8 @@ UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower")
          "forecast_accuracy": ("MASE", "lower"), "stockout_simulation": ("months", "lower"),
          "forecast_district": ("s", "lower"), "district_status": ("s", "lower"),
          "district_outlook": ("s", "lower"), "rnr_xlsx": ("s", "lower"),
-         "rnr_import_read": ("s", "lower"), "rnr_pdf": ("s", "lower")}
+         "rnr_import_read": ("s", "lower"), "rnr_import": ("s", "lower"),
+         "rnr_pdf": ("s", "lower")}
 
 
 def _guarded(name: str, bench: Benchmark, ctx: Context) -> Iterable[Result]:

@@ -15,7 +15,8 @@ import benchmarks
 
 ROOT = Path(__file__).resolve().parent.parent
 WITH_BASELINE = {"ledger_import", "stock_on_hand", "monthly_summaries", "forecast_district",
-                 "district_status", "district_outlook", "rnr_xlsx", "rnr_pdf", "rnr_import_read"}
+                 "district_status", "district_outlook", "rnr_xlsx", "rnr_pdf", "rnr_import_read",
+                 "rnr_import"}
 # benchmarks that print one line per figure; other benchmarks print exactly one line
 # at least this many lines
 MULTI_LINE = {"forecast_accuracy": 40, "stockout_simulation": 2}
