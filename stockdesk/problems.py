@@ -147,7 +147,8 @@ MESSAGES: dict[str, str] = {
     "rnr.meta_mismatch": "{field} is {value!r} but the meta sheet says {expected!r}",
     "report.months": "a report covers 1 to {most} months, not {months}",
     "report.scope": "name a facility or a district, not both and not neither",
-    "requisition.period": "period {period!r} is not a month (YYYY-MM)",
+    "requisition.period": "period {period!r} is neither a month (YYYY-MM) nor a quarter "
+                          "(YYYY-Qn)",
     "requisition.period_open": "{period} is not over yet (it ends on {last}): a requisition "
                                "reports a completed month",
     "requisition.nothing": "{facility} has no figures for {program} in {period}: nothing to "

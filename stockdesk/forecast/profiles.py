@@ -97,10 +97,11 @@ def get_profile(name: str | None) -> Profile:
 class MonthInput:
     """What a month contributes to P: its consumption and stockout days (None = not known)."""
 
-    period: str  # YYYY-MM
+    period: str  # YYYY-MM (or YYYY-Qn for a quarter's N)
     consumed: int
     stockout_days: int | None
     days: int = 30  # calendar days of the month (mSupply uses them)
+    months: int = 1  # M: a quarterly period's N scales over 30 × 3 days (AC-03)
 
 
 def _round(x: Fraction, how: Rounding) -> Fraction | int:
@@ -129,14 +130,14 @@ def adjusted(profile: Profile, month: MonthInput) -> Explained:
     if x is None:
         notes.append("stockout days not reported: N = C")
         x = 0
-    base = DAYS_PER_MONTH if profile.adjustment in ("openlmis", "civ") else days
+    base = DAYS_PER_MONTH * month.months if profile.adjustment in ("openlmis", "civ") else days
     x = min(max(x, 0), days)
     value: Fraction | int
     if profile.adjustment == "none" or c == 0 or x == 0:
         value, formula = c, f"N = C = {c}"
         if c == 0 and x:
             formula = "N = 0 because C = 0"
-    elif profile.adjustment == "civ" and x >= DAYS_PER_MONTH:
+    elif profile.adjustment == "civ" and x >= DAYS_PER_MONTH * month.months:
         value, formula = c, f"N = C = {c}: out of stock {x} days, nothing to scale by"
         notes.append("whole month out of stock")
     elif x >= min(base, days):  # every day of the month out (a 29-day February too)
@@ -149,7 +150,7 @@ def adjusted(profile: Profile, month: MonthInput) -> Explained:
         inner = f"{c} × {base} / ({base} − {x})"
         formula = f"N = {how}({inner})" if how else f"N = {inner}"
         formula += f" = {fmt(_number(value))}"
-        if x >= LOW_CONFIDENCE_DAYS:
+        if x >= LOW_CONFIDENCE_DAYS * month.months:
             notes.append(f"scaled up from {base - x} days in stock: low confidence")
     return Explained(_number(value), formula,
                      {"period": month.period, "C": c, "X": month.stockout_days, "days": base},
@@ -190,7 +191,8 @@ def _exact_n(profile: Profile, month: MonthInput) -> Fraction:
     if profile.n_rounding != "none" or isinstance(n, int):
         return Fraction(n)
     x = min(month.stockout_days or 0, month.days)
-    base = DAYS_PER_MONTH if profile.adjustment in ("openlmis", "civ") else month.days
+    base = (DAYS_PER_MONTH * month.months if profile.adjustment in ("openlmis", "civ")
+            else month.days)
     return Fraction(month.consumed * base, base - x)
 
 

@@ -39,10 +39,11 @@ from stockdesk.forecast.profiles import (
     get_profile,
     window_periods,
 )
-from stockdesk.inventory.ledger import days_in_period, period_bounds
+from stockdesk.inventory.ledger import days_in_period
 from stockdesk.problems import Location, Problem, error, has_errors, warning
 from stockdesk.requisition.document import Status
 from stockdesk.requisition.lines import line_problems
+from stockdesk.requisition.periods import parse_period
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
@@ -124,9 +125,8 @@ class RequisitionImportService:
         if prog is None:
             problems.append(error("program.unknown", code=meta["program"]).at(at_meta))
         period = meta["period"]
-        try:
-            period_bounds(period)
-        except (ValueError, IndexError):
+        per = parse_period(period)
+        if per is None:
             problems.append(error("requisition.period", period=period).at(at_meta))
         try:
             profile = get_profile(meta.get("profile"))
@@ -143,8 +143,10 @@ class RequisitionImportService:
         codes = [r["product_code"] for r in rnr.rows]
         products = dict(s.execute(select(Product.code, Product.id)
                                   .where(Product.code.in_(codes))).all())
-        days = days_in_period(period)
-        wanted = window_periods(profile, period)[:-1]
+        assert per is not None
+        days = per.days
+        # P is rechecked for a month; a quarter's P averages months the file does not carry
+        wanted = window_periods(profile, period)[:-1] if not per.quarterly else []
         history = self._history(s, fac.id, list(products.values()), wanted)
         for r in rnr.rows:
             where = rnr.where(DATA_SHEET, r.row)
@@ -159,7 +161,8 @@ class RequisitionImportService:
                                       message=message).at(rnr.where(DATA_SHEET, r.row,
                                                                     column)))
             problems += self._recheck(r.values, where, profile, levels, period,
-                                      history.get(products[code], {}), wanted)
+                                      history.get(products[code], {}), wanted,
+                                      check_p=not per.quarterly)
         if has_errors(problems):
             raise _Refused(problems)
         emergency = meta.get("emergency") == "yes"
@@ -239,13 +242,16 @@ class RequisitionImportService:
 
     @staticmethod
     def _recheck(v: dict[str, Any], where: Location, profile: Any, levels: Levels,
-                 period: str, held: dict[str, MonthInput], wanted: list[str]) -> list[Problem]:
+                 period: str, held: dict[str, MonthInput], wanted: list[str], *,
+                 check_p: bool = True) -> list[Problem]:
         """P under the stated profile from the sent month and the held months; H and I."""
         out: list[Problem] = []
         code = v["product_code"]
         missing = [p for p in wanted if p not in held]
         sent_p = v["P"]
-        if missing:
+        if not check_p:
+            pass
+        elif missing:
             out.append(warning("requisition.history_missing", product=code,
                                months=", ".join(missing)).at(where))
         else:

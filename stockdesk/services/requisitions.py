@@ -26,10 +26,11 @@ from stockdesk.db.models import (
 )
 from stockdesk.forecast.levels import DEFAULT_LEVELS, Levels
 from stockdesk.forecast.profiles import MonthInput, get_profile, months_ending, window_periods
-from stockdesk.inventory.ledger import MonthSummary, days_in_period, period_bounds
+from stockdesk.inventory.ledger import MonthSummary, days_in_period
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.requisition.document import Document, Header, Line, Signature, Status
 from stockdesk.requisition.lines import figures, line_problems, packs_to_ship, total_cost
+from stockdesk.requisition.periods import Period, parse_period
 from stockdesk.requisition.states import EDITABLE, STEPS, refusal
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
@@ -53,7 +54,8 @@ class RequisitionService:
         """A draft R&R for a completed month: every product of the program the facility has
         a record of, with J = I until someone requests otherwise."""
         self.actor.require_at("requisition.create", facility)
-        _, last = _bounds(period)
+        per = _parse(period)
+        last = per.end
         if last >= self.today():
             raise ProblemsFound([error("requisition.period_open", period=period,
                                        last=last.isoformat())])
@@ -68,22 +70,23 @@ class RequisitionService:
                              lv.review_months) if lv else DEFAULT_LEVELS)
             products = {p.code: p for p in s.scalars(
                 select(Product).where(Product.program_id == prog.id))}
-        first = months_ending(period, prof.window)[0]
+        end = per.months[-1]
+        first = min(months_ending(end, prof.window)[0], per.months[0])
         months: dict[str, list[MonthInput]] = {}
-        summary: dict[str, MonthSummary] = {}
-        for m in self.stock.monthly(facility, first, period, None):
+        summary: dict[str, list[MonthSummary]] = {}
+        for m in self.stock.monthly(facility, first, end, None):
             if m.product not in products:
                 continue
             known = m.summary.stockout_days if m.stockout_days_known else None
             months.setdefault(m.product, []).append(
                 MonthInput(m.summary.period, m.summary.consumed, known,
                            days_in_period(m.summary.period)))
-            if m.summary.period == period:
-                summary[m.product] = m.summary
+            if m.summary.period in per.months:
+                summary.setdefault(m.product, []).append(m.summary)
         if not summary:
             raise ProblemsFound([error("requisition.nothing", facility=facility,
                                        program=prog.code, period=period)])
-        wanted = set(window_periods(prof, period))
+        wanted = set(window_periods(prof, end))
         with self.db.transaction() as s:
             fac = _facility(s, facility)
             prog_id, prog_code = prog.id, prog.code
@@ -107,10 +110,15 @@ class RequisitionService:
             s.add(req)
             s.flush()
             for code in sorted(summary):
-                ms = summary[code]
+                parts = summary[code]  # the period's months, oldest first
+                inputs = {x.period: x for x in months[code]}
+                xs = [inputs[m.period].stockout_days for m in parts]
+                this = MonthInput(period, sum(m.consumed for m in parts),
+                                  None if None in xs else sum(x or 0 for x in xs), per.days,
+                                  len(per.months))
                 window = [x for x in months[code] if x.period in wanted]
-                this = next(x for x in months[code] if x.period == period)
-                f = figures(this, ms.opening, ms.received, ms.adjustments, ms.closing, window,
+                f = figures(this, parts[0].opening, sum(m.received for m in parts),
+                            sum(m.adjustments for m in parts), parts[-1].closing, window,
                             prof, levels.max_mos)
                 calc = None if f.I is None else int(f.I.value)
                 s.add(RequisitionLine(
@@ -153,7 +161,7 @@ class RequisitionService:
                 raise ProblemsFound([error("requisition.no_line", product=product)])
             problems = line_problems(line.opening, line.received, line.consumed,
                                      line.adjustments, line.closing, line.stockout_days,
-                                     days_in_period(period), line.calculated, quantity,
+                                     _parse(period).days, line.calculated, quantity,
                                      explanation)
             if problems:
                 raise ProblemsFound([error("requisition.line", product=product, column=c,
@@ -221,7 +229,7 @@ class RequisitionService:
                                   message=m)
                             for ln in lines for c, m in line_problems(
                                 ln.opening, ln.received, ln.consumed, ln.adjustments,
-                                ln.closing, ln.stockout_days, days_in_period(period),
+                                ln.closing, ln.stockout_days, _parse(period).days,
                                 ln.calculated, ln.requested, ln.explanation)]
                 if problems:
                     raise ProblemsFound(problems)
@@ -283,7 +291,7 @@ def _document(s: Session, req: Requisition) -> Document:
     prog = s.get(Program, req.program_id)
     assert fac is not None and prog is not None
     supplier = s.get(Facility, fac.supplier_id) if fac.supplier_id else None
-    first, last = _bounds(req.period)
+    per = _parse(req.period)
     profile = get_profile(req.profile)
     users = {u for u in (req.submitted_by, req.authorized_by, req.approved_by, req.issued_by)
              if u}
@@ -302,7 +310,8 @@ def _document(s: Session, req: Requisition) -> Document:
     header = Header(
         facility_code=fac.code, facility_name=fac.name, facility_type=fac.type,
         district=fac.district, region=fac.region, program=prog.code, program_name=prog.name,
-        period=req.period, period_start=first, period_end=last, months=1,
+        period=req.period, period_start=per.start, period_end=per.end,
+        months=len(per.months),
         emergency=req.emergency, profile=profile.name, profile_description=profile.describe(),
         max_mos=req.max_mos, min_mos=req.min_mos, eop_mos=req.eop_mos,
         lead_time_months=req.lead_time_months, status=Status(req.status),
@@ -334,11 +343,11 @@ def _number(x: Decimal) -> int | float:
     return int(x) if x == x.to_integral_value() else float(x)
 
 
-def _bounds(period: str) -> tuple[date, date]:
-    try:
-        return period_bounds(period)
-    except (ValueError, IndexError):
-        raise ProblemsFound([error("requisition.period", period=period)]) from None
+def _parse(period: str) -> Period:
+    per = parse_period(period)
+    if per is None:
+        raise ProblemsFound([error("requisition.period", period=period)])
+    return per
 
 
 def _facility(s: Session, code: str) -> Facility:

@@ -120,3 +120,8 @@ def test_msupply_amc_is_a_clean_decimal_so_status_boundaries_are_exact():
                                       MonthInput("2024-03", 3, 0, 31)])
     assert p.value == 3.67 and "round to 0.01" in p.formula
     assert stock_status(11, p.value).value is Status.ADEQUATE  # 11 / 3.67 = 2.997
+
+
+def test_ac03_a_quarter_scales_over_ninety_days():
+    n = adjusted(OPENLMIS, MonthInput("2024-Q1", 900, 15, 91, months=3))
+    assert n.value == 1080 and "900 × 90 / (90 − 15)" in n.formula

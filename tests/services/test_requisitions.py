@@ -162,3 +162,31 @@ def test_approved_quantities_not_yet_received_are_the_pipeline(march):
         "HC01", approved_on, [LineInput("AMOX250", 780, "C", date(2027, 1, 1))])
     after = {r.code: r for r in status.status("HC01")}["AMOX250"]
     assert after.inputs.pipeline == ()
+
+
+def test_a_quarterly_requisition_sums_the_months_and_scales_over_ninety_days(march):
+    """Q1 2024: January and February from the reports, March from the ledger (AC-03's rule
+    for N over 30 × 3 days; P is still the average of the months)."""
+    doc = service(march).create("HC01", "2024-Q1", "essential")
+    (line,) = doc.lines
+    assert (doc.header.period_start, doc.header.period_end) == (date(2024, 1, 1),
+                                                                 date(2024, 3, 31))
+    assert doc.header.months == 3
+    assert (line.A, line.B, line.C, line.D, line.E) == (640, 1600, 1440, -20, 780)
+    assert line.X == 10
+    assert line.N == -(-1440 * 90 // 80)  # ceil(1440 × 90 / (90 − 10)) = 1620
+    assert line.P == 520 and line.H == 1560 and line.I == 780
+    with pytest.raises(ProblemsFound, match=r"neither a month .* nor a quarter"):
+        service(march).create("HC01", "2024-Q5", "essential")
+
+
+def test_a_quarterly_requisition_travels_as_a_workbook(march, tmp_path):
+    from stockdesk.exchange.rnr_xlsx import read_rnr_xlsx, write_rnr_xlsx
+
+    svc = service(march)
+    svc.create("HC01", "2024-Q1", "essential")
+    doc = svc.step("HC01", "2024-Q1", "submit", "essential")
+    write_rnr_xlsx(doc, tmp_path / "q1.xlsx")
+    back = read_rnr_xlsx(tmp_path / "q1.xlsx")
+    assert back.ok and back.meta["period"] == "2024-Q1"
+    assert back.rows[0]["N"] == 1620 and back.sha256 == doc.sha256()
