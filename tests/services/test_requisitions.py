@@ -190,3 +190,25 @@ def test_a_quarterly_requisition_travels_as_a_workbook(march, tmp_path):
     back = read_rnr_xlsx(tmp_path / "q1.xlsx")
     assert back.ok and back.meta["period"] == "2024-Q1"
     assert back.rows[0]["N"] == 1620 and back.sha256 == doc.sha256()
+
+
+@pytest.mark.parametrize(("approved", "round_to_zero", "packs", "cost"), [
+    (255, False, 3, "7.50"), (245, False, 2, "5.00"), (30, False, 1, "2.50"),
+    (30, True, 0, "0.00"), (0, False, 0, "0.00")])
+def test_ac10_packs_and_cost_on_the_approved_requisition(march, approved, round_to_zero,
+                                                         packs, cost):
+    """AC-10 through the real path: pack 100, rounding threshold 50, price 2.50 a pack."""
+    from decimal import Decimal
+
+    from stockdesk.services.masterdata import MasterDataService, ProductData
+
+    MasterDataService(march, SETUP_ACTOR).save_products([ProductData(
+        "AMOX250", "Amoxicillin", "250 mg", "tablet", "tablet", 100, 50,
+        round_to_zero=round_to_zero, price_per_pack=Decimal("2.50"), program="essential")])
+    service(march).create("HC01", "2024-03", "essential")
+    service(march, ANA).step("HC01", "2024-03", "submit", "essential")
+    service(march, INES).step("HC01", "2024-03", "authorize", "essential")
+    service(march, LOUIS).approve_quantity("HC01", "2024-03", "AMOX250", approved, "essential")
+    line = service(march, LOUIS).step("HC01", "2024-03", "approve", "essential").lines[0]
+    got = (line.K, line.V, line.T, line.Q)
+    assert got == (approved, packs, Decimal("2.50"), Decimal(cost))
