@@ -81,7 +81,7 @@ def test_refusals_are_one_line(run, approved) -> None:  # noqa: F811
     assert unknown.code == 1
     assert unknown.err.strip() == "error: no facility is in a district named 'Nowhere'"
     bad = run("--db", approved, "requisition", "consolidate", "North", "11/2024")
-    assert bad.code == 1 and "period '11/2024' is not a month" in bad.err
+    assert bad.code == 1 and "period '11/2024' is neither a month" in bad.err
 
 
 def test_help_names_the_action(run) -> None:  # noqa: F811

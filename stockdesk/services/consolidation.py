@@ -16,7 +16,6 @@ from sqlalchemy.orm import Session
 
 from stockdesk import __version__
 from stockdesk.db.models import Facility, Product, Program, Requisition, RequisitionLine
-from stockdesk.inventory.ledger import period_bounds
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.requisition.consolidation import (
     ORDERED_STATUSES,
@@ -26,6 +25,7 @@ from stockdesk.requisition.consolidation import (
     RequisitionState,
     consolidate,
 )
+from stockdesk.requisition.periods import parse_period
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
@@ -49,10 +49,10 @@ class ConsolidationService:
         active health centres and hospitals; the district logistician (or an admin) does this.
         """
         self.actor.require("requisition.approve")
-        try:
-            first, last = period_bounds(period)
-        except (ValueError, IndexError):
-            raise ProblemsFound([error("requisition.period", period=period)]) from None
+        per = parse_period(period)  # a month or a quarter, as the requisitions are
+        if per is None:
+            raise ProblemsFound([error("requisition.period", period=period)])
+        first, last = per.start, per.end
         with self.db.transaction() as s:
             in_district = s.scalars(select(Facility).where(Facility.district == district)
                                     .order_by(Facility.code)).all()

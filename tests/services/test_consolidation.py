@@ -155,7 +155,7 @@ def test_who_may_consolidate_and_what_is_refused(district: Database) -> None:
         svc.consolidate("Nowhere", "2024-03")
     with pytest.raises(ProblemsFound, match="unknown program 'hiv'"):
         svc.consolidate("North", "2024-03", "hiv")
-    with pytest.raises(ProblemsFound, match="period '2024-13' is not a month"):
+    with pytest.raises(ProblemsFound, match="period '2024-13' is neither a month"):
         svc.consolidate("North", "2024-13")
     empty = svc.consolidate("North", "2024-02", "essential")
     assert empty.products == () and len(empty.not_reported) == 4
