@@ -212,3 +212,27 @@ def test_ac10_packs_and_cost_on_the_approved_requisition(march, approved, round_
     line = service(march, LOUIS).step("HC01", "2024-03", "approve", "essential").lines[0]
     got = (line.K, line.V, line.T, line.Q)
     assert got == (approved, packs, Decimal("2.50"), Decimal(cost))
+
+
+@pytest.mark.parametrize(("months", "expected"), [
+    # AC-02: 240 consumed with 10 days out of stock → N = ceil(240 × 30 / 20) = 360
+    ([("2024-03", 240, 10)], {"N": 360, "P": 360}),
+    # AC-02: 100 with 7 days out → 130.43 → 131 (ceiling, not 130)
+    ([("2024-03", 100, 7)], {"N": 131, "P": 131}),
+    # AC-03: out of stock all month with 240 consumed → N = C, no division by zero
+    ([("2024-03", 240, 31)], {"N": 240, "P": 240}),
+    # AC-05: two periods, N 301 and 300 → P = ceil(300.5) = 301
+    ([("2024-02", 301, 0), ("2024-03", 300, 0)], {"N": 300, "P": 301}),
+])
+def test_ac02_ac03_ac05_from_monthly_history(facility_db, tmp_path, months, expected):
+    rows = "\n".join(f"HC02,ORS,{p},1000,{c},{c},1000,{x}" for p, c, x in months)
+    path = tmp_path / "h.csv"
+    path.write_text("facility_code,product_code,period,opening_balance,received,consumed,"
+                    "closing_balance,stockout_days\n" + rows + "\n")
+    assert ImportService(facility_db, SETUP_ACTOR).import_file("history", path).status == \
+        "imported"
+    doc = RequisitionService(facility_db, Actor("h", "pharmacist", facility="HC02"),
+                             today=lambda: TODAY).create("HC02", "2024-03", "essential")
+    (line,) = doc.lines
+    got = {"N": line.N, "P": line.P}
+    assert got == expected
