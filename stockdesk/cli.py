@@ -241,7 +241,7 @@ def build_parser() -> argparse.ArgumentParser:
         q = reqs.add_parser(name, parents=[common], help=help, description=help)
         q.set_defaults(handler=handler, action=name)
         q.add_argument("facility", metavar="FACILITY", help="facility code")
-        q.add_argument("period", metavar="PERIOD", help="month, YYYY-MM")
+        q.add_argument("period", metavar="PERIOD", help="month YYYY-MM, or quarter YYYY-Qn")
         q.add_argument("--program", metavar="CODE", help="program (needed when there are "
                                                          "several)")
         return q
@@ -267,6 +267,7 @@ def build_parser() -> argparse.ArgumentParser:
     q.add_argument("quantity", type=int, metavar="QUANTITY", help="requested quantity J")
     q.add_argument("--explanation", metavar="TEXT", help="W: why J differs from I")
     q.add_argument("--remarks", metavar="TEXT", help="L: remarks")
+    q.add_argument("--emergency", action="store_true", help="the emergency requisition")
     q = req_command("approve-quantity", cmd_requisition_approve_quantity,
                     "set the approved quantity K of a product on an authorized R&R "
                     "(district logistician), before approving it")
@@ -662,7 +663,7 @@ def cmd_requisition_request(args: argparse.Namespace) -> int:
     try:
         doc = RequisitionService(ctx.db, ctx.actor).request(
             args.facility, args.period, args.product, args.quantity, args.explanation,
-            args.remarks, args.program)
+            args.remarks, args.program, emergency=args.emergency)
     finally:
         ctx.db.close()
     line = next(x for x in doc.lines if x.product_code == args.product)

@@ -171,6 +171,15 @@ MESSAGES: dict[str, str] = {
                                  "to replace it",
     "requisition.local_exists": "{facility}'s {program} R&R for {period} was made in this "
                                 "database; an imported one cannot replace it",
+    "requisition.repeated": "{product} appears again (first on row {first}): one line per "
+                            "product",
+    "requisition.other_program": "{product} is not a product of the {program} program",
+    "requisition.store_failed": "the R&R could not be stored ({detail}); nothing of it was "
+                                "kept",
+    "requisition.approval_not_imported": "the file says {status}; approval is given here, so "
+                                         "it was imported as authorized, without K",
+    "requisition.approved_here": "{facility}'s {program} R&R for {period} is already {status} "
+                                 "here; a new version cannot replace it",
     "requisition.history_missing": "{product}: P not rechecked, this office holds no figures "
                                    "of {months}",
     "requisition.recomputed": "{product}: {column} = {sent} but the {profile} rule gives "

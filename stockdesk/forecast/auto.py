@@ -92,6 +92,7 @@ How ``auto`` chooses (measured on the CIV LMIS data, ``python -m benchmarks fore
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -447,6 +448,10 @@ def forecast_batch(consumed: np.ndarray, stockout_days: np.ndarray, horizon: int
     replayed under (:mod:`ordering`); they do not change the point forecast."""
     c = as_2d(consumed)
     x = as_2d(stockout_days) if np.ndim(stockout_days) else np.zeros_like(c)
+    if c.shape[0] == 0:  # no series (a district with no months yet): an empty batch
+        one = forecast_batch(np.full((1, c.shape[1]), np.nan), np.zeros((1, c.shape[1])),
+                             horizon, days_in_month=days_in_month, first_period=first_period)
+        return _rows(one, slice(0, 0))
     y = demand(c, x, np.asarray(days_in_month, dtype=float))
     n, T = y.shape
     ok = ~np.isnan(y)
@@ -549,6 +554,17 @@ _NETWORKS = {  # optimal sorting networks: compare-exchange pairs, element-wise
     4: ((0, 1), (2, 3), (0, 2), (1, 3), (1, 2)),
     5: ((0, 1), (3, 4), (2, 4), (2, 3), (0, 3), (0, 2), (1, 4), (1, 3), (1, 2)),
 }
+
+
+def _rows(batch: Batch, rows: slice) -> Batch:
+    """The batch restricted to ``rows`` (every per-series array sliced alike)."""
+    n = len(batch)
+    changes = {f.name: getattr(batch, f.name)[rows] for f in dataclasses.fields(batch)
+               if isinstance(getattr(batch, f.name), np.ndarray)
+               and getattr(batch, f.name).shape[:1] == (n,)}
+    changes["members"] = {k: v[rows] for k, v in batch.members.items()}
+    changes["_interval_cache"] = {}
+    return dataclasses.replace(batch, **changes)
 
 
 def _median(members: list[np.ndarray]) -> np.ndarray:

@@ -36,7 +36,7 @@ def growth_path(y: np.ndarray, codes: np.ndarray, months: int = 12) -> np.ndarra
     (1.0 where a year of history is not yet there)."""
     n, T = y.shape
     out = np.ones((n, T))
-    if T <= 12:
+    if T <= 12 or n == 0:  # no series (a district with no months yet): nothing to pool
         return out
     now = y[:, 12:]
     before = y[:, :-12]

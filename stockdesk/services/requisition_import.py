@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import (
@@ -105,6 +106,11 @@ class RequisitionImportService:
         except _Refused as exc:
             return FileOutcome(rnr.name, "refused", facility, program, period, len(rnr.rows),
                                (*rnr.problems, *exc.problems))
+        except SQLAlchemyError as exc:  # the file is refused whole; the batch goes on
+            return FileOutcome(rnr.name, "refused", facility, program, period, len(rnr.rows),
+                               (*rnr.problems, error("requisition.store_failed",
+                                                     detail=type(exc).__name__)
+                                .at(rnr.where())))
         return FileOutcome(rnr.name, status, facility, program, period, len(rnr.rows),
                            (*rnr.problems, *notes))
 
@@ -141,8 +147,22 @@ class RequisitionImportService:
         levels = (Levels(lv.max_mos, lv.min_mos, lv.eop_mos, lv.lead_time_months,
                          lv.review_months) if lv else DEFAULT_LEVELS)
         codes = [r["product_code"] for r in rnr.rows]
+        known = dict(s.execute(select(Product.code, Product.program_id)
+                               .where(Product.code.in_(codes))).all())
         products = dict(s.execute(select(Product.code, Product.id)
-                                  .where(Product.code.in_(codes))).all())
+                                  .where(Product.code.in_(codes),
+                                         Product.program_id == prog.id)).all())
+        seen: dict[str, int] = {}
+        for r in rnr.rows:
+            code = r["product_code"]
+            if code in seen:
+                problems.append(error("requisition.repeated", product=code, first=seen[code])
+                                .at(rnr.where(DATA_SHEET, r.row, "product_code")))
+            seen.setdefault(code, r.row)
+            if code in known and code not in products:
+                problems.append(error("requisition.other_program", product=code,
+                                      program=prog.code)
+                                .at(rnr.where(DATA_SHEET, r.row, "product_code")))
         assert per is not None
         days = per.days
         # P is rechecked for a month; a quarter's P averages months the file does not carry
@@ -152,8 +172,9 @@ class RequisitionImportService:
             where = rnr.where(DATA_SHEET, r.row)
             code = r["product_code"]
             if code not in products:
-                problems.append(error("product.unknown", code=code).at(
-                    rnr.where(DATA_SHEET, r.row, "product_code")))
+                if code not in known:
+                    problems.append(error("product.unknown", code=code).at(
+                        rnr.where(DATA_SHEET, r.row, "product_code")))
                 continue
             for column, message in line_problems(r["A"], r["B"], r["C"], r["D"], r["E"],
                                                  r["X"], days, r["I"], r["J"], r["W"]):
@@ -184,11 +205,20 @@ class RequisitionImportService:
                 raise _Refused([error("requisition.other_version", facility=fac.code,
                                       program=prog.code, period=period,
                                       status=old.status).at(at_meta)])
+            if old.status in (Status.APPROVED.value, Status.ISSUED.value):
+                raise _Refused([error("requisition.approved_here", facility=fac.code,
+                                      program=prog.code, period=period,
+                                      status=old.status).at(at_meta)])
             s.execute(delete(RequisitionLine).where(RequisitionLine.requisition_id == old.id))
             s.delete(old)
             s.flush()
             outcome = "replaced"
         now = datetime.now(UTC)
+        # approval is the district's own step: a file never brings it in
+        if status in (Status.APPROVED, Status.ISSUED):
+            problems.append(warning("requisition.approval_not_imported", status=status.value)
+                            .at(at_meta))
+            status = Status.AUTHORIZED
         req = Requisition(
             facility_id=fac.id, program_id=prog.id, period=period, sequence=sequence,
             emergency=emergency, status=status.value, profile=profile.name,
@@ -205,8 +235,8 @@ class RequisitionImportService:
                 opening=v["A"], received=v["B"], consumed=v["C"], adjustments=v["D"],
                 closing=v["E"], stockout_days=v["X"], adjusted=Decimal(str(v["N"] or 0)),
                 average=None if v["P"] is None else Decimal(str(v["P"])), maximum=v["H"],
-                calculated=v["I"], requested=v["J"], explanation=v["W"], approved=v["K"]))
-        if not emergency:  # the month becomes the facility's history at the district
+                calculated=v["I"], requested=v["J"], explanation=v["W"], approved=None))
+        if not emergency and not per.quarterly:  # the month becomes the facility's history
             s.execute(delete(MonthlyReport).where(
                 MonthlyReport.facility_id == fac.id, MonthlyReport.period == period,
                 MonthlyReport.source == "requisition",

@@ -90,17 +90,14 @@ class RequisitionService:
         with self.db.transaction() as s:
             fac = _facility(s, facility)
             prog_id, prog_code = prog.id, prog.code
-            sequence = 0
+            # the regular R&R is sequence 0; emergency ones 1, 2, … beside it
             existing = s.scalar(select(func.max(Requisition.sequence)).where(
                 Requisition.facility_id == fac.id, Requisition.program_id == prog_id,
-                Requisition.period == period))
-            if existing is not None:
-                if not emergency:
-                    raise ProblemsFound([error("requisition.exists", facility=facility,
-                                               program=prog_code, period=period)])
-                sequence = existing + 1
-            elif emergency:
-                sequence = 1
+                Requisition.period == period, Requisition.emergency.is_(emergency)))
+            if existing is not None and not emergency:
+                raise ProblemsFound([error("requisition.exists", facility=facility,
+                                           program=prog_code, period=period)])
+            sequence = 0 if not emergency else (existing or 0) + 1
             req = Requisition(
                 facility_id=fac.id, program_id=prog_id, period=period, sequence=sequence,
                 emergency=emergency, status=Status.DRAFT.value, profile=prof.name,
@@ -148,11 +145,11 @@ class RequisitionService:
 
     def request(self, facility: str, period: str, product: str, quantity: int,
                 explanation: str | None = None, remarks: str | None = None,
-                program: str | None = None) -> Document:
+                program: str | None = None, *, emergency: bool = False) -> Document:
         """Set J (and W, L) on a draft line; W is required when J differs from I."""
         self.actor.require_at("requisition.create", facility)
         with self.db.transaction() as s:
-            req = self._find(s, facility, period, program, False)
+            req = self._find(s, facility, period, program, emergency)
             if Status(req.status) not in EDITABLE:
                 raise ProblemsFound([error("requisition.frozen", status=req.status)])
             pid = s.scalar(select(Product.id).where(Product.code == product))
@@ -242,6 +239,8 @@ class RequisitionService:
             req.status = STEPS[action].to.value
             if action == "reject":
                 req.rejection = reason
+                for ln in lines:  # the next approval decides afresh
+                    ln.approved = None
                 req.submitted_by = req.submitted_at = None
                 req.authorized_by = req.authorized_at = None
             else:

@@ -337,15 +337,21 @@ class StockService:
                                                      m.adjustments, m.closing,
                                                      m.stockout_days]]), "ledger", None))
         mr = MonthlyReport
+        # imported history, and at a district office the months its facilities' R&Rs brought
+        # (a history row wins when both exist); quarterly codes never match a month range
         hq = select(mr.facility_id, mr.product_id, mr.period, mr.opening_balance, mr.received,
                     mr.consumed, mr.losses_adjustments, mr.closing_balance,
                     mr.stockout_days).where(
-            mr.facility_id.in_(fac_ids), mr.source == "history", mr.period >= first,
-            mr.period <= last)
+            mr.facility_id.in_(fac_ids), mr.source.in_(("history", "requisition")),
+            mr.period >= first, mr.period <= last).order_by(mr.source)
         if product_ids is not None:
             hq = hq.where(mr.product_id.in_(product_ids))
         first_month_reported: set[tuple[int, int]] = set()
-        for f, p, per, a, b, c, d, e, x in s.execute(hq):
+        taken: set[tuple[int, int, str]] = set()
+        for f, p, per, a, b, c, d, e, x in s.execute(hq):  # "history" sorts first
+            if (f, p, per) in taken:
+                continue
+            taken.add((f, p, per))
             i = month_index(per)
             start = ledger_start.get((f, p), hi + 1)
             if i > start:

@@ -179,3 +179,104 @@ def test_only_the_district_imports(district, workbooks):
     with pytest.raises(ProblemsFound, match="may not import facilities' requisitions"):
         RequisitionImportService(district, Actor("ana", "pharmacist")).import_files(
             [workbooks / "HC01_essential_2024-03.xlsx"])
+
+
+def _edited(workbooks: Path, tmp_path: Path, name: str, change) -> Path:
+    """A workbook edited as a facility could, with its checksum made to match again."""
+    from stockdesk.exchange.rnr_xlsx import read_rnr_xlsx
+    from stockdesk.requisition.document import DATA_COLUMNS, rows_sha256
+
+    wb = openpyxl.load_workbook(workbooks / "HC04_essential_2024-03.xlsx")
+    change(wb)
+    data = [[c.value for c in row] for row in wb["data"].iter_rows(min_row=2)]
+    for row in wb["meta"].iter_rows():
+        if row[0].value == "sha256":
+            row[1].value = rows_sha256([r[:len(DATA_COLUMNS)] for r in data])
+    path = tmp_path / name
+    wb.save(path)
+    assert read_rnr_xlsx(path).ok
+    return path
+
+
+def test_a_file_never_brings_its_own_approval(district, workbooks, tmp_path):
+    def approve_itself(wb):
+        for row in wb["meta"].iter_rows():
+            if row[0].value == "status":
+                row[1].value = "approved"
+        wb["data"]["Q2"] = 5000  # K of the first line
+
+    path = _edited(workbooks, tmp_path, "self-approved.xlsx", approve_itself)
+    (outcome,) = RequisitionImportService(district, LOGISTICIAN).import_files([path])
+    assert outcome.status == "imported"
+    assert "imported as authorized, without K" in str(outcome.problems[-1])
+    with district.reading() as s:
+        assert s.scalar(select(Requisition.status)) == "authorized"
+        from stockdesk.db.models import RequisitionLine
+        assert set(s.scalars(select(RequisitionLine.approved))) == {None}
+
+
+def test_one_line_per_product_of_the_program(district, workbooks, tmp_path):
+    def repeat_a_line(wb):
+        ws = wb["data"]
+        values = [c.value for c in ws[2]]
+        ws.append(values)
+
+    path = _edited(workbooks, tmp_path, "repeated.xlsx", repeat_a_line)
+    good = workbooks / "HC05_essential_2024-03.xlsx"
+    outcomes = RequisitionImportService(district, LOGISTICIAN).import_files([path, good])
+    assert [o.status for o in outcomes] == ["refused", "imported"]  # the batch goes on
+    assert any("appears again (first on row 2)" in str(p) for p in outcomes[0].problems)
+    MasterDataService(district, SETUP_ACTOR).save_products([ProductData(
+        "ORS", "Ors", unit="tablet", pack_size=100, pack_rounding_threshold=50,
+        program="malaria")])
+    moved = RequisitionImportService(district, LOGISTICIAN).import_files(
+        [workbooks / "HC06_essential_2024-03.xlsx"])[0]
+    assert moved.status == "refused"
+    assert any("ORS is not a product of the essential program" in str(p)
+               for p in moved.problems)
+
+
+def test_what_the_district_approved_is_not_replaced(district, workbooks, tmp_path):
+    svc = RequisitionImportService(district, LOGISTICIAN)
+    svc.import_files([workbooks / "HC08_essential_2024-03.xlsx"])
+    incharge = Actor("in", "facility_incharge")
+    RequisitionService(district, incharge, today=lambda: TODAY).step(
+        "HC08", "2024-03", "authorize", "essential")
+    RequisitionService(district, LOGISTICIAN, today=lambda: TODAY).step(
+        "HC08", "2024-03", "approve", "essential")
+
+    refused = svc.import_files([_hc08_changed(workbooks, tmp_path)], replace=True)[0]
+    assert refused.status == "refused"
+    assert "already approved here; a new version cannot replace it" in str(refused.problems[-1])
+
+
+def _hc08_changed(workbooks: Path, tmp_path: Path) -> Path:
+    from stockdesk.exchange.rnr_xlsx import read_rnr_xlsx
+    from stockdesk.requisition.document import DATA_COLUMNS, rows_sha256
+
+    wb = openpyxl.load_workbook(workbooks / "HC08_essential_2024-03.xlsx")
+    ws = wb["data"]
+    header = [c.value for c in ws[1]]
+    j, w = header.index("J") + 1, header.index("W") + 1
+    ws.cell(2, j).value = (ws.cell(2, j).value or 0) + 10
+    ws.cell(2, w).value = "more patients"
+    data = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
+    for row in wb["meta"].iter_rows():
+        if row[0].value == "sha256":
+            row[1].value = rows_sha256([r[:len(DATA_COLUMNS)] for r in data])
+    path = tmp_path / "HC08_changed.xlsx"
+    wb.save(path)
+    assert read_rnr_xlsx(path).ok
+    return path
+
+
+def test_the_months_received_are_the_districts_view_of_the_facility(district, workbooks):
+    from stockdesk.services.stock import StockService
+
+    RequisitionImportService(district, LOGISTICIAN).import_files(
+        [workbooks / "HC03_essential_2024-03.xlsx"])
+    months = StockService(district, LOGISTICIAN, today=lambda: TODAY).monthly(
+        "HC03", "2024-01", "2024-03", ["AMOX250"])
+    # January and February from the history the office held, March from the R&R
+    assert [(m.summary.period, m.summary.consumed) for m in months] == [
+        ("2024-01", 300), ("2024-02", 360), ("2024-03", 330)]

@@ -236,3 +236,25 @@ def test_ac02_ac03_ac05_from_monthly_history(facility_db, tmp_path, months, expe
     (line,) = doc.lines
     got = {"N": line.N, "P": line.P}
     assert got == expected
+
+
+def test_a_rejection_clears_the_approved_quantities(march):
+    service(march).create("HC01", "2024-03", "essential")
+    service(march, ANA).step("HC01", "2024-03", "submit", "essential")
+    service(march, INES).step("HC01", "2024-03", "authorize", "essential")
+    service(march, LOUIS).approve_quantity("HC01", "2024-03", "AMOX250", 120, "essential")
+    doc = service(march, LOUIS).step("HC01", "2024-03", "reject", "essential",
+                                     reason="count again")
+    assert doc.lines[0].K is None and doc.lines[0].V is None
+
+
+def test_an_emergency_requisition_stands_beside_the_regular_one(march):
+    svc = service(march)
+    emergency = svc.create("HC01", "2024-03", "essential", emergency=True)
+    assert emergency.header.emergency
+    regular = svc.create("HC01", "2024-03", "essential")  # not blocked by the emergency one
+    assert not regular.header.emergency
+    changed = svc.request("HC01", "2024-03", "AMOX250", 1000, "cholera outbreak",
+                          program="essential", emergency=True)
+    assert changed.header.emergency and changed.lines[0].J == 1000
+    assert svc.document("HC01", "2024-03", "essential").lines[0].J == 780  # untouched
