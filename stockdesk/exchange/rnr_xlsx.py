@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import math
 from collections.abc import Iterable, Iterator, Sequence
 from copy import copy
 from dataclasses import dataclass, field
@@ -73,9 +74,9 @@ MAX_DATA_ROWS = 100_000  # an R&R has one row per product: more is not an R&R
 
 # the printed columns: (letter printed above, key on Line, heading words, width)
 _PRINTED: tuple[tuple[str, str, str, float], ...] = (
-    ("O", "product_code", "Product code", 11),
-    ("R", "product_name", "Product", 34),
-    ("U", "unit", "Unit", 9),
+    ("", "product_code", "Product code", 18),
+    ("", "product_name", "Product", 32),
+    ("", "unit", "Unit", 9),
     *((c, c, LETTERS[c], 24 if c in "WL" else 10.5)
       for c in ("A", "B", "C", "D", "E", "X", "N", "P", "H", "I", "J", "W", "K", "V", "T", "Q",
                 "L")),
@@ -272,7 +273,8 @@ def _write_printable(ws: Any, doc: Document) -> None:
     second = put(*(c(words, "words") for _, _, words, _ in _PRINTED))
     ws.row_dimensions[second].height = 36
     for line in doc.lines:
-        put(*_line_cells(c, line))
+        r = put(*_line_cells(c, line))
+        ws.row_dimensions[r].height = _height(line)
     total_row = put(c("Total", "total_label"), *(c(None, "text") for _ in range(_NCOLS - 3)),
                     c(doc.total_cost(), "total"), c(None, "text"))
     merge(total_row, 1, _NCOLS - 2)
@@ -311,6 +313,15 @@ def _write_printable(ws: Any, doc: Document) -> None:
     _dimension(ws, len(rows), _NCOLS)
     for row in rows:
         ws.append(row)
+
+
+def _height(line: Line) -> float:
+    """Row height that shows every wrapped line of the code, name, W and L (points)."""
+    widths = {w[1]: w[3] for w in _PRINTED}
+    texts = {"product_code": line.product_code, "product_name": line.product_name,
+             "W": line.W or "", "L": line.L or ""}
+    lines = max(math.ceil(len(t) / max(widths[k] * 1.1, 1)) for k, t in texts.items())
+    return 13.0 * max(1, lines) + 2
 
 
 def _dimension(ws: Any, rows: int, columns: int) -> None:
