@@ -763,6 +763,10 @@ def _rnr_value(column: str, line: Any) -> Any:
     return _rnr_cell(line.value(column))
 
 
+def _plain_cost(x: Any) -> str | None:
+    return None if x is None else str(x)
+
+
 def _rnr_cell(v: Any) -> Any:
     if isinstance(v, float):
         return round(v, 2)
@@ -788,7 +792,7 @@ def _write_requisition(doc: Any, args: argparse.Namespace, fmt: str) -> None:
                           "period": h.period, "status": h.status.value,
                           "emergency": h.emergency, "profile": h.profile,
                           "lines": _records(_rnr_columns(), doc.lines),
-                          "total_cost": str(doc.total_cost())})
+                          "total_cost": _plain_cost(doc.total_cost())})
     elif fmt == "csv":
         _write_csv(out, _rnr_columns(), doc.lines)
     else:

@@ -71,7 +71,9 @@ def print_summary(result: Any, out: Any) -> None:
     print(f"District order {result.district} {result.period} ({program}): "
           f"{len(result.ordering_facilities)} of {n} facilit{'y' if n == 1 else 'ies'} "
           f"ordering, {len(result.products)} product{'s' * (len(result.products) != 1)}, "
-          f"total cost {result.total_cost:,.2f}", file=out)
+          + (f"total cost {result.total_cost:,.2f}"
+             if len(result.unpriced) < len(result.products) else "no prices to cost it"),
+          file=out)
     print(file=out)
     if result.products:
         columns = [

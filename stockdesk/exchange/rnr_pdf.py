@@ -467,7 +467,8 @@ def _summary(doc: Document) -> str:
     return (f"{n} product line{'s' if n != 1 else ''}; {stockouts} with stockout days (X > 0); "
             f"{requested} with a requested quantity (J), {differs} of them different from the "
             f"calculated order quantity (I); {approved} approved (K). "
-            f"Total cost (Q): {fmt_number(doc.total_cost(), money=True)}.")
+            + (f"Total cost (Q): {fmt_number(cost, money=True)}." if (cost := doc.total_cost())
+               is not None else "No price per pack is known: no total cost."))
 
 
 def _signatures(h: Header, width: float) -> Flowable:

@@ -124,8 +124,10 @@ class Document:
     header: Header
     lines: tuple[Line, ...]
 
-    def total_cost(self) -> Decimal:
-        return sum((ln.Q for ln in self.lines if ln.Q is not None), Decimal(0))
+    def total_cost(self) -> Decimal | None:
+        """Σ Q over the priced lines; None when no line has a cost (no price is known)."""
+        costs = [ln.Q for ln in self.lines if ln.Q is not None]
+        return sum(costs, Decimal(0)) if costs else None
 
     def data_rows(self) -> list[list[Any]]:
         """The machine sheet's rows under :data:`DATA_COLUMNS` (plain values)."""
