@@ -29,7 +29,6 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
@@ -47,14 +46,15 @@ from stockdesk.exchange.rnr_pdf import (
     STYLES,
     TOTAL_BG,
     ZEBRA,
-    _build,
-    _col_widths,
-    _p,
+    build_pdf,
+    col_widths,
     fmt_datetime,
     fmt_number,
+    para,
+    title_bar,
     wrap,
 )
-from stockdesk.exchange.rnr_xlsx import is_risky_text
+from stockdesk.exchange.rnr_xlsx import is_risky_text, print_landscape_a4
 from stockdesk.requisition.consolidation import ORDER_COLUMNS, Consolidation, OrderLine
 
 FORMAT = "stockdesk-district-order"
@@ -160,22 +160,10 @@ def _table(ws: Worksheet, header: Sequence[str], rows: Sequence[Sequence[Any]],
         for j, (name, value) in enumerate(zip(header, row, strict=True), 1):
             _put(ws, i, j, value, formats.get(name))
     ws.freeze_panes = "A2"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7, header=0.3,
-                                  footer=0.3)
-    ws.oddHeader.left.text = _hf(f"{title}: {c.district}, {c.period}, {program_text(c)}")
-    ws.oddHeader.right.text = _hf(f"order date {c.order_date.isoformat()}")
-    ws.oddFooter.left.text = _hf(f"StockDesk {c.app_version}")
-    ws.oddFooter.right.text = "Page &[Page] of &[Pages]"
-
-
-def _hf(text: str) -> str:
-    return text.replace("&", "&&")
+    print_landscape_a4(ws, "1:1", top=0.7, bottom=0.7,
+                       header=(f"{title}: {c.district}, {c.period}, {program_text(c)}",
+                               f"order date {c.order_date.isoformat()}"),
+                       footer=f"StockDesk {c.app_version}")
 
 
 def write_consolidation_xlsx(c: Consolidation, path: Path) -> None:
@@ -266,30 +254,24 @@ def write_consolidation_pdf(c: Consolidation, path: Path) -> None:
     width = page[0] - 2 * margin
     story: list[Flowable] = [_title(c, width), Spacer(0, 4), _header(c, width), Spacer(0, 8)]
     story += _missing(c, width)
-    story += [Spacer(0, 8), _p("Order by product", STYLES["section"]),
-              _products_table(c, width), Spacer(0, 3), _p(_summary(c), STYLES["small"])]
+    story += [Spacer(0, 8), para("Order by product", STYLES["section"]),
+              _products_table(c, width), Spacer(0, 3), para(_summary(c), STYLES["small"])]
     story += [Spacer(0, 12), _signatures(width)]
     if c.lines:
-        story += [PageBreak(), _p("Order lines by facility: what the warehouse picks and "
+        story += [PageBreak(), para("Order lines by facility: what the warehouse picks and "
                                   "ships to each facility, one order per requisition",
                                   STYLES["section"]), Spacer(0, 2)]
         story += _order_tables(c, width)
     footer = (f"District order · {c.district} · period {c.period} · {program_text(c)} · "
               f"order date {c.order_date.isoformat()}")
-    _build(path, story, page, margin, footer,
+    build_pdf(path, story, page, margin, footer,
            title=f"District order {c.district} {c.period} {c.program or 'all programs'}",
            subject="District order")
 
 
 def _title(c: Consolidation, width: float) -> Table:
-    cells = [_p("District order", STYLES["title"]),
-             _p(f"{c.district} · {c.period}", STYLES["status"])]
-    table = Table([cells], colWidths=[width * 0.6, width * 0.4])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK)]))
-    return table
+    return title_bar([para("District order", STYLES["title"]),
+                      para(f"{c.district} · {c.period}", STYLES["status"])], (0.6, 0.4), width)
 
 
 def _header(c: Consolidation, width: float) -> Flowable:
@@ -298,17 +280,17 @@ def _header(c: Consolidation, width: float) -> Flowable:
     reported = n - len({m.facility_code for m in c.not_reported})
     period = (f"{c.period}: {c.period_start.isoformat()} to {c.period_end.isoformat()}")
     rows = [
-        [_p("District", k), _p(c.district, v), _p("Period", k), _p(period, v)],
-        [_p("Program", k), _p(program_text(c), v), _p("Order date", k),
-         _p(c.order_date.isoformat(), v)],
-        [_p("Supplying warehouse", k), _p(c.warehouse or "not recorded", v),
-         _p("Generated", k), _p(f"{fmt_datetime(c.generated_at)} by StockDesk "
+        [para("District", k), para(c.district, v), para("Period", k), para(period, v)],
+        [para("Program", k), para(program_text(c), v), para("Order date", k),
+         para(c.order_date.isoformat(), v)],
+        [para("Supplying warehouse", k), para(c.warehouse or "not recorded", v),
+         para("Generated", k), para(f"{fmt_datetime(c.generated_at)} by StockDesk "
                                 f"{c.app_version}", v)],
-        [_p("Facilities", k),
-         _p(f"{n} expected to report; {reported} reported; "
+        [para("Facilities", k),
+         para(f"{n} expected to report; {reported} reported; "
             f"{len(c.ordering_facilities)} with approved quantities in this order", v),
-         _p("Requisitions", k),
-         _p(f"{len(c.order_numbers)} approved or issued in this order; "
+         para("Requisitions", k),
+         para(f"{len(c.order_numbers)} approved or issued in this order; "
             f"{len(c.not_approved)} awaiting approval", v)],
     ]
     key_w = 3.0 * cm
@@ -329,20 +311,20 @@ def _missing(c: Consolidation, width: float) -> list[Flowable]:
     """Who is not in this order, stated before the figures (or that everyone is)."""
     out: list[Flowable] = []
     if not c.not_reported and not c.not_approved:
-        out.append(_p(f"All {len(c.facilities)} facilities have reported and every "
+        out.append(para(f"All {len(c.facilities)} facilities have reported and every "
                       "requisition received is approved.", STYLES["value"]))
         return out
     k, v = STYLES["key"], STYLES["value"]
-    rows: list[list[Any]] = [[_p("Facility", k), _p("Program", k), _p("Situation", k)]]
+    rows: list[list[Any]] = [[para("Facility", k), para("Program", k), para("Situation", k)]]
     red = ParagraphStyle("red", parent=v, textColor=RED)
     for m in c.not_reported:
-        rows.append([_p(f"{m.facility_code} — {m.facility_name}", red),
-                     _p(m.program or "all programs", red),
-                     _p(f"Not reported ({m.situation}): nothing ordered for it", red)])
+        rows.append([para(f"{m.facility_code} — {m.facility_name}", red),
+                     para(m.program or "all programs", red),
+                     para(f"Not reported ({m.situation}): nothing ordered for it", red)])
     for pnd in c.not_approved:
         what = "emergency requisition" if pnd.emergency else "requisition"
-        rows.append([_p(f"{pnd.facility_code} — {pnd.facility_name}", v), _p(pnd.program, v),
-                     _p(f"Not yet approved: {what} {pnd.status}; not in this order until "
+        rows.append([para(f"{pnd.facility_code} — {pnd.facility_name}", v), para(pnd.program, v),
+                     para(f"Not yet approved: {what} {pnd.status}; not in this order until "
                         "approved", v)])
     title = (f"Not in this order: {len(c.not_reported)} not reported, "
              f"{len(c.not_approved)} not yet approved")
@@ -353,7 +335,7 @@ def _missing(c: Consolidation, width: float) -> list[Flowable]:
         ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     table.setStyle(TableStyle(style))
-    out += [KeepTogether([_p(title, STYLES["notice"]), Spacer(0, 2), table])]
+    out += [KeepTogether([para(title, STYLES["notice"]), Spacer(0, 2), table])]
     return out
 
 
@@ -397,7 +379,7 @@ def _money(x: Decimal | None) -> str:
 
 def _products_table(c: Consolidation, width: float) -> Flowable:
     spec = _PRODUCT_COLUMNS
-    widths = _col_widths([(k, w) for k, _, w, _ in spec], width)
+    widths = col_widths([(k, w) for k, _, w, _ in spec], width)
     room = {k: w - 5 for (k, _, _, _), w in zip(spec, widths, strict=True)}
     several = c.program is None and len({p.program for p in c.products}) > 1
     body: list[list[str]] = []
@@ -443,10 +425,10 @@ def _signatures(width: float) -> Flowable:
               "Issued by the warehouse")
     cells: list[list[Any]] = [[], [], [], []]
     for label in labels:
-        cells[0].append(_p(label, k))
-        cells[1].append(_p(f"Name: {'_' * 34}", v))
-        cells[2].append(_p(f"Date: {'_' * 16}", v))
-        cells[3].append(_p(f"Signature: {'_' * 28}", v))
+        cells[0].append(para(label, k))
+        cells[1].append(para(f"Name: {'_' * 34}", v))
+        cells[2].append(para(f"Date: {'_' * 16}", v))
+        cells[3].append(para(f"Signature: {'_' * 28}", v))
     table = Table(cells, colWidths=[width / 3] * 3)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -455,14 +437,14 @@ def _signatures(width: float) -> Flowable:
         ("TOPPADDING", (0, 1), (-1, -1), 8), ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
         ("TOPPADDING", (0, 3), (-1, 3), 14),
     ]))
-    return KeepTogether([_p("Signatures", STYLES["section"]), table])
+    return KeepTogether([para("Signatures", STYLES["section"]), table])
 
 
 def _order_tables(c: Consolidation, width: float) -> list[Flowable]:
     """One table per order (a facility's requisition): its lines and totals, under a heading
     row naming the facility and the order that is repeated on every page the table runs to."""
     spec = _LINE_COLUMNS
-    widths = _col_widths([(k, w) for k, _, w, _ in spec], width)
+    widths = col_widths([(k, w) for k, _, w, _ in spec], width)
     room = {k: w - 5 for (k, _, _, _), w in zip(spec, widths, strict=True)}
     by_order: dict[str, list[OrderLine]] = {}
     for ln in c.lines:

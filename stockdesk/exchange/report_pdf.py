@@ -48,11 +48,12 @@ from stockdesk.exchange.rnr_pdf import (
     STYLES,
     TOTAL_BG,
     ZEBRA,
-    _build,
-    _cell_style,
-    _p,
+    build_pdf,
+    cell_style,
     fmt_datetime,
     fmt_number,
+    para,
+    title_bar,
     wrap,
 )
 from stockdesk.forecast.status import Status
@@ -106,12 +107,12 @@ def _text(value: Any) -> str:
 
 def _styles(columns: Sequence[Column]) -> tuple[list[CellStyle], list[CellStyle],
                                                 list[CellStyle]]:
-    head = [_cell_style(f"h{c.title}", font=BOLD, size=HEAD, leading=HEAD + 1.2,
+    head = [cell_style(f"h{c.title}", font=BOLD, size=HEAD, leading=HEAD + 1.2,
                         align="RIGHT" if c.numeric else "LEFT", valign="BOTTOM")
             for c in columns]
-    body = [_cell_style(f"b{c.numeric}", size=SIZE, leading=LEADING,
+    body = [cell_style(f"b{c.numeric}", size=SIZE, leading=LEADING,
                         align="RIGHT" if c.numeric else "LEFT") for c in columns]
-    total = [_cell_style(f"t{c.numeric}", font=BOLD, size=SIZE, leading=LEADING,
+    total = [cell_style(f"t{c.numeric}", font=BOLD, size=SIZE, leading=LEADING,
                          align="RIGHT" if c.numeric else "LEFT") for c in columns]
     return head, body, total
 
@@ -186,13 +187,8 @@ def data_table(columns: Sequence[Column], rows: Sequence[Any], width: float, *,
 
 
 def _title(header: ReportHeader, width: float) -> Table:
-    cells = [_p(header.title, STYLES["title"]), _p(header.scope_line, STYLES["status"])]
-    table = Table([cells], colWidths=[width * 0.45, width * 0.55])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                               ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK)]))
-    return table
+    return title_bar([para(header.title, STYLES["title"]),
+                      para(header.scope_line, STYLES["status"])], (0.45, 0.55), width)
 
 
 def _header_block(h: ReportHeader, width: float) -> Flowable:
@@ -205,7 +201,7 @@ def _header_block(h: ReportHeader, width: float) -> Flowable:
         *h.parameters]
     if len(pairs) % 2:
         pairs.append(("", ""))
-    rows = [[_p(a, k), _p(b, v), _p(c, k), _p(d, v)]
+    rows = [[para(a, k), para(b, v), para(c, k), para(d, v)]
             for (a, b), (c, d) in zip(pairs[::2], pairs[1::2], strict=True)]
     key_w = 2.8 * cm
     val_w = (width - 2 * key_w) / 2
@@ -220,7 +216,7 @@ def _header_block(h: ReportHeader, width: float) -> Flowable:
     ]))
     parts: list[Flowable] = [table]
     for note in h.notes:
-        parts += [Spacer(0, 3), _p(note, STYLES["small"])]
+        parts += [Spacer(0, 3), para(note, STYLES["small"])]
     return KeepTogether(parts)
 
 
@@ -230,7 +226,7 @@ def _footer(h: ReportHeader) -> str:
 
 
 def _section(text: str) -> Paragraph:
-    return _p(text, STYLES["section"])
+    return para(text, STYLES["section"])
 
 
 def _start(h: ReportHeader, width: float) -> list[Flowable]:
@@ -242,7 +238,7 @@ MARGIN = 1.0 * cm
 
 
 def _write(h: ReportHeader, story: list[Flowable], path: Path) -> None:
-    _build(path, story, PAGE, MARGIN, _footer(h),
+    build_pdf(path, story, PAGE, MARGIN, _footer(h),
            title=f"{h.title} {h.scope} {h.as_of.isoformat()}", subject=h.title)
 
 
@@ -296,7 +292,7 @@ def write_stock_status_pdf(report: StockStatusReport, path: Path) -> None:
     if report.rows:
         story += data_table(cols, report.rows, width)
     else:
-        story.append(_p("No product to list.", STYLES["small"]))
+        story.append(para("No product to list.", STYLES["small"]))
     story += _charts_section(report.charts, width)
     _write(h, story, path)
 
@@ -331,7 +327,7 @@ def write_stockouts_pdf(report: StockoutReport, path: Path) -> None:
     width = PAGE[0] - 2 * MARGIN
     story = _start(h, width)
     out_now = sum(r.stocked_out_now for r in report.rows)
-    story.append(_p(f"{_plural(out_now, 'product')} stocked out now; "
+    story.append(para(f"{_plural(out_now, 'product')} stocked out now; "
                     f"{_plural(sum(r.total_days for r in report.rows), 'stockout day')} in "
                     f"{_plural(len(report.periods), 'month')}.", STYLES["value"]))
     if h.scope_kind == "district":
@@ -347,7 +343,7 @@ def write_stockouts_pdf(report: StockoutReport, path: Path) -> None:
             Column("Stockout days", 1.0, lambda p: p.total_days, numeric=True),
         ]
         story += data_table(pcols, report.products, width * 0.85) if report.products else [
-            _p("No stockout.", STYLES["small"])]
+            para("No stockout.", STYLES["small"])]
         story.append(Spacer(0, 8))
     story.append(_section("Per facility and product, worst first: stockout days per month"))
     cols = []
@@ -370,7 +366,7 @@ def write_stockouts_pdf(report: StockoutReport, path: Path) -> None:
     if report.rows:
         story += data_table(cols, report.rows, width)
     else:
-        story.append(_p("No product stocked out and no stockout day in these months.",
+        story.append(para("No product stocked out and no stockout day in these months.",
                         STYLES["small"]))
     story += _charts_section(report.charts, width)
     _write(h, story, path)
@@ -383,7 +379,7 @@ def write_expiry_pdf(report: ExpiryReport, path: Path) -> None:
     h = report.header
     width = PAGE[0] - 2 * MARGIN
     story = _start(h, width)
-    story.append(_p(f"{_plural(len(report.rows), 'lot')} expiring by "
+    story.append(para(f"{_plural(len(report.rows), 'lot')} expiring by "
                     f"{report.horizon_end.isoformat()}: {fmt_number(report.total_quantity)} "
                     f"units, of which {fmt_number(report.total_at_risk)} at risk of expiring "
                     "before use.", STYLES["value"]))
@@ -428,7 +424,7 @@ def write_expiry_pdf(report: ExpiryReport, path: Path) -> None:
         blank[-1] = report.total_at_risk
         story += data_table(cols, report.rows, width, total=blank)
     else:
-        story.append(_p("No lot expires within the horizon.", STYLES["small"]))
+        story.append(para("No lot expires within the horizon.", STYLES["small"]))
     if report.expired:
         story.append(Spacer(0, 8))
         story.append(_section("Expired stock still on hand: remove it from the shelves"))
@@ -543,7 +539,7 @@ def _charts_section(charts: Sequence[TrendChart], width: float) -> list[Flowable
                               ("BOTTOMPADDING", (0, 0), (-1, -1), gap)]))
     heading = _section(f"Monthly consumption, last {len(charts[0].periods)} months "
                        f"({_plural(len(charts), 'product')} needing action most)")
-    legend = _p("Bars: consumption per month in dispensing units; orange: a month with "
+    legend = para("Bars: consumption per month in dispensing units; orange: a month with "
                 "stockout days (consumption understates demand); dashed line: AMC; n/r: month "
                 "not reported.", STYLES["small"])
     first = Table([[r] for r in [heading, legend]], colWidths=[width])

@@ -22,8 +22,6 @@ from typing import Any
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
-from openpyxl.worksheet.page import PageMargins
-from openpyxl.worksheet.worksheet import Worksheet
 
 from stockdesk.exchange.report_rows import (
     STATUS_COLOURS,
@@ -33,7 +31,7 @@ from stockdesk.exchange.report_rows import (
     StockoutReport,
     StockStatusReport,
 )
-from stockdesk.exchange.rnr_xlsx import _Cells, _dimension, _hf
+from stockdesk.exchange.rnr_xlsx import CellStyles, print_landscape_a4, set_dimension
 from stockdesk.forecast.status import Status
 
 FMT_INT = "#,##0"
@@ -57,28 +55,20 @@ def _kind_style(kind: str) -> str:
 
 
 def _setup(ws: Any, header: ReportHeader, table: str, fields: Sequence[Field],
-           rows: int) -> _Cells:
+           rows: int) -> CellStyles:
     """Column widths, print setup and cell styles of a table sheet (before any row)."""
     for i, f in enumerate(fields, 1):
         ws.column_dimensions[get_column_letter(i)].width = f.width
     ws.freeze_panes = "A2"
     last = get_column_letter(len(fields))
     ws.auto_filter.ref = f"A1:{last}{max(rows + 1, 1)}"
-    ws.print_title_rows = "1:1"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.6, header=0.3,
-                                  footer=0.3)
-    ws.oddHeader.left.text = _hf(f"{header.title}: {table}")
-    ws.oddHeader.right.text = _hf(f"{header.scope_line}, as of {header.as_of.isoformat()}")
-    ws.oddFooter.left.text = _hf(f"Generated {header.generated_at:%Y-%m-%d %H:%M} by "
-                                 f"StockDesk {header.app_version}")
-    ws.oddFooter.right.text = "Page &[Page] of &[Pages]"
-    _dimension(ws, rows + 1, len(fields))
-    c = _Cells(ws)
+    print_landscape_a4(ws, "1:1", top=0.7,
+                       header=(f"{header.title}: {table}",
+                               f"{header.scope_line}, as of {header.as_of.isoformat()}"),
+                       footer=f"Generated {header.generated_at:%Y-%m-%d %H:%M} by "
+                              f"StockDesk {header.app_version}")
+    set_dimension(ws, rows + 1, len(fields))
+    c = CellStyles(ws)
     thin = Side(style="thin", color="BFBFBF")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     c.style("head", font=Font(bold=True), fill=PatternFill("solid", fgColor="DDE4EC"),
@@ -134,10 +124,10 @@ def _about(wb: Workbook, header: ReportHeader, extra: Sequence[tuple[str, Any]] 
         ("Generated", header.generated_at.strftime("%Y-%m-%d %H:%M %Z").strip()),
         ("StockDesk", header.app_version), *header.parameters, *extra,
         *(("Notes", n) for n in header.notes)]
-    _dimension(ws, len(pairs) + 1, 2)
+    set_dimension(ws, len(pairs) + 1, 2)
     ws.column_dimensions["A"].width = 18
     ws.column_dimensions["B"].width = 100
-    c = _Cells(ws)
+    c = CellStyles(ws)
     c.style("key", font=Font(bold=True), alignment=Alignment(vertical="top"))
     c.style("value", alignment=Alignment(wrap_text=True, vertical="top"))
     c.style("date", number_format=FMT_DATE, alignment=Alignment(horizontal="left"))

@@ -141,7 +141,7 @@ def wrap(text: str | None, width: float, *, size: float = BODY_SIZE, font: str =
     return "\n".join(lines), False
 
 
-def _p(text: str, style: ParagraphStyle) -> Paragraph:
+def para(text: str, style: ParagraphStyle) -> Paragraph:
     return Paragraph(escape(text), style)
 
 
@@ -206,7 +206,7 @@ def _footer(left: str, page_size: tuple[float, float], margin: float
     return decorate
 
 
-def _build(path: Path, story: list[Flowable], page_size: tuple[float, float], margin: float,
+def build_pdf(path: Path, story: list[Flowable], page_size: tuple[float, float], margin: float,
            footer_text: str, title: str, subject: str) -> None:
     frame = SimpleDocTemplate(str(path), pagesize=page_size, leftMargin=margin,
                             rightMargin=margin, topMargin=margin, bottomMargin=margin + 10,
@@ -239,31 +239,36 @@ def write_rnr_pdf(doc: Document, path: Path) -> None:
     notes: list[tuple[str, str, str]] = []
     story += _line_tables(doc, width, notes)
     story.append(Spacer(0, 4))
-    story.append(_p(_summary(doc), STYLES["small"]))
+    story.append(para(_summary(doc), STYLES["small"]))
     if notes:
-        story.append(_p("Full text of long explanations and remarks", STYLES["section"]))
+        story.append(para("Full text of long explanations and remarks", STYLES["section"]))
         for code, letter, text in notes:
-            story.append(_p(f"{code}, {letter} ({LETTERS[letter]}): {text}", STYLES["small"]))
+            story.append(para(f"{code}, {letter} ({LETTERS[letter]}): {text}", STYLES["small"]))
     story += [Spacer(0, 10), _signatures(h, width)]
     period = f"period {h.period} ({fmt_date(h.period_start)} to {fmt_date(h.period_end)})"
     footer = (f"{h.facility_code} {h.facility_name} · {h.program_name} ({h.program}) · {period}"
               f" · Status: {h.status.label}" + (" · EMERGENCY" if h.emergency else ""))
-    _build(path, story, page, margin, footer,
+    build_pdf(path, story, page, margin, footer,
            title=f"Report and Requisition {h.facility_code} {h.program} {h.period}",
            subject="Report and Requisition")
 
 
-def _title_row(h: Header, width: float) -> Table:
-    title = "Report and Requisition" + (" (quarterly)" if h.months == 3 else "")
-    cells = [_p(title, STYLES["title"]),
-             _p("EMERGENCY" if h.emergency else "", STYLES["emergency"]),
-             _p(f"Status: {h.status.label}", STYLES["status"])]
-    table = Table([cells], colWidths=[width * 0.45, width * 0.25, width * 0.30])
+def title_bar(cells: Sequence[Flowable], shares: Sequence[float], width: float) -> Table:
+    """The rule-underlined title line every document opens with (``shares`` of the width)."""
+    table = Table([list(cells)], colWidths=[width * f for f in shares])
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK)]))
     return table
+
+
+def _title_row(h: Header, width: float) -> Table:
+    title = "Report and Requisition" + (" (quarterly)" if h.months == 3 else "")
+    return title_bar([para(title, STYLES["title"]),
+                      para("EMERGENCY" if h.emergency else "", STYLES["emergency"]),
+                      para(f"Status: {h.status.label}", STYLES["status"])],
+                     (0.45, 0.25, 0.30), width)
 
 
 def _header_block(h: Header, width: float) -> Flowable:
@@ -275,16 +280,17 @@ def _header_block(h: Header, width: float) -> Flowable:
               f"emergency order point {fmt_level(h.eop_mos)}, lead time "
               f"{fmt_level(h.lead_time_months)} (months of stock)")
     rows = [
-        [_p("Facility", k), _p(f"{h.facility_code} — {h.facility_name}", v),
-         _p("Facility type", k), _p(h.facility_type, v)],
-        [_p("District", k), _p(h.district or "", v), _p("Region", k), _p(h.region or "", v)],
-        [_p("Program", k), _p(f"{h.program_name} ({h.program})", v),
-         _p("Period", k), _p(period, v)],
-        [_p("Stock levels", k), _p(levels, v),
-         _p("Supplied by", k), _p(h.supplier or "", v)],
-        [_p("Calculation profile", k), _p(f"{h.profile}: {h.profile_description}", v)],
-        [_p("Status", k), _p(h.status.label + (" — EMERGENCY" if h.emergency else ""), v),
-         _p("Generated", k), _p(f"{fmt_datetime(h.generated_at)} by StockDesk {h.app_version}",
+        [para("Facility", k), para(f"{h.facility_code} — {h.facility_name}", v),
+         para("Facility type", k), para(h.facility_type, v)],
+        [para("District", k), para(h.district or "", v),
+         para("Region", k), para(h.region or "", v)],
+        [para("Program", k), para(f"{h.program_name} ({h.program})", v),
+         para("Period", k), para(period, v)],
+        [para("Stock levels", k), para(levels, v),
+         para("Supplied by", k), para(h.supplier or "", v)],
+        [para("Calculation profile", k), para(f"{h.profile}: {h.profile_description}", v)],
+        [para("Status", k), para(h.status.label + (" — EMERGENCY" if h.emergency else ""), v),
+         para("Generated", k), para(f"{fmt_datetime(h.generated_at)} by StockDesk {h.app_version}",
                                  v)],
     ]
     key_w = 2.6 * cm
@@ -308,18 +314,18 @@ def _header_block(h: Header, width: float) -> Flowable:
 
 
 def _notice(text: str, width: float) -> Table:
-    table = Table([[_p(text, STYLES["notice"])]], colWidths=[width])
+    table = Table([[para(text, STYLES["notice"])]], colWidths=[width])
     table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, RED),
                                ("LEFTPADDING", (0, 0), (-1, -1), 5)]))
     return table
 
 
-def _col_widths(spec: Sequence[tuple[str, float]], width: float) -> list[float]:
+def col_widths(spec: Sequence[tuple[str, float]], width: float) -> list[float]:
     total = sum(w for _, w in spec)
     return [width * w / total for _, w in spec]
 
 
-def _cell_style(name: str, *, font: str = FONT, size: float = BODY_SIZE,
+def cell_style(name: str, *, font: str = FONT, size: float = BODY_SIZE,
                 leading: float = BODY_LEADING, align: str = "LEFT", valign: str = "TOP"
                 ) -> CellStyle:
     style = CellStyle(name)
@@ -335,7 +341,7 @@ def _rnr_heading(widths: Sequence[float]) -> tuple[list[list[str]], list[list[Ce
     cell's type gets smaller until the longest word fits."""
     letters: list[str] = []
     words: list[str] = []
-    letter_style = _cell_style("letters", font=BOLD, size=8, leading=9, align="CENTER",
+    letter_style = cell_style("letters", font=BOLD, size=8, leading=9, align="CENTER",
                                valign="MIDDLE")
     styles: list[list[CellStyle]] = [[], []]
     for (key, _), w in zip(RNR_COLUMNS, widths, strict=True):
@@ -347,7 +353,7 @@ def _rnr_heading(widths: Sequence[float]) -> tuple[list[list[str]], list[list[Ce
         letters.append("" if key in FIRST_WORDS else key)
         words.append(wrap(text, room, size=size, font=font)[0])
         styles[0].append(letter_style)
-        styles[1].append(_cell_style(f"words {key}", font=font, size=size, leading=size + 1,
+        styles[1].append(cell_style(f"words {key}", font=font, size=size, leading=size + 1,
                                      align="CENTER", valign="MIDDLE"))
     return [letters, words], styles
 
@@ -388,12 +394,12 @@ def _line_tables(doc: Document, width: float, notes: list[tuple[str, str, str]]
     each of a dozen properties cell by cell: a quarter of the time of a 500-line R&R); the
     TableStyle only draws lines and backgrounds.
     """
-    widths = _col_widths(RNR_COLUMNS, width)
+    widths = col_widths(RNR_COLUMNS, width)
     heading, heading_styles = _rnr_heading(widths)
-    text_style = _cell_style("text")
-    number_style = _cell_style("number", align="RIGHT")
-    total_text = _cell_style("total text", font=BOLD)
-    total_number = _cell_style("total number", font=BOLD, align="RIGHT")
+    text_style = cell_style("text")
+    number_style = cell_style("number", align="RIGHT")
+    total_text = cell_style("total text", font=BOLD)
+    total_number = cell_style("total number", font=BOLD, align="RIGHT")
     kinds = [k in TEXT_KEYS for k, _ in RNR_COLUMNS]
     body_styles = [text_style if is_text else number_style for is_text in kinds]
     total_styles = [total_text if is_text else total_number for is_text in kinds]
@@ -407,7 +413,7 @@ def _line_tables(doc: Document, width: float, notes: list[tuple[str, str, str]]
         if overflow:  # a number too wide for its column: smaller type in that cell only
             row_styles = list(body_styles)
             for col, size in overflow:
-                row_styles[col] = _cell_style("small", size=size, align="RIGHT")
+                row_styles[col] = cell_style("small", size=size, align="RIGHT")
         styles.append(row_styles)
     n = len(doc.lines)
     total = [""] * len(RNR_COLUMNS)
@@ -417,7 +423,7 @@ def _line_tables(doc: Document, width: float, notes: list[tuple[str, str, str]]
     room = widths[q_col] - 2 * PAD
     if stringWidth(total[q_col], BOLD, BODY_SIZE) > room:
         total_styles = list(total_styles)
-        total_styles[q_col] = _cell_style(
+        total_styles[q_col] = cell_style(
             "small total", font=BOLD, align="RIGHT",
             size=BODY_SIZE * room / stringWidth(total[q_col], BOLD, BODY_SIZE))
     body.append(total)
@@ -481,10 +487,10 @@ def _signatures(h: Header, width: float) -> Flowable:
         name = (sig.full_name or sig.user) if sig else blank
         if sig and sig.full_name and sig.user != sig.full_name:
             name = f"{sig.full_name} ({sig.user})"
-        cells[0].append(_p(label, k))
-        cells[1].append(_p(f"Name: {name}", v))
-        cells[2].append(_p(f"Date: {fmt_datetime(sig.at) if sig else '_' * 16}", v))
-        cells[3].append(_p(f"Signature: {'_' * 22}", v))
+        cells[0].append(para(label, k))
+        cells[1].append(para(f"Name: {name}", v))
+        cells[2].append(para(f"Date: {fmt_datetime(sig.at) if sig else '_' * 16}", v))
+        cells[3].append(para(f"Signature: {'_' * 22}", v))
     table = Table(cells, colWidths=[width / 4] * 4)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -493,7 +499,7 @@ def _signatures(h: Header, width: float) -> Flowable:
         ("TOPPADDING", (0, 1), (-1, -1), 5), ("BOTTOMPADDING", (0, -1), (-1, -1), 6),
         ("TOPPADDING", (0, 3), (-1, 3), 12),
     ]))
-    return KeepTogether([_p("Signatures", STYLES["section"]), table])
+    return KeepTogether([para("Signatures", STYLES["section"]), table])
 
 
 # ---------------------------------------------------------------- count sheet
@@ -537,7 +543,7 @@ def write_count_sheet_pdf(sheet: CountSheet, path: Path, *, show_book: bool = Fa
     if show_book:
         spec.append(("book", "Book", 38))
     spec += [("counted", "Counted", 56), ("remarks", "Remarks", 90)]
-    widths = _col_widths([(k, w) for k, _, w in spec], width)
+    widths = col_widths([(k, w) for k, _, w in spec], width)
     keys = [k for k, _, _ in spec]
     heading = [label for _, label, _ in spec]
     body: list[list[str]] = []
@@ -604,14 +610,14 @@ def write_count_sheet_pdf(sheet: CountSheet, path: Path, *, show_book: bool = Fa
         table.setStyle(TableStyle(style))
         story.append(table)
     story.append(Spacer(0, 4))
-    story.append(_p(f"{len(sheet.rows)} lot line{'s' if len(sheet.rows) != 1 else ''} listed; "
+    story.append(para(f"{len(sheet.rows)} lot line{'s' if len(sheet.rows) != 1 else ''} listed; "
                     f"rows {first_blank} to {first_blank + BLANK_ROWS - 1} are for stock found "
                     "that is not listed (write product, lot and expiry).", STYLES["small"]))
     story += [Spacer(0, 14), _count_signatures(width)]
     program = sheet.program or "all programs"
     footer = (f"{sheet.facility_code} {sheet.facility_name} · {program} · "
               f"physical count of {fmt_date(sheet.count_date)}")
-    _build(path, story, page, margin, footer,
+    build_pdf(path, story, page, margin, footer,
            title=f"Physical count {sheet.facility_code} {fmt_date(sheet.count_date)}",
            subject="Physical count sheet")
 
@@ -628,10 +634,10 @@ def _count_title(sheet: CountSheet, width: float, show_book: bool) -> Flowable:
            "new one beside it.")
     if not show_book:
         how += " Book quantities are not shown: count blind."
-    rows = [[_p("Facility", k), _p(f"{sheet.facility_code} — {sheet.facility_name}", v),
-             _p("Count date", k), _p(fmt_date(sheet.count_date), v)],
-            [_p("Program", k), _p(sheet.program or "All programs", v), "", ""],
-            [_p("How to count", k), _p(how, v), "", ""]]
+    rows = [[para("Facility", k), para(f"{sheet.facility_code} — {sheet.facility_name}", v),
+             para("Count date", k), para(fmt_date(sheet.count_date), v)],
+            [para("Program", k), para(sheet.program or "All programs", v), "", ""],
+            [para("How to count", k), para(how, v), "", ""]]
     key_w = 2.4 * cm
     table = Table(rows, colWidths=[key_w, width - 2 * key_w - 3 * cm, key_w, 3 * cm])
     table.setStyle(TableStyle([
@@ -641,9 +647,7 @@ def _count_title(sheet: CountSheet, width: float, show_book: bool) -> Flowable:
         ("BACKGROUND", (0, 0), (0, -1), ZEBRA), ("BACKGROUND", (2, 0), (2, 0), ZEBRA),
         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
-    title = Table([[_p("Physical count sheet", STYLES["title"])]], colWidths=[width])
-    title.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
-                               ("LINEBELOW", (0, 0), (-1, 0), 1.2, INK)]))
+    title = title_bar([para("Physical count sheet", STYLES["title"])], (1.0,), width)
     return KeepTogether([title, Spacer(0, 4), table])
 
 
@@ -651,9 +655,9 @@ def _count_signatures(width: float) -> Flowable:
     k, v = STYLES["key"], STYLES["value"]
     cells: list[list[Any]] = [[], [], []]
     for label in ("Counted by", "Checked by"):
-        cells[0].append(_p(label, k))
-        cells[1].append(_p(f"Name: {'_' * 34}", v))
-        cells[2].append(_p(f"Signature: {'_' * 22}   Date: {'_' * 12}", v))
+        cells[0].append(para(label, k))
+        cells[1].append(para(f"Name: {'_' * 34}", v))
+        cells[2].append(para(f"Signature: {'_' * 22}   Date: {'_' * 12}", v))
     table = Table(cells, colWidths=[width / 2] * 2)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

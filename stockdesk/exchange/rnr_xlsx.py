@@ -48,9 +48,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 from stockdesk.exchange.tabular import (
     MAX_BYTES,
     FileRefused,
-    _check_workbook_zip,
-    _why,
     cell_text,
+    check_workbook_zip,
+    why_refused,
 )
 from stockdesk.problems import Location, Problem, error, has_errors
 from stockdesk.requisition.document import (
@@ -116,7 +116,7 @@ def is_risky_text(value: object) -> bool:
 # -- writing -----------------------------------------------------------------------------------
 
 
-class _Cells:
+class CellStyles:
     """Cells of one write-only sheet from a few style templates (copying a style is cheap)."""
 
     def __init__(self, ws: Any):
@@ -162,15 +162,15 @@ def write_rnr_xlsx(doc: Document, path: Path) -> None:
     wb = Workbook(write_only=True)
     _write_printable(wb.create_sheet(PRINT_SHEET), doc)
     data = wb.create_sheet(DATA_SHEET)
-    _dimension(data, len(doc.lines) + 1, len(DATA_COLUMNS))
-    cells = _Cells(data)
+    set_dimension(data, len(doc.lines) + 1, len(DATA_COLUMNS))
+    cells = CellStyles(data)
     data.append([cells(c) for c in DATA_COLUMNS])
     for row in doc.data_rows():
         data.append([cells(v) for v in row])
     meta = wb.create_sheet(META_SHEET)
     pairs = meta_rows(doc)
-    _dimension(meta, len(pairs) + 1, 2)
-    cells = _Cells(meta)
+    set_dimension(meta, len(pairs) + 1, 2)
+    cells = CellStyles(meta)
     meta.column_dimensions["A"].width = 16
     meta.column_dimensions["B"].width = 68
     meta.append(["key", "value"])
@@ -188,7 +188,7 @@ def _write_printable(ws: Any, doc: Document) -> None:
     heading_fill = PatternFill("solid", fgColor="F2F2F2")
     wrap_top = Alignment(wrap_text=True, vertical="top")
     centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    c = _Cells(ws)
+    c = CellStyles(ws)
     c.style("title", font=Font(bold=True, size=16, color=font_colour), fill=status_fill,
             alignment=Alignment(vertical="center"))
     c.style("emergency", font=Font(bold=True, size=16, color="C00000"), fill=status_fill,
@@ -297,22 +297,32 @@ def _write_printable(ws: Any, doc: Document) -> None:
 
     # a write-only sheet writes its properties before the first row: set them all first
     ws.freeze_panes = f"C{second + 1}"
-    ws.print_title_rows = f"{first_heading}:{second}"
+    print_landscape_a4(ws, f"{first_heading}:{second}",
+                       header=(f"{h.facility_code} - {h.facility_name}",
+                               f"{h.program} {h.period}"),
+                       footer=f"Report and Requisition, {h.status.value}")
+    ws.print_options.horizontalCentered = True
+    set_dimension(ws, len(rows), _NCOLS)
+    for row in rows:
+        ws.append(row)
+
+
+def print_landscape_a4(ws: Any, title_rows: str, *, header: tuple[str, str], footer: str,
+                       top: float = 0.6, bottom: float = 0.6) -> None:
+    """How every StockDesk sheet prints: A4 landscape, one page wide, headings repeated,
+    header left and right, footer left, "Page x of y" right."""
+    ws.print_title_rows = title_rows
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0  # as many pages tall as the lines need
     ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.6, bottom=0.6, header=0.3,
+    ws.page_margins = PageMargins(left=0.4, right=0.4, top=top, bottom=bottom, header=0.3,
                                   footer=0.3)
-    ws.print_options.horizontalCentered = True
-    ws.oddHeader.left.text = _hf(f"{h.facility_code} - {h.facility_name}")
-    ws.oddHeader.right.text = _hf(f"{h.program} {h.period}")
-    ws.oddFooter.left.text = _hf(f"Report and Requisition, {h.status.value}")
+    ws.oddHeader.left.text = header_text(header[0])
+    ws.oddHeader.right.text = header_text(header[1])
+    ws.oddFooter.left.text = header_text(footer)
     ws.oddFooter.right.text = "Page &[Page] of &[Pages]"
-    _dimension(ws, len(rows), _NCOLS)
-    for row in rows:
-        ws.append(row)
 
 
 def _height(line: Line) -> float:
@@ -324,14 +334,14 @@ def _height(line: Line) -> float:
     return 13.0 * max(1, lines) + 2
 
 
-def _dimension(ws: Any, rows: int, columns: int) -> None:
+def set_dimension(ws: Any, rows: int, columns: int) -> None:
     """Store the sheet's size, as Excel does: a reader then need not scan the whole sheet to
     learn it (openpyxl's read-only mode otherwise parses every sheet once more on opening)."""
     ref = f"A1:{get_column_letter(columns)}{max(rows, 1)}"
     ws.calculate_dimension = lambda: ref
 
 
-def _line_cells(c: _Cells, line: Line) -> Iterator[Any]:
+def _line_cells(c: CellStyles, line: Line) -> Iterator[Any]:
     for _, key, _, _ in _PRINTED:
         value = getattr(line, key)
         if key in _MONEY_COLUMNS:
@@ -346,7 +356,7 @@ def _line_cells(c: _Cells, line: Line) -> Iterator[Any]:
             yield c(value, "wrap" if key in ("product_name", "W", "L") else "text")
 
 
-def _signature_cells(c: _Cells, sig: Signature | None) -> list[Any]:
+def _signature_cells(c: CellStyles, sig: Signature | None) -> list[Any]:
     """Columns 4-13: name (4-7), date (8-9), signature (10-13); blank lines when not signed."""
     cells = [c(None, "line") for _ in range(10)]
     if sig is not None:
@@ -356,7 +366,7 @@ def _signature_cells(c: _Cells, sig: Signature | None) -> list[Any]:
     return cells
 
 
-def _hf(text: str) -> str:
+def header_text(text: str) -> str:
     """Text for a printed page header or footer, where ``&`` starts a code."""
     return text.replace("&", "&&")
 
@@ -431,7 +441,7 @@ def rnr_from_bytes(data: bytes, name: str, *, max_rows: int = MAX_DATA_ROWS) -> 
                  "another kind of file")
         return _refused(name, digest, error("rnr.not_xlsx", found=found))
     try:
-        _check_workbook_zip(data, Location(name))
+        check_workbook_zip(data, Location(name))
     except FileRefused as refused:
         return RnrFile(name, digest, {}, (), None, tuple(refused.problems))
 
@@ -446,7 +456,7 @@ def rnr_from_bytes(data: bytes, name: str, *, max_rows: int = MAX_DATA_ROWS) -> 
                                     keep_links=False)
     except Exception as exc:
         return _refused(name, digest, error("import.unreadable",
-                                            detail=f"the workbook is damaged ({_why(exc)})"))
+                                            detail=f"the workbook is damaged ({why_refused(exc)})"))
     try:
         return _read_workbook(wb, name, digest, max_rows)
     finally:
@@ -492,7 +502,7 @@ def _read_workbook(wb: Any, name: str, digest: str, max_rows: int) -> RnrFile:
             _check_against_meta(meta, meta_row, rows, name, problems)
     except _Damaged as damaged:
         problems.append(error("import.unreadable",
-                              detail=f"the workbook is damaged ({_why(damaged.cause)})")
+                              detail=f"the workbook is damaged ({why_refused(damaged.cause)})")
                         .at(Location(name, damaged.sheet, damaged.row)))
     return RnrFile(name, digest, meta, tuple(rows), sha, tuple(problems))
 

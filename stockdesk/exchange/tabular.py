@@ -230,7 +230,7 @@ def _refuse_binary(data: bytes, where: Location) -> None:
 def _xlsx_table(data: bytes, name: str, digest: str, sheet_names: Sequence[str],
                 max_rows: int) -> Table:
     where = Location(name)
-    _check_workbook_zip(data, where)
+    check_workbook_zip(data, where)
     import openpyxl
     from openpyxl.xml import DEFUSEDXML
 
@@ -243,7 +243,7 @@ def _xlsx_table(data: bytes, name: str, digest: str, sheet_names: Sequence[str],
                                     keep_links=False)
     except Exception as exc:
         raise FileRefused([error("import.unreadable",
-                                 detail=f"the workbook is damaged ({_why(exc)})").at(where)]
+                                 detail=f"the workbook is damaged ({why_refused(exc)})").at(where)]
                           ) from None
     try:
         ws = _pick_sheet(wb, sheet_names)
@@ -260,13 +260,13 @@ def _xlsx_table(data: bytes, name: str, digest: str, sheet_names: Sequence[str],
     except Exception as exc:
         wb.close()
         raise FileRefused([error("import.unreadable",
-                                 detail=f"the workbook is damaged ({_why(exc)})").at(where)]
+                                 detail=f"the workbook is damaged ({why_refused(exc)})").at(where)]
                           ) from None
     return Table(name, digest, len(data), header, header_row, rows,
                  max(estimated - header_row, 0), sheet=sheet, _closers=[wb.close])
 
 
-def _check_workbook_zip(data: bytes, where: Location) -> None:
+def check_workbook_zip(data: bytes, where: Location) -> None:
     """A ZIP that is not a workbook, a damaged one and a zip bomb are refused up front."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -275,7 +275,7 @@ def _check_workbook_zip(data: bytes, where: Location) -> None:
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise FileRefused([error("import.unreadable", detail=(
-            f"the workbook is damaged or incomplete ({_why(exc)})"
+            f"the workbook is damaged or incomplete ({why_refused(exc)})"
         )).at(where)]) from None
     if b"opendocument" in mimetype:
         raise FileRefused([error("import.wrong_type",
@@ -315,7 +315,7 @@ def _numbered_xlsx_rows(ws: Any, name: str, sheet: str,
         raise
     except Exception as exc:
         raise FileRefused([error("import.unreadable",
-                                 detail=f"the workbook is damaged ({_why(exc)})")
+                                 detail=f"the workbook is damaged ({why_refused(exc)})")
                            .at(Location(name, sheet, number + 1))]) from None
 
 
@@ -342,7 +342,7 @@ def cell_text(value: object) -> str:
     return str(value)[:MAX_FIELD_CHARS]
 
 
-def _why(exc: BaseException) -> str:
+def why_refused(exc: BaseException) -> str:
     while exc.__cause__ is not None or exc.__context__ is not None:  # the root cause says most
         exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
     text = str(exc).strip()
