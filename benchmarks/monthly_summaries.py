@@ -42,7 +42,7 @@ def district_database(ctx: Context) -> tuple[Path, tuple[str, str], int]:
         fresh_database(path, ledger).close()
         raw_insert(path, ledger)
         ctx.cache["district_db"] = (path, ledger.periods, len(ledger))
-    return ctx.cache["district_db"]  # type: ignore[no-any-return]
+    return ctx.cache["district_db"]
 
 
 def run(ctx: Context) -> Iterator[Result]:
