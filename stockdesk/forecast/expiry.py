@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import Literal
 
-from stockdesk.forecast.consumption import DAYS_PER_MONTH
 from stockdesk.forecast.explain import Explained, fmt
 from stockdesk.forecast.levels import (
     DEFAULT_LEVELS,
@@ -26,6 +25,7 @@ from stockdesk.forecast.levels import (
     max_quantity,
     num,
 )
+from stockdesk.forecast.profiles import DAYS_PER_MONTH
 from stockdesk.forecast.projection import add_months
 from stockdesk.forecast.status import Status, months_of_stock, mos_text, stock_status
 

@@ -17,8 +17,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from stockdesk.forecast.consumption import DAYS_PER_MONTH
 from stockdesk.forecast.explain import Explained, fmt, round_half_up
+from stockdesk.forecast.profiles import DAYS_PER_MONTH
 
 Number = int | float | Decimal | Fraction
 """A quantity or a level as a caller may hold it; converted exactly by :func:`exact`."""

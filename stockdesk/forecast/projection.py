@@ -33,9 +33,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from fractions import Fraction
 
-from stockdesk.forecast.consumption import DAYS_PER_MONTH
 from stockdesk.forecast.explain import Explained, fmt
 from stockdesk.forecast.levels import Lot, Number, exact, months_to_days, num
+from stockdesk.forecast.profiles import DAYS_PER_MONTH
 
 Receipt = tuple[date, int, date | None]
 """A scheduled receipt (pipeline): (arrival date, quantity, expiry date or None)."""

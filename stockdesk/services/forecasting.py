@@ -23,7 +23,6 @@ from stockdesk.forecast.district_status import DistrictStatus, district_status
 from stockdesk.forecast.explain import Explained, round_half_up
 from stockdesk.forecast.levels import DEFAULT_LEVELS, Levels, max_quantity, months_to_days
 from stockdesk.forecast.profiles import (
-    UnknownProfile,
     average_consumption,
     get_profile,
     months_ending,
@@ -38,6 +37,7 @@ from stockdesk.services.stock import DistrictMonthly, StockService, lot_rows
 from stockdesk.services.stock_status import (
     ProductInputs,
     StockStatusService,
+    program_profile,
     refuse_future,
     resolve_profile,
 )
@@ -194,7 +194,7 @@ class ForecastService:
         fac_type = {code: ftype for code, ftype in facs.values()}
         lv = [levels.get((meta.get(p, (None,))[0], fac_type[f]), DEFAULT_LEVELS)
               for f, p in zip(table.facilities, table.products, strict=True)]
-        names = [forced.name if forced else _program_profile_name(meta.get(p, (None, None))[1])
+        names = [forced.name if forced else program_profile(meta.get(p, (None, None))[1]).name
                  for p in table.products]
         lead = np.array([x.lead_time_months for x in lv], dtype=float)
         usable = np.zeros(n, dtype=np.int64)
@@ -341,13 +341,6 @@ def _district_lots(s: Session, facs: dict[int, tuple[str, str]], day: date, toda
             if qty > 0:
                 out[(fcode, codes[pid])].append((qty, expiry))
     return out
-
-
-def _program_profile_name(stored: str | None) -> str:
-    try:
-        return get_profile(stored).name
-    except UnknownProfile:
-        return get_profile(None).name
 
 
 def _periods_after(end: str, months: int) -> tuple[str, ...]:

@@ -23,6 +23,7 @@ from stockdesk.db.models import (
     Requisition,
     RequisitionLine,
     StockLevel,
+    User,
 )
 from stockdesk.forecast.levels import DEFAULT_LEVELS, Levels
 from stockdesk.forecast.profiles import MonthInput, get_profile, months_ending, window_periods
@@ -221,7 +222,8 @@ class RequisitionService:
             lines = s.scalars(select(RequisitionLine).where(
                 RequisitionLine.requisition_id == req.id)).all()
             if action == "submit":
-                codes = dict(s.execute(select(Product.id, Product.code)).all())
+                codes = dict(s.execute(select(Product.id, Product.code).where(
+                    Product.id.in_([ln.product_id for ln in lines]))).all())
                 problems = [error("requisition.line", product=codes[ln.product_id], column=c,
                                   message=m)
                             for ln in lines for c, m in line_problems(
@@ -296,8 +298,6 @@ def _document(s: Session, req: Requisition) -> Document:
              if u}
     names: dict[str, str | None] = {}
     if users:
-        from stockdesk.db.models import User
-
         names = dict(s.execute(select(User.username, User.full_name)
                                .where(User.username.in_(users))).all())
     signatures = tuple(

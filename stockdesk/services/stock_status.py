@@ -217,7 +217,7 @@ class StockStatusService:
         out = []
         for p in stock:
             program, stored, seasonal = meta.get(p.code, (None, None, False))
-            prof = forced or _program_profile(stored)
+            prof = forced or program_profile(stored)
             wanted = set(window_periods(prof, end))
             window = tuple(
                 MonthInput(m.summary.period, m.summary.consumed,
@@ -303,7 +303,8 @@ def refuse_future(day: date, today: date) -> None:
                                    today=today.isoformat())])
 
 
-def _program_profile(stored: str | None) -> Profile:
+def program_profile(stored: str | None) -> Profile:
+    """A program's stored profile; the default for a name this version does not know."""
     try:
         return get_profile(stored)
     except UnknownProfile:
@@ -311,4 +312,5 @@ def _program_profile(stored: str | None) -> Profile:
 
 
 __all__ = ["LotOnHand", "ProductInputs", "ProductStatus", "StockStatusService",
-           "product_status", "refuse_future", "resolve_profile"]
+           "product_status", "program_profile", "refuse_future",
+           "resolve_profile"]
