@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import make_url
 
+from stockdesk.db.migrate import DatabaseTooNew
+
 if TYPE_CHECKING:
     from stockdesk.services.database import Database
 
@@ -149,6 +151,7 @@ def open_database(url: str, *, today: date | None = None, daily_keep: int = 14,
 
 __all__ = [
     "APP_NAME",
+    "DatabaseTooNew",
     "ENV_DB",
     "ENV_NEW_PASSWORD",
     "ENV_PASSWORD",

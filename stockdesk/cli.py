@@ -161,6 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
+    command("gui", cmd_gui, "open the StockDesk window")
+
     p = command("demo", cmd_demo, "build a demo district with facilities, users and three years "
                                   "of stock movements, then show one health centre's stock")
     p.add_argument("--seed", type=int, default=1, help="random seed (default 1)")
@@ -478,6 +480,12 @@ def _ask_password(prompt: str, env_name: str, *, confirm: bool = False) -> str:
 
 
 # -- commands ------------------------------------------------------------------------------
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from stockdesk.ui.start import run
+
+    return run(getattr(args, "db", None), getattr(args, "user", None))
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

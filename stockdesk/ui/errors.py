@@ -1,0 +1,101 @@
+"""Three channels for what goes wrong (DESIGN §6).
+
+* **Problems** in what a person entered: shown inline next to the field by the view that
+  asked; when a view does not handle them, listed in one dialog, translated.
+* **Known failures** (database locked, disk full, read-only file, file not readable): a
+  friendly sentence saying what to do, not a traceback.
+* **Bugs**: everything else.  Logged to the log file with the traceback, and shown with a
+  "Copy details" button so the person can send them to whoever supports the facility.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from stockdesk.problems import Problem, ProblemsFound
+from stockdesk.ui import words
+
+log = logging.getLogger("stockdesk.ui")
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def known_failure(exc: BaseException) -> str | None:
+    """A friendly sentence for a failure that is not a bug, or None."""
+    text = str(exc).lower()
+    if "database is locked" in text or "database table is locked" in text:
+        return _t("Another StockDesk window or program is saving to the database. "
+                  "Wait a moment and try again.")
+    if "database or disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
+        return _t("The disk is full, so nothing was saved. Free some space (or move old "
+                  "backups to a USB stick) and try again.")
+    if "readonly database" in text or "read-only" in text or isinstance(exc, PermissionError):
+        return _t("The database file cannot be written (it is read-only or on a locked "
+                  "drive). Nothing was saved. Ask whoever manages this computer.")
+    if "unable to open database" in text or "could not connect" in text \
+            or "connection refused" in text:
+        return _t("The database cannot be reached. Check that the drive or the district "
+                  "server is available, then try again.")
+    if isinstance(exc, FileNotFoundError):
+        return _t("The file was not found: {file}").format(file=exc.filename or "")
+    return None
+
+
+def problems_text(problems: list[Problem]) -> str:
+    return "\n".join(f"• {words.problem(p)}" for p in problems)
+
+
+class ErrorReporter(QObject):
+    """Shows failures no view handled itself; installed as the process's excepthook too."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.last_shown: str | None = None  # what the last dialog said (tests read it)
+
+    def report(self, exc: BaseException, details: str = "") -> None:
+        if isinstance(exc, ProblemsFound):
+            self._show(QMessageBox.Icon.Warning, _t("Please check"), problems_text(exc.problems))
+            return
+        friendly = known_failure(exc)
+        if friendly is not None:
+            log.warning("known failure: %s", exc)
+            self._show(QMessageBox.Icon.Warning, _t("Could not finish"), friendly)
+            return
+        details = details or "".join(traceback.format_exception(exc))
+        log.error("unexpected error\n%s", details)
+        self._show(QMessageBox.Icon.Critical, _t("Something went wrong"),
+                   _t("StockDesk met an unexpected error. Nothing half-done was saved. "
+                      "Use Copy details to send the details to your support person."),
+                   details)
+
+    def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> None:
+        self.last_shown = text
+        if QApplication.instance() is None:
+            print(text, details, file=sys.stderr)
+            return
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("errorDialog")
+        if details:
+            box.setDetailedText(details)
+            copy = box.addButton(_t("Copy details"), QMessageBox.ButtonRole.ActionRole)
+            copy.clicked.disconnect()
+            copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
+        box.open()
+
+    def excepthook(self, kind: type[BaseException], exc: BaseException,
+                   tb: TracebackType | None) -> None:
+        """Bugs in slots land here instead of silently printing to a console nobody sees."""
+        self.report(exc, "".join(traceback.format_exception(kind, exc, tb)))
+
+    def install(self) -> None:
+        sys.excepthook = self.excepthook

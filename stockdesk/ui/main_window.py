@@ -1,0 +1,258 @@
+"""The main window: navigation on the left, one page at a time, the facility in view on top.
+
+The window holds no business logic: it builds the pages the signed-in user may see, passes
+navigation requests between them, keeps the facility picker, and restores what it looked like
+last time.  Changing the language rebuilds the pages in place, so every text follows at once.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from stockdesk import __version__
+from stockdesk.services.directory import DirectoryService, FacilityInfo
+from stockdesk.ui import i18n, words
+from stockdesk.ui import settings as keys
+from stockdesk.ui.context import AppContext
+from stockdesk.ui.errors import ErrorReporter
+from stockdesk.ui.pages import PAGES, Page
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class MainWindow(QMainWindow):
+    # the facilities were loaded into the picker (tests wait on this)
+    facilities_loaded = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.ctx = ctx
+        self.errors = ErrorReporter(self)
+        ctx.tasks.unhandled.connect(self.errors.report)
+        self.pages: dict[str, Page] = {}
+        self.facilities: list[FacilityInfo] = []
+        self.resize(1280, 720)
+        self._build()
+        self._restore()
+        ctx.bus.master_data_changed.connect(self.load_facilities)
+        self.load_facilities()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.setWindowTitle(_t("StockDesk"))
+        self.menuBar().clear()
+        for bar in self.findChildren(QToolBar):
+            self.removeToolBar(bar)
+            bar.deleteLater()
+
+        toolbar = QToolBar(_t("Facility"), self)
+        toolbar.setObjectName("facilityBar")
+        toolbar.setMovable(False)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+        label = QLabel(_t("&Facility:"))
+        self.facility_picker = QComboBox()
+        self.facility_picker.setObjectName("facilityPicker")
+        self.facility_picker.setMinimumContentsLength(32)
+        self.facility_picker.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        label.setBuddy(self.facility_picker)
+        toolbar.addWidget(label)
+        toolbar.addWidget(self.facility_picker)
+        self.facility_picker.currentIndexChanged.connect(self._facility_picked)
+        spacer = QWidget()
+        spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
+                             spacer.sizePolicy().verticalPolicy().Preferred)
+        toolbar.addWidget(spacer)
+        self.user_label = QLabel(_t("{user} ({role})").format(
+            user=self.ctx.actor.username, role=words.role(self.ctx.actor.role)))
+        toolbar.addWidget(self.user_label)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(210)
+        self.stack = QStackedWidget()
+        old = self.pages
+        self.pages = {}
+        for number, cls in enumerate(p for p in PAGES if p.visible_to(self.ctx)):
+            page = cls(self.ctx, self.stack)
+            page.navigate.connect(self.go)
+            self.pages[cls.key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(cls.title())
+            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+            item.setToolTip(f"Ctrl+{number + 1}" if number < 9 else "")
+            self.navigation.addItem(item)
+        for page in old.values():
+            page.deleteLater()
+        self.navigation.currentRowChanged.connect(self._show_row)
+
+        splitter = QSplitter()
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        old_central = self.centralWidget()
+        self.setCentralWidget(splitter)
+        if old_central is not None:
+            old_central.deleteLater()
+        self._menus()
+        db_where = str(self.ctx.db.sqlite_path or self.ctx.db.engine.url.render_as_string())
+        self.statusBar().showMessage(_t("Database: {where}").format(where=db_where))
+
+    def _menus(self) -> None:
+        menu = self.menuBar()
+        file = menu.addMenu(_t("&File"))
+        sign_out = file.addAction(_t("Sign &out"))
+        sign_out.triggered.connect(self._sign_out)
+        quit_ = file.addAction(_t("&Quit"))
+        quit_.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_.triggered.connect(self.close)
+
+        view = menu.addMenu(_t("&Go"))
+        for number, key in enumerate(self.pages):
+            action = view.addAction(self.pages[key].title())
+            if number < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
+            action.triggered.connect(lambda _=False, k=key: self.go(k, {}))
+        refresh = view.addAction(_t("&Refresh"))
+        refresh.setShortcut(QKeySequence.StandardKey.Refresh)
+        refresh.triggered.connect(self.refresh_current)
+
+        language = menu.addMenu(_t("&Language"))
+        group = QActionGroup(self)
+        current = self.ctx.settings.get(keys.LANGUAGE) or i18n.DEFAULT
+        for code, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"language_{code}")
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.switch_language(c))
+            group.addAction(action)
+            language.addAction(action)
+
+        help_ = menu.addMenu(_t("&Help"))
+        about = help_.addAction(_t("&About StockDesk"))
+        about.triggered.connect(self._about)
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def go(self, key: str, target: dict[str, Any] | None = None) -> None:
+        """Show page ``key``; ``target`` names an item on it (a product, a requisition)."""
+        page = self.pages.get(key)
+        if page is None:
+            return
+        row = list(self.pages).index(key)
+        if self.navigation.currentRow() != row:
+            self.navigation.setCurrentRow(row)
+        else:
+            page.activate()
+        if target:
+            page.open_target(target)
+
+    def current_page(self) -> Page:
+        page = self.stack.currentWidget()
+        assert isinstance(page, Page)
+        return page
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = list(self.pages)[row]
+        self.stack.setCurrentWidget(self.pages[key])
+        self.ctx.settings.set(keys.LAST_PAGE, key)
+        self.pages[key].activate()
+
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        page.stale = True
+        page.activate()
+
+    # -- facility --------------------------------------------------------------------------
+
+    def load_facilities(self) -> None:
+        self.ctx.tasks.run(lambda c: self.ctx.service(DirectoryService).facilities(),
+                           self._facilities_loaded)
+
+    def _facilities_loaded(self, facilities: list[FacilityInfo]) -> None:
+        self.facilities = facilities
+        wanted = self.ctx.actor.facility or self.ctx.facility \
+            or self.ctx.settings.get(keys.LAST_FACILITY)
+        picker = self.facility_picker
+        picker.blockSignals(True)
+        picker.clear()
+        for f in facilities:
+            picker.addItem(f.label, f.code)
+        index = max(0, picker.findData(wanted))
+        picker.setCurrentIndex(index if facilities else -1)
+        picker.blockSignals(False)
+        # staff assigned to one facility see only theirs in the picker's first place
+        if facilities:
+            self.ctx.set_facility(picker.itemData(index))
+        self.facilities_loaded.emit()
+
+    def _facility_picked(self, index: int) -> None:
+        if index >= 0:
+            self.ctx.set_facility(self.facility_picker.itemData(index))
+
+    def select_facility(self, code: str) -> None:
+        index = self.facility_picker.findData(code)
+        if index >= 0:
+            self.facility_picker.setCurrentIndex(index)
+
+    # -- language, state, closing ----------------------------------------------------------
+
+    def switch_language(self, code: str) -> None:
+        code = i18n.install(code)
+        self.ctx.settings.set(keys.LANGUAGE, code)
+        current = self.ctx.settings.get(keys.LAST_PAGE)
+        self._build()
+        self.ctx.bus.language_changed.emit(code)
+        self._facilities_loaded(self.facilities)
+        self.go(current if current in self.pages else next(iter(self.pages)), {})
+
+    def _restore(self) -> None:
+        s = self.ctx.settings
+        geometry = s.get(keys.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        state = s.get(keys.STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        last = s.get(keys.LAST_PAGE)
+        self.go(last if last in self.pages else next(iter(self.pages)), {})
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.set(keys.GEOMETRY, self.saveGeometry())
+        self.ctx.settings.set(keys.STATE, self.saveState())
+        self.ctx.settings.sync()
+        self.ctx.tasks.wait_idle(10_000)
+        super().closeEvent(event)
+
+    def _sign_out(self) -> None:
+        self.sign_out_requested.emit()
+        self.close()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, _t("About StockDesk"), _t(
+            "StockDesk {version}\nStock management of essential medicines for health "
+            "facilities and district offices.").format(version=__version__))

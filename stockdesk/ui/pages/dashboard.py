@@ -1,0 +1,23 @@
+"""The Dashboard page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from stockdesk.ui.context import AppContext
+from stockdesk.ui.pages.base import Page
+
+
+class DashboardPage(Page):
+    key = "dashboard"
+    permission = None
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.title()))
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("DashboardPage", "Dashboard")
