@@ -25,28 +25,29 @@ from stockdesk.ui import words
 log = logging.getLogger("stockdesk.ui")
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Errors", text)
-
-
 def known_failure(exc: BaseException) -> str | None:
     """A friendly sentence for a failure that is not a bug, or None."""
     text = str(exc).lower()
     if "database is locked" in text or "database table is locked" in text:
-        return _t("Another StockDesk window or program is saving to the database. "
-                  "Wait a moment and try again.")
+        return QCoreApplication.translate(
+            "Errors", "Another StockDesk window or program is saving to the database. "
+            "Wait a moment and try again.")
     if "database or disk is full" in text or getattr(exc, "errno", None) == errno.ENOSPC:
-        return _t("The disk is full, so nothing was saved. Free some space (or move old "
-                  "backups to a USB stick) and try again.")
+        return QCoreApplication.translate(
+            "Errors", "The disk is full, so nothing was saved. Free some space (or move old "
+            "backups to a USB stick) and try again.")
     if "readonly database" in text or "read-only" in text or isinstance(exc, PermissionError):
-        return _t("The database file cannot be written (it is read-only or on a locked "
-                  "drive). Nothing was saved. Ask whoever manages this computer.")
+        return QCoreApplication.translate(
+            "Errors", "The database file cannot be written (it is read-only or on a locked "
+            "drive). Nothing was saved. Ask whoever manages this computer.")
     if "unable to open database" in text or "could not connect" in text \
             or "connection refused" in text:
-        return _t("The database cannot be reached. Check that the drive or the district "
-                  "server is available, then try again.")
+        return QCoreApplication.translate(
+            "Errors", "The database cannot be reached. Check that the drive or the district "
+            "server is available, then try again.")
     if isinstance(exc, FileNotFoundError):
-        return _t("The file was not found: {file}").format(file=exc.filename or "")
+        return QCoreApplication.translate(
+            "Errors", "The file was not found: {file}").format(file=exc.filename or "")
     return None
 
 
@@ -64,18 +65,22 @@ class ErrorReporter(QObject):
 
     def report(self, exc: BaseException, details: str = "") -> None:
         if isinstance(exc, ProblemsFound):
-            self._show(QMessageBox.Icon.Warning, _t("Please check"), problems_text(exc.problems))
+            self._show(QMessageBox.Icon.Warning, QCoreApplication.translate(
+            "Errors", "Please check"), problems_text(exc.problems))
             return
         friendly = known_failure(exc)
         if friendly is not None:
             log.warning("known failure: %s", exc)
-            self._show(QMessageBox.Icon.Warning, _t("Could not finish"), friendly)
+            self._show(QMessageBox.Icon.Warning, QCoreApplication.translate(
+            "Errors", "Could not finish"), friendly)
             return
         details = details or "".join(traceback.format_exception(exc))
         log.error("unexpected error\n%s", details)
-        self._show(QMessageBox.Icon.Critical, _t("Something went wrong"),
-                   _t("StockDesk met an unexpected error. Nothing half-done was saved. "
-                      "Use Copy details to send the details to your support person."),
+        self._show(QMessageBox.Icon.Critical, QCoreApplication.translate(
+            "Errors", "Something went wrong"),
+                   QCoreApplication.translate(
+            "Errors", "StockDesk met an unexpected error. Nothing half-done was saved. "
+            "Use Copy details to send the details to your support person."),
                    details)
 
     def _show(self, icon: QMessageBox.Icon, title: str, text: str, details: str = "") -> None:
@@ -87,7 +92,8 @@ class ErrorReporter(QObject):
         box.setObjectName("errorDialog")
         if details:
             box.setDetailedText(details)
-            copy = box.addButton(_t("Copy details"), QMessageBox.ButtonRole.ActionRole)
+            copy = box.addButton(QCoreApplication.translate(
+            "Errors", "Copy details"), QMessageBox.ButtonRole.ActionRole)
             copy.clicked.disconnect()
             copy.clicked.connect(lambda: QApplication.clipboard().setText(details))
         box.open()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,10 +31,6 @@ from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.errors import ErrorReporter
 from stockdesk.ui.pages import PAGES, Page
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class MainWindow(QMainWindow):
@@ -59,17 +55,17 @@ class MainWindow(QMainWindow):
     # -- building ------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.setWindowTitle(_t("StockDesk"))
+        self.setWindowTitle(self.tr("StockDesk"))
         self.menuBar().clear()
         for bar in self.findChildren(QToolBar):
             self.removeToolBar(bar)
             bar.deleteLater()
 
-        toolbar = QToolBar(_t("Facility"), self)
+        toolbar = QToolBar(self.tr("Facility"), self)
         toolbar.setObjectName("facilityBar")
         toolbar.setMovable(False)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
-        label = QLabel(_t("&Facility:"))
+        label = QLabel(self.tr("&Facility:"))
         self.facility_picker = QComboBox()
         self.facility_picker.setObjectName("facilityPicker")
         self.facility_picker.setMinimumContentsLength(32)
@@ -83,7 +79,7 @@ class MainWindow(QMainWindow):
         spacer.setSizePolicy(spacer.sizePolicy().horizontalPolicy().Expanding,
                              spacer.sizePolicy().verticalPolicy().Preferred)
         toolbar.addWidget(spacer)
-        self.user_label = QLabel(_t("{user} ({role})").format(
+        self.user_label = QLabel(self.tr("{user} ({role})").format(
             user=self.ctx.actor.username, role=words.role(self.ctx.actor.role)))
         toolbar.addWidget(self.user_label)
 
@@ -118,28 +114,28 @@ class MainWindow(QMainWindow):
             old_central.deleteLater()
         self._menus()
         db_where = str(self.ctx.db.sqlite_path or self.ctx.db.engine.url.render_as_string())
-        self.statusBar().showMessage(_t("Database: {where}").format(where=db_where))
+        self.statusBar().showMessage(self.tr("Database: {where}").format(where=db_where))
 
     def _menus(self) -> None:
         menu = self.menuBar()
-        file = menu.addMenu(_t("&File"))
-        sign_out = file.addAction(_t("Sign &out"))
+        file = menu.addMenu(self.tr("&File"))
+        sign_out = file.addAction(self.tr("Sign &out"))
         sign_out.triggered.connect(self._sign_out)
-        quit_ = file.addAction(_t("&Quit"))
+        quit_ = file.addAction(self.tr("&Quit"))
         quit_.setShortcut(QKeySequence.StandardKey.Quit)
         quit_.triggered.connect(self.close)
 
-        view = menu.addMenu(_t("&Go"))
+        view = menu.addMenu(self.tr("&Go"))
         for number, key in enumerate(self.pages):
             action = view.addAction(self.pages[key].title())
             if number < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.go(k, {}))
-        refresh = view.addAction(_t("&Refresh"))
+        refresh = view.addAction(self.tr("&Refresh"))
         refresh.setShortcut(QKeySequence.StandardKey.Refresh)
         refresh.triggered.connect(self.refresh_current)
 
-        language = menu.addMenu(_t("&Language"))
+        language = menu.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
         current = self.ctx.settings.get(keys.LANGUAGE) or i18n.DEFAULT
         for code, name in i18n.LANGUAGES.items():
@@ -150,8 +146,8 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             language.addAction(action)
 
-        help_ = menu.addMenu(_t("&Help"))
-        about = help_.addAction(_t("&About StockDesk"))
+        help_ = menu.addMenu(self.tr("&Help"))
+        about = help_.addAction(self.tr("&About StockDesk"))
         about.triggered.connect(self._about)
 
     # -- navigation ----------------------------------------------------------------------------
@@ -253,6 +249,6 @@ class MainWindow(QMainWindow):
         self.close()
 
     def _about(self) -> None:
-        QMessageBox.about(self, _t("About StockDesk"), _t(
+        QMessageBox.about(self, self.tr("About StockDesk"), self.tr(
             "StockDesk {version}\nStock management of essential medicines for health "
             "facilities and district offices.").format(version=__version__))

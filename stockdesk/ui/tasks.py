@@ -10,6 +10,7 @@ transaction rolls back and nothing half-done is left.
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 DB = "db"
 CPU = "cpu"
 SHOW_AFTER_MS = 500
+REPORT_EVERY_S = 0.05
 
 
 class Cancelled(Exception):
@@ -33,6 +35,7 @@ class Control:
 
     _cancel: threading.Event = field(default_factory=threading.Event)
     _report: Callable[[int, int, str], None] | None = None
+    _last: float = 0.0
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -47,9 +50,15 @@ class Control:
             raise Cancelled()
 
     def progress(self, done: int, total: int, text: str = "") -> None:
-        """Report ``done`` of ``total`` (``total`` 0: unknown); stops the work if cancelled."""
+        """Report ``done`` of ``total`` (``total`` 0: unknown); stops the work if cancelled.
+
+        Reports closer together than :data:`REPORT_EVERY_S` are dropped (but the last one),
+        so a tight loop cannot flood the window with repaints.
+        """
         self.check()
-        if self._report is not None:
+        now = time.monotonic()
+        if self._report is not None and (now - self._last >= REPORT_EVERY_S or done >= total):
+            self._last = now
             self._report(int(done), int(total), text)
 
 
@@ -75,11 +84,14 @@ class Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.work(self.control)
-        except BaseException as exc:
-            self.signals.failed.emit(exc, traceback.format_exc())
-        else:
-            self.signals.done.emit(result)
+            try:
+                result = self.work(self.control)
+            except BaseException as exc:  # every failure goes back to the window
+                self.signals.failed.emit(exc, traceback.format_exc())
+            else:
+                self.signals.done.emit(result)
+        except RuntimeError:  # the window closed while the work ran: nobody left to tell
+            pass
 
 
 class Tasks(QObject):
@@ -154,7 +166,8 @@ class Tasks(QObject):
         dialog.setMinimumDuration(SHOW_AFTER_MS)
         if not cancellable:
             dialog.setCancelButton(None)
-        dialog.canceled.connect(job.control.cancel)
+        dialog.canceled.connect(job.control.cancel)  # the Cancel button, closing the dialog
+        dialog.rejected.connect(job.control.cancel)  # Esc
 
         def show_progress(done: int, total: int, text: str) -> None:
             if job.finished:
