@@ -46,6 +46,11 @@ TEST_PACKAGES = (
     "xvfb", "xauth", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
     "libxcb-shape0",
 )
+# What the window needs on a Debian machine (PLATFORM.md): Qt's libraries, and its X plugin.
+WINDOW_PACKAGES = (
+    "libgl1", "libegl1", "libglib2.0-0", "libfontconfig1", "libxkbcommon0", "libdbus-1-3",
+    "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
+)
 SKIP_SYSTEM_ENV = "STOCKDESK_SKIP_SYSTEM_CHECK"
 
 
@@ -285,9 +290,35 @@ def job_test(args: list[str]) -> int:
     return code
 
 
+def has_display() -> bool:
+    return os.name == "nt" or sys.platform == "darwin" \
+        or bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def job_demo(args: list[str]) -> int:
+    """Build the demo district, print one health centre's stock, then open the window on it.
+
+    Without a screen (a server, CI) the window opens offscreen, signed in as the demo
+    pharmacist, and a picture of it is saved instead.
+    """
+    ensure_system_packages(WINDOW_PACKAGES)
     ensure_installed()
-    return Child().run([BIN / "stockdesk", "demo", *args])
+    code = Child().run([BIN / "stockdesk", "demo", *args])
+    if code != 0:
+        return code
+    if has_display():
+        say("opening the window: sign in as pharmacist (or incharge, logistician, supervisor, "
+            "admin), password demo")
+        return Child().run([BIN / "stockdesk", "gui", "--demo"])
+    shot = ROOT / "stockdesk-window.png"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STOCKDESK_USER="pharmacist",
+               STOCKDESK_PASSWORD="demo")
+    say("no screen here: opening the window offscreen as the demo pharmacist")
+    code = Child().run([BIN / "stockdesk", "gui", "--demo", "--screenshot", shot], env=env)
+    if code == 0:
+        say(f"the window on the demo district is pictured in {shot}; on a desktop this "
+            "command opens it")
+    return code
 
 
 def job_lint(args: list[str]) -> int:

@@ -44,6 +44,7 @@ class Col(Generic[R]):
     colour: Callable[[R], str | None] | None = None  # background, e.g. a stock status
     tooltip: Callable[[R], str | None] | None = None
     searchable: bool = False
+    header_tip: Callable[[], str] | None = None  # what the column means, e.g. "AMC: ..."
 
 
 def _sort_key(value: Any) -> Any:
@@ -101,7 +102,8 @@ class SnapshotModel(QAbstractTableModel, Generic[R]):
             colour = col.colour(row)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ForegroundRole and col.colour is not None:
-            return QBrush(QColor("white")) if col.colour(row) else None
+            colour = col.colour(row)
+            return QBrush(readable_on(QColor(colour))) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
             return col.tooltip(row)
         if role == ROW_ROLE:
@@ -117,9 +119,21 @@ class SnapshotModel(QAbstractTableModel, Generic[R]):
                 return self.columns[section].title()
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return int(self.columns[section].align.value)
+            tip = self.columns[section].header_tip
+            if role == Qt.ItemDataRole.ToolTipRole and tip is not None:
+                return tip()
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None  # never super(): see PLATFORM.md on invalid QVariants
+
+
+def readable_on(background: QColor) -> QColor:
+    """Black or white, whichever reads better on ``background`` (WCAG relative luminance)."""
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    lum = (0.2126 * channel(background.redF()) + 0.7152 * channel(background.greenF())
+           + 0.0722 * channel(background.blueF()))
+    return QColor("black") if lum > 0.179 else QColor("white")
 
 
 class FilterProxy(QSortFilterProxyModel):
