@@ -24,8 +24,8 @@ _PERIOD = re.compile(r"^(\d{4})-?(\d{1,2})$")
 _PERIOD_MONTH_FIRST = re.compile(r"^(\d{1,2})[/.-](\d{4})$")
 _FIRST_YEAR = 1900
 
-TRUE_WORDS = frozenset({"yes", "y", "true", "1", "oui", "o", "x", "si", "sim", "vrai", "t"})
-FALSE_WORDS = frozenset({"no", "n", "false", "0", "non", "nao", "faux", "f", ""})
+TRUE_WORDS = frozenset({"yes", "y", "true", "1", "oui", "o", "x", "si", "sí", "sim", "vrai", "t"})
+FALSE_WORDS = frozenset({"no", "n", "false", "0", "non", "nao", "não", "faux", "f", ""})
 
 
 def parse_int(text: str) -> int:

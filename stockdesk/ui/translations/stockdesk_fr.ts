@@ -1,0 +1,2901 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+    <context>
+        <name>Admin</name>
+        <message>
+            <source>The code {code} is already used; choose it in the list to change it, or give another code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved {what}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was saved: please check the fields marked in red.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>AdminPage</name>
+        <message>
+            <source>Products</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stock levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Programs and calculation</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Users and roles</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup and restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Language</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Administration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The administrator</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The administrator creates the other users and restores backups. Everyone gets their own account later.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Full name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Repeat password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example akone</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write the password down and keep it in a safe place: nobody can read it back.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passwords differ. Type them again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>BackupTab</name>
+        <message>
+            <source>Back up</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A backup is a copy of every record in one file. Keep one on a USB stick or another computer: if this computer is stolen or its disk fails, the records can be brought back from it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back up now…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring replaces every record with those of a backup. The database as it is now is copied aside first, so a wrong restore can be undone. Everyone else must close StockDesk first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Restore…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Close StockDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This database is on a server: its administrator keeps its backups.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>StockDesk also copies the database every day when it starts, into {folder}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back up the database to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>StockDesk backups (*.sqlite3 *.db);;All files (*)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backing up…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Backup written: {file} ({size} kB) at {time}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore the database from</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the backup…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{file} is a StockDesk backup with {facilities} facilities and {users} users.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restore this backup?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{what}
+
+Every record in StockDesk now will be replaced by those of the backup (the current database is copied aside first). Restore it?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing was restored.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restoring…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Restored from {file}. The database as it was before is kept in {safety}. StockDesk must now restart: close it and open it again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>CataloguePage</name>
+        <message>
+            <source>Products</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which medicines and supplies will you manage?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start with the &amp;starter catalogue of essential medicines (recommended)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Start with an &amp;empty catalogue and import your own list later</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The starter catalogue holds a few hundred products of the WHO essential medicines list with programs, units and pack sizes. Products you do not stock stay out of the way, and the catalogue can be changed later. Press Finish to create everything.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>Choose your password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user}, your password was set by an administrator, who therefore knows it. Choose a new password that only you know.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Repeat it:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Save password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The two passwords differ. Type them again.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ConsumptionChart</name>
+        <message>
+            <source>Consumption and stock chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing to show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{months} months of consumption, {reported} reported; projected stock at the end: {stock}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This month so far</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forecast</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Likely range ({percent} % of months)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Projected usable stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No month of consumption to show.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption not reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumed so far: {quantity}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumed: {quantity}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Days out of stock: {days}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forecast: {point} (between {lower} and {upper})</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Projected stock at the end of the month: {quantity}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expiring unused: {quantity}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>Dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the &amp;requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requisition (R&amp;&amp;R)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Runs out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>now, {days} days late</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ordered today, it arrives {days} days after the stock runs out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ordered today, it arrives just in time.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Products that, at their usual consumption, run out before an order placed today could arrive. Press Enter on one to open its stock card.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Will run out before the next delivery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} will expire before they are used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Will be used before it expires, at the usual consumption.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expiring within {months} months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lots that expire within {months} months, earliest first. At risk: what will expire before it is used at the usual consumption; offer it to another facility.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading the dashboard…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading the dashboard</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{facility} on {day}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>One product has no consumption recorded yet, so its status is unknown: show it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} products have no consumption recorded yet, so their status is unknown: show them</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None: every product with stock lasts until an order placed today arrives.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lot expires within {months} months.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{program}: {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The R&amp;R for {month} has been sent ({states}). The next one, for this month, is due by the {day} of next month.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The R&amp;R for {month} is being prepared ({states}). It is due by {due}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The R&amp;R for {month} was due by {due} and is not sent yet ({states}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The R&amp;R for {month} is due by {due}. It has not been started.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The R&amp;R for {month} was due by {due} and has not been started.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DemoPage</name>
+        <message>
+            <source>The demo district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A made-up district to learn and try StockDesk.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>StockDesk will create a district store, its health centres and hospitals, products and several years of daily stock records. This takes a minute or two on an older computer.
+
+Then sign in as one of the demo users: {users}. Their password is: demo.
+
+Do not use the demo for real stock: set up a new database for that.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>DistrictPage</name>
+        <message>
+            <source>District</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EntryPage</name>
+        <message>
+            <source>Entry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Receive</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Issue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Loss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A&amp;djustment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transfer &amp;out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Transfer i&amp;n</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Physical &amp;count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;verse a movement</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tab or Enter: next cell · Enter on the last cell: new line · Delete: remove line · Esc: undo the cell · Ctrl+S: post</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Print count s&amp;heet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Cl&amp;ear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Post (Ctrl+S)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>D&amp;ate:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;ference:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rea&amp;son:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pro&amp;gram:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why is this movement wrong?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Why is it reversed:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All programs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;upplier:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Issued &amp;to:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;To (facility or health worker):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fro&amp;m (facility or health worker):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delivery note num&amp;ber:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the movement with the arrow keys, say why, then Ctrl+S posts its exact opposite.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type what you counted in Counted; a difference from the book needs a reason · Ctrl+S: post the count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading the count sheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the count sheet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The count sheet was saved to {file}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the count sheet…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Loading movements…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a reason.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the other facility, or type the health worker's name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type at least one counted quantity.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the movement to reverse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Say why this movement is reversed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Posting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{kind} posted as movement {id}: {lines} lines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The difference from the book was posted as adjustment {ids}.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Another StockDesk window or program is saving to the database. Wait a moment and try again.</source>
+            <translation>Une autre fenêtre de StockDesk ou un autre programme enregistre dans la base de données. Patientez un instant, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>The disk is full, so nothing was saved. Free some space (or move old backups to a USB stick) and try again.</source>
+            <translation>Le disque est plein : rien n'a été enregistré. Libérez de l'espace (ou déplacez d'anciennes sauvegardes sur une clé USB), puis réessayez.</translation>
+        </message>
+        <message>
+            <source>The database file cannot be written (it is read-only or on a locked drive). Nothing was saved. Ask whoever manages this computer.</source>
+            <translation>Impossible d'écrire dans le fichier de base de données (il est en lecture seule ou sur un lecteur verrouillé). Rien n'a été enregistré. Adressez-vous à la personne qui gère cet ordinateur.</translation>
+        </message>
+        <message>
+            <source>The database cannot be reached. Check that the drive or the district server is available, then try again.</source>
+            <translation>La base de données est inaccessible. Vérifiez que le lecteur ou le serveur du district est disponible, puis réessayez.</translation>
+        </message>
+        <message>
+            <source>The file was not found: {file}</source>
+            <translation>Fichier introuvable : {file}</translation>
+        </message>
+        <message>
+            <source>Please check</source>
+            <translation>Veuillez vérifier</translation>
+        </message>
+        <message>
+            <source>Could not finish</source>
+            <translation>Impossible de terminer</translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Un problème est survenu</translation>
+        </message>
+        <message>
+            <source>StockDesk met an unexpected error. Nothing half-done was saved. Use Copy details to send the details to your support person.</source>
+            <translation>StockDesk a rencontré une erreur inattendue. Aucune opération à moitié faite n'a été enregistrée. Utilisez « Copier les détails » pour transmettre les détails à la personne qui vous assiste.</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>Copier les détails</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExplainPanel</name>
+        <message>
+            <source>usable stock on hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>average monthly consumption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>maximum months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>minimum months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>emergency order point, in months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>maximum stock quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>order quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stock that will expire before it is used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>order quantity without the expiry check</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>approved and not yet received</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>calculation profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>months of the window</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>adjusted consumption of each month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>consumption of the month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>days out of stock in the month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>days the month counts for</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stock counted at the end of</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>forecast of each month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>deliveries expected before the stockout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the projection looks up to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>days the usable stock covers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>projected stockout date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lead time, in days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the order is already late</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>days late</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>next delivery</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>stock must last until</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>used before expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at risk in this lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rounded up to a whole unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rounded half up to a whole unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>rounded half up to two decimals</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not rounded</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How each figure was computed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open a product to see how its figures were computed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How the figures of {product} were computed</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stock at the end of {day}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calculation profile: {profile} ({rule}).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No stock levels are set for this program at this type of facility: StockDesk's default levels are used.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warnings</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Shown to one decimal, rounded half up; more decimals only where one decimal would seem to cross a level.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum stock quantity (H)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rounded half up to a whole unit.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order quantity (I)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never below zero: with enough stock nothing is ordered.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order quantity, not counting stock that will expire</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Levels: maximum {max} months, minimum {min} months, emergency order point {eop} months of stock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Projected stockout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not within the projection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>from the day after {start} up to {end}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole days: the first day the demand cannot be met in full.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order must leave by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quantity at risk of expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>lots expiring up to {day}, used first-expiry-first-out at the average monthly consumption.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Whole units.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Known from monthly reports only: no lots, so no expiry dates.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the {count} complete months of the window: {months}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No month of consumption reported in the window.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each month's N is {n}; the average P is {p}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average monthly consumption (AMC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adjusted consumption N per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumed (C)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Days out (X)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>N</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Formula</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A month with days out of stock is scaled up to what it would have been with stock every day: {rule}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Window: {window}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rounding: {rounding}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FacilitiesTab</name>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>District</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Region</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supplied by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New facility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve facility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Type:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;District:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;gion:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Supplied &amp;by:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ac&amp;tive:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open and reporting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why (kept in the audit log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code, name or district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(nobody: supplied from outside the district)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New facility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Facility {code}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FacilityType</name>
+        <message>
+            <source>Health centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hospital</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>District store</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstRun</name>
+        <message>
+            <source>Saving facilities and products…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Creating the demo users…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Simulating months of daily work…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the stock cards…</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>FirstRunWizard</name>
+        <message>
+            <source>StockDesk: first start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Building the demo district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Setting up StockDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please check what is marked in red on the earlier pages.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Kind</name>
+        <message>
+            <source>Receipt</source>
+            <translation>Réception</translation>
+        </message>
+        <message>
+            <source>Issue</source>
+            <translation>Sortie</translation>
+        </message>
+        <message>
+            <source>Loss</source>
+            <translation>Perte</translation>
+        </message>
+        <message>
+            <source>Adjustment</source>
+            <translation>Ajustement</translation>
+        </message>
+        <message>
+            <source>Transfer in</source>
+            <translation>Transfert entrant</translation>
+        </message>
+        <message>
+            <source>Transfer out</source>
+            <translation>Transfert sortant</translation>
+        </message>
+        <message>
+            <source>Physical count</source>
+            <translation>Inventaire physique</translation>
+        </message>
+        <message>
+            <source>Reversal</source>
+            <translation>Annulation</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguagePage</name>
+        <message>
+            <source>Welcome to StockDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer has no StockDesk data yet. A few questions, and it is ready.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>How do you want to start?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Set up this computer for a health facility or a district office</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Try StockDesk with a demo district (training; made-up data)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LanguageTab</name>
+        <message>
+            <source>&amp;Language:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Warn of expiry within:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The language changes at once for every screen. Lots expiring within the warning horizon are shown at risk in the stock screens and the expiry report.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>LevelsTab</name>
+        <message>
+            <source>Program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Facility type</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Minimum</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Emergency point</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>default</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not set yet: the default levels apply until you save them.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve levels</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ma&amp;ximum stock:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mi&amp;nimum stock:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Emergency order point:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lead &amp;time:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Review &amp;period:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why (kept in the audit log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Levels are in months of stock. Order up to the maximum at each review; below the minimum, order now; below the emergency order point, order an emergency delivery. The minimum is usually lead time + safety stock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a program and facility type in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Levels of {program} at a {type}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The minimum ({min} months) is above the maximum ({max} months): check both.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The emergency order point ({eop} months) should be below the minimum ({min} months).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved {what}, with a warning: see the fields marked.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>StockDesk</source>
+            <translation>StockDesk</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Établissement</translation>
+        </message>
+        <message>
+            <source>&amp;Facility:</source>
+            <translation>É&amp;tablissement :</translation>
+        </message>
+        <message>
+            <source>{user} ({role})</source>
+            <translation>{user} ({role})</translation>
+        </message>
+        <message>
+            <source>Database: {where}</source>
+            <translation>Base de données : {where}</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>Se &amp;déconnecter</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>A&amp;ller</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Actualiser</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message>
+            <source>&amp;About StockDesk</source>
+            <translation>À &amp;propos de StockDesk</translation>
+        </message>
+        <message>
+            <source>About StockDesk</source>
+            <translation>À propos de StockDesk</translation>
+        </message>
+        <message>
+            <source>StockDesk {version}
+Stock management of essential medicines for health facilities and district offices.</source>
+            <translation>StockDesk {version}
+Gestion des stocks de médicaments essentiels pour les établissements de santé et les bureaux de district.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlacePage</name>
+        <message>
+            <source>This computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which place does this computer keep the stock of? Use the code the district uses for it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This computer serves:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A &amp;health facility (health centre or hospital)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A district &amp;office (the district store and its facilities)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>T&amp;ype:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;District:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example HC-012</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example Riverside Health Centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Health centre</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Hospital</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>for example North District Medical Store</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the code of this place.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The code has at most 32 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the name of this place.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProductsTab</name>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pack size</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GTIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In use</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>yes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sa&amp;ve product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Code:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Na&amp;me:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;trength:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dosage f&amp;orm:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Dispensing unit:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pac&amp;k size:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Price per pack:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pro&amp;gram:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GT&amp;IN (barcode):</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>8, 12, 13 or 14 digits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In &amp;use:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offered when recording stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why (kept in the audit log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code, name, program or GTIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product {code}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Profiles</name>
+        <message>
+            <source>Each month's consumption is scaled up for the days the product was out of stock and rounded up to a whole unit; the average of the last 3 months is rounded up. This is what OpenLMIS v3 does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption is scaled up to the days the product was in stock, without rounding; the average of 3 months is kept to 2 decimals, as mSupply prints it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption is scaled up for stockout days only when the product was out for part of the month; the average of 3 months is rounded to the nearest unit, as the Côte d'Ivoire eLMIS does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProgramsTab</name>
+        <message>
+            <source>Program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calculation profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a program in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calculation &amp;profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why (kept in the audit log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Use this profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The profile decides how adjusted consumption (N) and average monthly consumption (P) are computed for the program's next requisitions; requisitions already submitted keep theirs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Program {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{program} now uses the {profile} profile.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Reason</name>
+        <message>
+            <source>Expired</source>
+            <translation>Périmé</translation>
+        </message>
+        <message>
+            <source>Damaged or broken</source>
+            <translation>Endommagé ou cassé</translation>
+        </message>
+        <message>
+            <source>Stolen</source>
+            <translation>Volé</translation>
+        </message>
+        <message>
+            <source>Lost or missing</source>
+            <translation>Perdu ou manquant</translation>
+        </message>
+        <message>
+            <source>Quality recall</source>
+            <translation>Rappel qualité</translation>
+        </message>
+        <message>
+            <source>Found stock</source>
+            <translation>Stock retrouvé</translation>
+        </message>
+        <message>
+            <source>Returned by patient or ward</source>
+            <translation>Retourné par un patient ou un service</translation>
+        </message>
+        <message>
+            <source>Data-entry correction (+)</source>
+            <translation>Correction de saisie (+)</translation>
+        </message>
+        <message>
+            <source>Data-entry correction (−)</source>
+            <translation>Correction de saisie (−)</translation>
+        </message>
+        <message>
+            <source>Returned to supplier</source>
+            <translation>Retourné au fournisseur</translation>
+        </message>
+        <message>
+            <source>Physical count higher than book</source>
+            <translation>Inventaire supérieur au stock théorique</translation>
+        </message>
+        <message>
+            <source>Physical count lower than book</source>
+            <translation>Inventaire inférieur au stock théorique</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stock status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stockouts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expiry risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audit log (who changed what)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each program's own profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only products &amp;needing action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Months:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Horizon:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;AMC profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Report:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>F&amp;or:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As of &amp;date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pre&amp;view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as &amp;PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as &amp;Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pr&amp;int…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product, code, facility or lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a report and what it covers, then press Preview (Enter).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This facility: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The whole district: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The audit log is shown here only; choose a stock report to save or print it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the stock status report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the stockout report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the expiry risk report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the audit log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The report was cancelled; nothing changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audit log: the {count} most recent changes, newest first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>facility {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>district {name} ({count} facilities)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Stock status&lt;/b&gt; of {scope} as of {day}: {shown} of {total} products × facilities listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Stockouts&lt;/b&gt; of {scope} as of {day}: {now} stocked out now; {days} days out of stock from {first} to {last}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Expiry risk&lt;/b&gt; of {scope} as of {day}: {lots} lots expire by {end}; {risk} units are at risk of expiring before use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} products have expired stock still on the shelf: remove it and record the loss.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the report as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the report as Excel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the workbook…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to {file}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RequisitionStatus</name>
+        <message>
+            <source>Draft</source>
+            <translation>Brouillon</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Soumise</translation>
+        </message>
+        <message>
+            <source>Authorized</source>
+            <translation>Autorisée</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approuvée</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Servie</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequisitionsPage</name>
+        <message>
+            <source>Requisitions</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Role</name>
+        <message>
+            <source>Pharmacist</source>
+            <translation>Pharmacien</translation>
+        </message>
+        <message>
+            <source>Facility in-charge</source>
+            <translation>Responsable de l'établissement</translation>
+        </message>
+        <message>
+            <source>District logistician</source>
+            <translation>Logisticien de district</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>Superviseur</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Administrateur</translation>
+        </message>
+    </context>
+    <context>
+        <name>Severity</name>
+        <message>
+            <source>Note</source>
+            <translation>Remarque</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Avertissement</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in to StockDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo users: {users} — password: {password}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type your user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{problem} (in {minutes} min)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>Stocked out</source>
+            <translation>En rupture</translation>
+        </message>
+        <message>
+            <source>Below emergency point</source>
+            <translation>Sous le point de commande d'urgence</translation>
+        </message>
+        <message>
+            <source>Below minimum</source>
+            <translation>Sous le minimum</translation>
+        </message>
+        <message>
+            <source>Adequate</source>
+            <translation>Adéquat</translation>
+        </message>
+        <message>
+            <source>Overstocked</source>
+            <translation>Surstocké</translation>
+        </message>
+        <message>
+            <source>No consumption data</source>
+            <translation>Pas de données de consommation</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockCard</name>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stock on hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average monthly consumption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Projected stockout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order must leave by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk of expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Movements</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Movements</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L&amp;ots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xplain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the months of consumption…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running balance after the last movement: {balance}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lot of this product is in stock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} lots in stock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} expired: remove them from the shelf and record the loss.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} will expire before they are used at the usual consumption: offer them to another facility.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{code}: no stock status at this facility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{code} · counted in {unit} · program {program}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} expired, not usable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not within two years</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{day} (late)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forecasting the consumption of {product}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No consumption has been recorded for this product.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The chart could not be drawn.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StockPage</name>
+        <message>
+            <source>Stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code or name (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Program:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Products in stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the stock of {facility}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the stock…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stock could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All programs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} products. Enter opens the stock card of the product selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{shown} of {count} products shown. Enter opens the stock card of the product selected.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tasks</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersTab</name>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;ole:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Works &amp;at:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a user in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full &amp;name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New rol&amp;e:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New pass&amp;word:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>They must change it when they sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change &amp;role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Set password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Deactivate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unloc&amp;k</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A password has at least {min} characters and is not the user name. A new user chooses their own at first sign-in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deactivated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked until {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Must choose a password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(the whole district)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} can now sign in as {role}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} ({name}): {state}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;activate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} is now {role}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password of {user} was set; they must choose their own at their next sign-in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} may sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} can no longer sign in; their records keep their name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} is unlocked.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Problem</name>
+        <message>
+            <source>R&amp;R format version {version!r} is not known to this StockDesk (known: {known}); install a newer version</source>
+            <translation>la version {version!r} du format R&amp;R est inconnue de ce StockDesk (versions connues : {known}) ; installez une version plus récente</translation>
+        </message>
+        <message>
+            <source>a PostgreSQL database is restored by the server's administrator with pg_restore, not by StockDesk</source>
+            <translation>une base de données PostgreSQL est restaurée par l'administrateur du serveur avec pg_restore, et non par StockDesk</translation>
+        </message>
+        <message>
+            <source>a different version of {facility}'s {program} R&amp;R for {period} is already here ({status}); import with --replace to replace it</source>
+            <translation>une autre version du R&amp;R {program} de {facility} pour {period} est déjà présente ({status}) ; importez avec --replace pour la remplacer</translation>
+        </message>
+        <message>
+            <source>a lot (batch number) is required for {product}</source>
+            <translation>un lot (numéro de lot) est obligatoire pour {product}</translation>
+        </message>
+        <message>
+            <source>a movement needs at least one line</source>
+            <translation>un mouvement doit comporter au moins une ligne</translation>
+        </message>
+        <message>
+            <source>a reason is required for {kind}</source>
+            <translation>{kind} : un motif est obligatoire</translation>
+        </message>
+        <message>
+            <source>a report covers 1 to {most} months, not {months}</source>
+            <translation>un rapport couvre de 1 à {most} mois, pas {months}</translation>
+        </message>
+        <message>
+            <source>a reversal needs a reason</source>
+            <translation>une annulation doit avoir un motif</translation>
+        </message>
+        <message>
+            <source>a reversal of movement {id} cannot be dated {date}, before the movement itself ({original})</source>
+            <translation>l'annulation du mouvement {id} ne peut pas être datée du {date}, avant le mouvement lui-même ({original})</translation>
+        </message>
+        <message>
+            <source>a transfer needs the other facility or community health worker</source>
+            <translation>un transfert doit indiquer l'autre établissement ou l'agent de santé communautaire</translation>
+        </message>
+        <message>
+            <source>a user name has 2 to 64 letters, digits, dots, dashes or underscores, got {value!r}</source>
+            <translation>un nom d'utilisateur comporte de 2 à 64 lettres, chiffres, points, tirets ou traits de soulignement ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>a user named {user} already exists</source>
+            <translation>un utilisateur nommé {user} existe déjà</translation>
+        </message>
+        <message>
+            <source>and {count} more problem(s) not shown ({errors} of them errors)</source>
+            <translation>et {count} autre(s) problème(s) non affiché(s) (dont {errors} erreur(s))</translation>
+        </message>
+        <message>
+            <source>cannot take {quantity} of {product}{lot_text} on {date}: the usable balance is {balance}</source>
+            <translation>impossible de sortir {quantity} de {product}{lot_text} le {date} : le solde utilisable est de {balance}</translation>
+        </message>
+        <message>
+            <source>column {column!r} appears twice</source>
+            <translation>la colonne {column!r} apparaît deux fois</translation>
+        </message>
+        <message>
+            <source>columns {first!r} and {column!r} both give {field}; keep one</source>
+            <translation>les colonnes {first!r} et {column!r} donnent toutes deux {field} ; n'en gardez qu'une</translation>
+        </message>
+        <message>
+            <source>date {date} is in the future (today is {today})</source>
+            <translation>la date {date} est dans le futur (nous sommes le {today})</translation>
+        </message>
+        <message>
+            <source>forecast months must be between 1 and {most}, got {months}</source>
+            <translation>le nombre de mois de prévision doit être compris entre 1 et {most} ; valeur reçue : {months}</translation>
+        </message>
+        <message>
+            <source>levels for {program} at {facility_type} look inconsistent: {detail}; imported as given</source>
+            <translation>les niveaux de {program} pour {facility_type} semblent incohérents : {detail} ; importés tels quels</translation>
+        </message>
+        <message>
+            <source>lot {lot} of {product} expired on {expiry}: it cannot be issued on {date}</source>
+            <translation>le lot {lot} de {product} est périmé depuis le {expiry} : il ne peut pas être distribué le {date}</translation>
+        </message>
+        <message>
+            <source>lot {lot} of {product} has no stock at {facility}</source>
+            <translation>le lot {lot} de {product} n'a pas de stock à {facility}</translation>
+        </message>
+        <message>
+            <source>lot {lot} of {product} is counted twice</source>
+            <translation>le lot {lot} de {product} est compté deux fois</translation>
+        </message>
+        <message>
+            <source>lot {lot} of {product} is recorded with expiry {known}, not {given}</source>
+            <translation>le lot {lot} de {product} est enregistré avec la date de péremption {known}, et non {given}</translation>
+        </message>
+        <message>
+            <source>missing column(s): {columns}</source>
+            <translation>colonne(s) manquante(s) : {columns}</translation>
+        </message>
+        <message>
+            <source>movement {id} does not exist</source>
+            <translation>le mouvement {id} n'existe pas</translation>
+        </message>
+        <message>
+            <source>movement {id} is a physical count; reverse its adjustment {adjustment} instead</source>
+            <translation>le mouvement {id} est un inventaire physique ; annulez plutôt son ajustement {adjustment}</translation>
+        </message>
+        <message>
+            <source>movement {id} is itself a reversal; post a new movement instead</source>
+            <translation>le mouvement {id} est lui-même une annulation ; enregistrez plutôt un nouveau mouvement</translation>
+        </message>
+        <message>
+            <source>movement {id} was already reversed by movement {by}</source>
+            <translation>le mouvement {id} a déjà été annulé par le mouvement {by}</translation>
+        </message>
+        <message>
+            <source>name a facility or a district, not both and not neither</source>
+            <translation>indiquez soit un établissement, soit un district (l'un des deux, pas les deux ni aucun)</translation>
+        </message>
+        <message>
+            <source>no facility is in a district named {name!r}</source>
+            <translation>aucun établissement ne se trouve dans un district nommé {name!r}</translation>
+        </message>
+        <message>
+            <source>opening {a} + received {b} + losses/adjustments {d} - consumed {c} = {expected}, but closing balance is {e}</source>
+            <translation>stock initial {a} + reçu {b} + pertes/ajustements {d} - consommé {c} = {expected}, mais le stock final est de {e}</translation>
+        </message>
+        <message>
+            <source>period {period!r} is neither a month (YYYY-MM) nor a quarter (YYYY-Qn)</source>
+            <translation>la période {period!r} n'est ni un mois (AAAA-MM) ni un trimestre (AAAA-Qn)</translation>
+        </message>
+        <message>
+            <source>pg_dump was not found on PATH: install the PostgreSQL client tools, or ask the server's administrator to back up the database</source>
+            <translation>pg_dump est introuvable dans le PATH : installez les outils clients PostgreSQL, ou demandez à l'administrateur du serveur de sauvegarder la base de données</translation>
+        </message>
+        <message>
+            <source>quantity must be a whole number above zero, got {value!r}</source>
+            <translation>la quantité doit être un nombre entier supérieur à zéro ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>role must be one of {allowed}, got {value!r}</source>
+            <translation>le rôle doit être l'un des suivants : {allowed} ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>same {what} as row {other}</source>
+            <translation>même {what} qu'à la ligne {other}</translation>
+        </message>
+        <message>
+            <source>say which program (--program): {programs}</source>
+            <translation>indiquez le programme (--program) : {programs}</translation>
+        </message>
+        <message>
+            <source>stockout days {value} exceed the {days} days of {period}; stored as unknown</source>
+            <translation>les jours de rupture ({value}) dépassent les {days} jours de {period} ; valeur enregistrée comme inconnue</translation>
+        </message>
+        <message>
+            <source>the R&amp;R could not be stored ({detail}); nothing of it was kept</source>
+            <translation>le R&amp;R n'a pas pu être enregistré ({detail}) ; rien n'en a été conservé</translation>
+        </message>
+        <message>
+            <source>the R&amp;R workbook has no sheet {sheet!r}</source>
+            <translation>le classeur R&amp;R n'a pas de feuille {sheet!r}</translation>
+        </message>
+        <message>
+            <source>the backup could not be written: {detail}</source>
+            <translation>la sauvegarde n'a pas pu être écrite : {detail}</translation>
+        </message>
+        <message>
+            <source>the data rows were changed after the R&amp;R was written (SHA-256 {found}, the file says {expected}); ask the facility to export it again</source>
+            <translation>les lignes de données ont été modifiées après la création du R&amp;R (SHA-256 {found}, le fichier indique {expected}) ; demandez à l'établissement de l'exporter à nouveau</translation>
+        </message>
+        <message>
+            <source>the database file is damaged and cannot be restored ({detail})</source>
+            <translation>le fichier de base de données est endommagé et ne peut pas être restauré ({detail})</translation>
+        </message>
+        <message>
+            <source>the demo ledger was not written (import {status})</source>
+            <translation>le registre de démonstration n'a pas été écrit (importation : {status})</translation>
+        </message>
+        <message>
+            <source>the file already exists; choose another name or use --overwrite</source>
+            <translation>le fichier existe déjà ; choisissez un autre nom ou utilisez --overwrite</translation>
+        </message>
+        <message>
+            <source>the file cannot be read: {detail}</source>
+            <translation>le fichier ne peut pas être lu : {detail}</translation>
+        </message>
+        <message>
+            <source>the file does not exist or cannot be read</source>
+            <translation>le fichier n'existe pas ou ne peut pas être lu</translation>
+        </message>
+        <message>
+            <source>the file has more than {limit} rows</source>
+            <translation>le fichier comporte plus de {limit} lignes</translation>
+        </message>
+        <message>
+            <source>the file has no data rows</source>
+            <translation>le fichier ne contient aucune ligne de données</translation>
+        </message>
+        <message>
+            <source>the file is larger than {limit}</source>
+            <translation>le fichier dépasse {limit}</translation>
+        </message>
+        <message>
+            <source>the file says {status}; approval is given here, so it was imported as authorized, without K</source>
+            <translation>le fichier indique {status} ; l'approbation se fait ici, il a donc été importé comme autorisé, sans K</translation>
+        </message>
+        <message>
+            <source>the first user must be an admin, so that someone can manage users</source>
+            <translation>le premier utilisateur doit être administrateur, afin que quelqu'un puisse gérer les utilisateurs</translation>
+        </message>
+        <message>
+            <source>the import was cancelled; nothing changed</source>
+            <translation>l'importation a été annulée ; rien n'a changé</translation>
+        </message>
+        <message>
+            <source>the meta sheet lacks {keys}</source>
+            <translation>il manque dans la feuille meta : {keys}</translation>
+        </message>
+        <message>
+            <source>the new password must differ from the current one</source>
+            <translation>le nouveau mot de passe doit être différent de l'actuel</translation>
+        </message>
+        <message>
+            <source>the password must have at least {min} characters</source>
+            <translation>le mot de passe doit comporter au moins {min} caractères</translation>
+        </message>
+        <message>
+            <source>the password must not be the user name</source>
+            <translation>le mot de passe ne doit pas être le nom d'utilisateur</translation>
+        </message>
+        <message>
+            <source>the requisition has no line for {product}</source>
+            <translation>la réquisition n'a pas de ligne pour {product}</translation>
+        </message>
+        <message>
+            <source>this R&amp;R is {status}: only a submitted (or later) R&amp;R can be imported; ask the facility to submit it and export it again</source>
+            <translation>ce R&amp;R est au statut {status} : seul un R&amp;R soumis (ou à un stade ultérieur) peut être importé ; demandez à l'établissement de le soumettre et de l'exporter à nouveau</translation>
+        </message>
+        <message>
+            <source>this SQLite file is not a StockDesk database</source>
+            <translation>ce fichier SQLite n'est pas une base de données StockDesk</translation>
+        </message>
+        <message>
+            <source>this backup was made by a newer StockDesk (schema {revision}); this is StockDesk {version}. Install the newer version to restore it</source>
+            <translation>cette sauvegarde a été faite par une version plus récente de StockDesk (schéma {revision}) ; celle-ci est StockDesk {version}. Installez la version plus récente pour la restaurer</translation>
+        </message>
+        <message>
+            <source>this database already holds real records ({facilities} facilities, {users} users): build the demo in a new database, e.g. stockdesk --db demo.sqlite3 demo</source>
+            <translation>cette base de données contient déjà des données réelles ({facilities} établissements, {users} utilisateurs) : créez la démonstration dans une nouvelle base de données, par ex. stockdesk --db demo.sqlite3 demo</translation>
+        </message>
+        <message>
+            <source>this file was already imported on {when}; nothing changed</source>
+            <translation>ce fichier a déjà été importé le {when} ; rien n'a changé</translation>
+        </message>
+        <message>
+            <source>this is not a StockDesk database (not an SQLite file)</source>
+            <translation>ce n'est pas une base de données StockDesk (ce n'est pas un fichier SQLite)</translation>
+        </message>
+        <message>
+            <source>this is the database in use, not a backup of it</source>
+            <translation>il s'agit de la base de données en cours d'utilisation, et non d'une sauvegarde</translation>
+        </message>
+        <message>
+            <source>this is {found}, not an R&amp;R workbook (.xlsx) written by StockDesk</source>
+            <translation>ce fichier est {found}, et non un classeur R&amp;R (.xlsx) créé par StockDesk</translation>
+        </message>
+        <message>
+            <source>this is {found}; save it as CSV or Excel (.xlsx) and import that</source>
+            <translation>ce fichier est {found} ; enregistrez-le au format CSV ou Excel (.xlsx) et importez ce dernier</translation>
+        </message>
+        <message>
+            <source>this requisition is {status} and can no longer change; corrections go into the next period</source>
+            <translation>cette réquisition est au statut {status} et ne peut plus être modifiée ; les corrections se font dans la période suivante</translation>
+        </message>
+        <message>
+            <source>this workbook is not a StockDesk R&amp;R: {detail}</source>
+            <translation>ce classeur n'est pas un R&amp;R StockDesk : {detail}</translation>
+        </message>
+        <message>
+            <source>this would make lot {lot} of {product} negative ({balance}) on {date}</source>
+            <translation>cela rendrait le lot {lot} de {product} négatif ({balance}) le {date}</translation>
+        </message>
+        <message>
+            <source>unexpected column(s): {columns}</source>
+            <translation>colonne(s) inattendue(s) : {columns}</translation>
+        </message>
+        <message>
+            <source>unknown calculation profile {name!r}; known: {known}</source>
+            <translation>profil de calcul inconnu {name!r} ; profils connus : {known}</translation>
+        </message>
+        <message>
+            <source>unknown facility code {code!r}</source>
+            <translation>code d'établissement inconnu {code!r}</translation>
+        </message>
+        <message>
+            <source>unknown product code {code!r}</source>
+            <translation>code produit inconnu {code!r}</translation>
+        </message>
+        <message>
+            <source>unknown program {code!r}</source>
+            <translation>programme inconnu {code!r}</translation>
+        </message>
+        <message>
+            <source>unknown reason {reason!r} for {kind}; use one of: {allowed}</source>
+            <translation>motif inconnu {reason!r} pour {kind} ; utilisez l'un des suivants : {allowed}</translation>
+        </message>
+        <message>
+            <source>unknown step {action!r}; steps: {steps}</source>
+            <translation>étape inconnue {action!r} ; étapes : {steps}</translation>
+        </message>
+        <message>
+            <source>unknown user {user}</source>
+            <translation>utilisateur inconnu {user}</translation>
+        </message>
+        <message>
+            <source>user {user} is locked after repeated failed sign-ins; try again after {until}</source>
+            <translation>l'utilisateur {user} est bloqué après plusieurs échecs de connexion ; réessayez après {until}</translation>
+        </message>
+        <message>
+            <source>user {user} must choose a new password before changing any data (stockdesk user passwd {user})</source>
+            <translation>l'utilisateur {user} doit choisir un nouveau mot de passe avant de modifier des données (stockdesk user passwd {user})</translation>
+        </message>
+        <message>
+            <source>wrong password for {user}</source>
+            <translation>mot de passe incorrect pour {user}</translation>
+        </message>
+        <message>
+            <source>wrong user name or password</source>
+            <translation>nom d'utilisateur ou mot de passe incorrect</translation>
+        </message>
+        <message>
+            <source>{facility} already has a {program} requisition for {period}; export it, or create an emergency one with --emergency</source>
+            <translation>{facility} a déjà une réquisition {program} pour {period} ; exportez-la, ou créez une réquisition d'urgence avec --emergency</translation>
+        </message>
+        <message>
+            <source>{facility} has no figures for {program} in {period}: nothing to report</source>
+            <translation>{facility} n'a aucune donnée pour {program} en {period} : rien à rapporter</translation>
+        </message>
+        <message>
+            <source>{facility} has no record of {product}: nothing to forecast</source>
+            <translation>{facility} n'a aucun enregistrement pour {product} : rien à prévoir</translation>
+        </message>
+        <message>
+            <source>{facility} has no {program} requisition for {period}; create it first</source>
+            <translation>{facility} n'a pas de réquisition {program} pour {period} ; créez-la d'abord</translation>
+        </message>
+        <message>
+            <source>{facility}'s {program} R&amp;R for {period} is already {status} here; a new version cannot replace it</source>
+            <translation>le R&amp;R {program} de {facility} pour {period} est déjà au statut {status} ici ; une nouvelle version ne peut pas le remplacer</translation>
+        </message>
+        <message>
+            <source>{facility}'s {program} R&amp;R for {period} was made in this database; an imported one cannot replace it</source>
+            <translation>le R&amp;R {program} de {facility} pour {period} a été créé dans cette base de données ; un rapport importé ne peut pas le remplacer</translation>
+        </message>
+        <message>
+            <source>{field} is longer than {limit} characters</source>
+            <translation>{field} dépasse {limit} caractères</translation>
+        </message>
+        <message>
+            <source>{field} is required</source>
+            <translation>{field} : champ obligatoire</translation>
+        </message>
+        <message>
+            <source>{field} is {value!r} but the meta sheet says {expected!r}</source>
+            <translation>{field} vaut {value!r}, mais la feuille meta indique {expected!r}</translation>
+        </message>
+        <message>
+            <source>{field} must be a GTIN-8, -12, -13 or -14 with a correct check digit, got {value!r}</source>
+            <translation>{field} doit être un GTIN-8, -12, -13 ou -14 avec une clé de contrôle correcte ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>{field} must be a date (YYYY-MM-DD), got {value!r}</source>
+            <translation>{field} doit être une date (AAAA-MM-JJ) ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>{field} must be a month (YYYY-MM), got {value!r}</source>
+            <translation>{field} doit être un mois (AAAA-MM) ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>{field} must be a number, got {value!r}</source>
+            <translation>{field} doit être un nombre ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>{field} must be a whole number, got {value!r}</source>
+            <translation>{field} doit être un nombre entier ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>{field} must be above zero, got {value}</source>
+            <translation>{field} doit être supérieur à zéro ; valeur reçue : {value}</translation>
+        </message>
+        <message>
+            <source>{field} must be between {low} and {high}, got {value}</source>
+            <translation>{field} doit être compris entre {low} et {high} ; valeur reçue : {value}</translation>
+        </message>
+        <message>
+            <source>{field} must be one of {allowed}, got {value!r}</source>
+            <translation>{field} doit être l'une des valeurs suivantes : {allowed} ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>{field} must be yes/no, got {value!r}</source>
+            <translation>{field} doit être oui/non ; valeur reçue : {value!r}</translation>
+        </message>
+        <message>
+            <source>{field} must not be negative, got {value}</source>
+            <translation>{field} ne doit pas être négatif ; valeur reçue : {value}</translation>
+        </message>
+        <message>
+            <source>{period} is not over yet (it ends on {last}): a requisition reports a completed month</source>
+            <translation>{period} n'est pas encore terminé (fin le {last}) : une réquisition porte sur un mois complet</translation>
+        </message>
+        <message>
+            <source>{product} appears again (first on row {first}): one line per product</source>
+            <translation>{product} apparaît de nouveau (d'abord à la ligne {first}) : une ligne par produit</translation>
+        </message>
+        <message>
+            <source>{product} is kept in lots: count each lot (batch) separately, not the product total</source>
+            <translation>{product} est géré par lots : comptez chaque lot séparément, et non le total du produit</translation>
+        </message>
+        <message>
+            <source>{product} is not a product of the {program} program</source>
+            <translation>{product} n'est pas un produit du programme {program}</translation>
+        </message>
+        <message>
+            <source>{product} was counted on {counted}: nothing can be dated {date}, on or before that count; post the correction after it</source>
+            <translation>{product} a été inventorié le {counted} : aucun mouvement ne peut être daté du {date}, à la date de cet inventaire ou avant ; enregistrez la correction après celui-ci</translation>
+        </message>
+        <message>
+            <source>{product}, column {column}: {message}</source>
+            <translation>{product}, colonne {column} : {message}</translation>
+        </message>
+        <message>
+            <source>{product}: P not rechecked, this office holds no figures of {months}</source>
+            <translation>{product} : P non revérifié, ce bureau ne détient aucune donnée pour {months}</translation>
+        </message>
+        <message>
+            <source>{product}: {column} = {sent} but the {profile} rule gives {computed}</source>
+            <translation>{product} : {column} = {sent}, mais la règle {profile} donne {computed}</translation>
+        </message>
+        <message>
+            <source>{user} ({role}) may not {action}: ask {allowed}</source>
+            <translation>{user} ({role}) ne peut pas {action} : demandez à {allowed}</translation>
+        </message>
+        <message>
+            <source>{user} is the last active admin; make another user admin first</source>
+            <translation>{user} est le dernier administrateur actif ; nommez d'abord un autre utilisateur administrateur</translation>
+        </message>
+        <message>
+            <source>{user} works at {own} and may not record stock at {facility}; ask someone there or the district logistician</source>
+            <translation>{user} travaille à {own} et ne peut pas enregistrer de stock à {facility} ; demandez à quelqu'un sur place ou au logisticien de district</translation>
+        </message>
+        <message>
+            <source>{what} is already recorded with different values ({detail})</source>
+            <translation>{what} est déjà enregistré avec des valeurs différentes ({detail})</translation>
+        </message>
+        <message>
+            <source>{why}</source>
+            <translation>{why}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Operation</name>
+        <message>
+            <source>approve requisitions</source>
+            <translation>approuver les réquisitions</translation>
+        </message>
+        <message>
+            <source>authorize requisitions</source>
+            <translation>autoriser les réquisitions</translation>
+        </message>
+        <message>
+            <source>build the demo district</source>
+            <translation>créer le district de démonstration</translation>
+        </message>
+        <message>
+            <source>change facilities, products or stock levels</source>
+            <translation>modifier les établissements, les produits ou les niveaux de stock</translation>
+        </message>
+        <message>
+            <source>import facilities</source>
+            <translation>importer les établissements</translation>
+        </message>
+        <message>
+            <source>import facilities' requisitions</source>
+            <translation>importer les réquisitions des établissements</translation>
+        </message>
+        <message>
+            <source>import ledger transactions</source>
+            <translation>importer les mouvements du registre de stock</translation>
+        </message>
+        <message>
+            <source>import monthly history</source>
+            <translation>importer l'historique mensuel</translation>
+        </message>
+        <message>
+            <source>import stock levels</source>
+            <translation>importer les niveaux de stock</translation>
+        </message>
+        <message>
+            <source>import the product catalogue</source>
+            <translation>importer le catalogue des produits</translation>
+        </message>
+        <message>
+            <source>make backups</source>
+            <translation>faire des sauvegardes</translation>
+        </message>
+        <message>
+            <source>manage users</source>
+            <translation>gérer les utilisateurs</translation>
+        </message>
+        <message>
+            <source>mark requisitions as issued</source>
+            <translation>marquer les réquisitions comme servies</translation>
+        </message>
+        <message>
+            <source>prepare requisitions</source>
+            <translation>préparer les réquisitions</translation>
+        </message>
+        <message>
+            <source>read the audit log</source>
+            <translation>consulter le journal d'audit</translation>
+        </message>
+        <message>
+            <source>record stock movements</source>
+            <translation>enregistrer les mouvements de stock</translation>
+        </message>
+        <message>
+            <source>reject requisitions</source>
+            <translation>rejeter les réquisitions</translation>
+        </message>
+        <message>
+            <source>restore a backup</source>
+            <translation>restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>reverse stock movements</source>
+            <translation>annuler des mouvements de stock</translation>
+        </message>
+        <message>
+            <source>see stock</source>
+            <translation>voir le stock</translation>
+        </message>
+        <message>
+            <source>submit requisitions</source>
+            <translation>soumettre les réquisitions</translation>
+        </message>
+    </context>
+</TS>
