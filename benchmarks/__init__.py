@@ -123,6 +123,8 @@ def registry() -> dict[str, Benchmark]:
         rnr_xlsx,
         stock_on_hand,
         stockout_simulation,
+        ui_interactions,
+        ui_start,
     )
 
     return {
@@ -139,6 +141,8 @@ def registry() -> dict[str, Benchmark]:
         "rnr_import_read": rnr_xlsx.run_import_read,
         "rnr_import": rnr_xlsx.run_import,
         "rnr_pdf": rnr_pdf.run,
+        "ui_start": ui_start.run,
+        "ui_interactions": ui_interactions.run,
     }
 
 
@@ -149,7 +153,8 @@ UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower")
          "forecast_district": ("s", "lower"), "district_status": ("s", "lower"),
          "district_outlook": ("s", "lower"), "rnr_xlsx": ("s", "lower"),
          "rnr_import_read": ("s", "lower"), "rnr_import": ("s", "lower"),
-         "rnr_pdf": ("s", "lower")}
+         "rnr_pdf": ("s", "lower"), "ui_start": ("ms", "lower"),
+         "ui_interactions": ("ms", "lower")}
 
 
 def _guarded(name: str, bench: Benchmark, ctx: Context) -> Iterable[Result]:
