@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
-
 import stockdesk
 from stockdesk.db import backup as copies
 from stockdesk.db import migrate
@@ -149,6 +147,8 @@ class BackupService:
 
 
 def _known_revision(revision: str) -> bool:
+    from alembic.script import ScriptDirectory  # only when a backup is checked: slow to import
+
     script = ScriptDirectory.from_config(migrate.alembic_config())
     try:
         return script.get_revision(revision) is not None

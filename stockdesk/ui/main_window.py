@@ -85,7 +85,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(210)
+        self.navigation.setMaximumWidth(220)
         self.stack = QStackedWidget()
         old = self.pages
         self.pages = {}
@@ -106,8 +106,10 @@ class MainWindow(QMainWindow):
         splitter.setObjectName("mainSplitter")
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        splitter.setSizes([self.navigation.sizeHintForColumn(0) + 24, 10_000])
         old_central = self.centralWidget()
         self.setCentralWidget(splitter)
         if old_central is not None:

@@ -2,26 +2,37 @@
 
 The database is opened (and migrated after a backup) before the main window exists, so the
 window never shows a half-upgraded database; a database made by a newer StockDesk is refused
-with a message saying so.
+with a message saying so.  A database without users starts the first-run wizard; otherwise
+the person signs in, and the main window restores its own geometry, page and facility.
+
+:class:`Starter` drives these steps with signals and never blocks, so tests fill in each
+dialog as a person would; :func:`run` is the ``stockdesk gui`` command around it.
 """
 
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from stockdesk.app import APP_NAME, DatabaseTooNew, Settings, open_database
-from stockdesk.problems import ProblemsFound
-from stockdesk.services.users import UserService
+from stockdesk.app import APP_NAME, DatabaseTooNew, Paths, Settings, open_database
+from stockdesk.services.auth import SETUP_ACTOR, Actor
+from stockdesk.services.database import Database
+from stockdesk.services.ledger import today_local
+from stockdesk.services.setup import SetupService
 from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
-from stockdesk.ui.errors import problems_text
+from stockdesk.ui.errors import ErrorReporter, known_failure
+from stockdesk.ui.first_run import FirstRunOutcome, FirstRunWizard, build_demo_work
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.settings import AppSettings
+from stockdesk.ui.sign_in import ChangePasswordDialog, SignInDialog
+from stockdesk.ui.tasks import Tasks
 
 
 def _t(text: str) -> str:
@@ -38,34 +49,238 @@ def application(argv: Sequence[str] | None = None) -> QApplication:
     return app
 
 
-def run(db: str | None = None, user: str | None = None) -> int:
-    """Open the window (the ``stockdesk gui`` command); returns the exit status."""
+def too_new_text(exc: DatabaseTooNew) -> str:
+    """The refusal of a newer database, in the person's language, naming both versions."""
+    return _t("This database was written by a newer version of StockDesk (database schema "
+              "{schema}). This is StockDesk {version}, which cannot open it without risking "
+              "your records. Install the newer StockDesk on this computer; the database was "
+              "not changed.").format(schema=exc.revision or "?", version=exc.version)
+
+
+class Starter(QObject):
+    """Database → first run or sign-in → (new password) → main window; sign-out signs in again.
+
+    Every step shows a non-blocking dialog and announces it, so a test (or a person) answers
+    it; :attr:`finished` carries the exit status once nothing more will be shown.
+    """
+
+    message_shown = Signal(object)  # QMessageBox
+    wizard_shown = Signal(object)  # FirstRunWizard
+    sign_in_shown = Signal(object)  # SignInDialog
+    password_change_shown = Signal(object)  # ChangePasswordDialog
+    window_opened = Signal(object)  # MainWindow
+    finished = Signal(int)
+
+    def __init__(self, conf: Settings, prefs: AppSettings, *, demo: bool = False,
+                 today: Callable[[], date] = today_local,
+                 demo_options: dict[str, Any] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.conf = conf
+        self.prefs = prefs
+        self.demo = demo
+        self.today = today
+        self.demo_options = dict(demo_options or {})
+        self.tasks = Tasks(self)
+        self.errors = ErrorReporter()
+        self.tasks.unhandled.connect(self.errors.report)
+        self.db: Database | None = None
+        self.notes: list[str] = []
+        self.dialog: QWidget | None = None
+        self.window: MainWindow | None = None
+        self.ctx: AppContext | None = None
+        self.exit_code: int | None = None
+        self._signing_out = False
+
+    # -- opening the database ----------------------------------------------------------------
+
+    def start(self) -> None:
+        try:
+            opened = open_database(self.conf.db_url, today=self.today(),
+                                   daily_keep=self.conf.daily_backups)
+        except DatabaseTooNew as exc:
+            self._fatal(too_new_text(exc))
+            return
+        except Exception as exc:  # a known failure gets its sentence; a bug, the reporter's
+            friendly = known_failure(exc)
+            if friendly is None:
+                self.errors.report(exc)
+                friendly = _t("StockDesk could not open its database: {detail}").format(
+                    detail=str(exc))
+            self._fatal(friendly)
+            return
+        self.db = opened.db
+        if opened.upgrade_backup is not None:
+            self.notes.append(_t("The database was upgraded to this version of StockDesk. "
+                                 "The copy from before is {file}.").format(
+                                     file=str(opened.upgrade_backup)))
+        self.notes += [_t("Warning: {detail}").format(detail=w) for w in opened.warnings]
+        db = self.db
+        self.tasks.run(lambda control: SetupService(db).needed(), self._users_known)
+
+    def _fatal(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Critical, _t("StockDesk cannot start"), text,
+                          QMessageBox.StandardButton.Ok)
+        box.setObjectName("startMessage")
+        box.finished.connect(lambda _result: self._finish(1))
+        self.dialog = box
+        box.open()
+        self.message_shown.emit(box)
+
+    def _users_known(self, empty: bool) -> None:
+        if not empty:
+            self.show_sign_in()
+        elif self.demo:
+            self._build_demo()
+        else:
+            self.show_wizard()
+
+    # -- first run -----------------------------------------------------------------------
+
+    def show_wizard(self) -> None:
+        assert self.db is not None
+        wizard = FirstRunWizard(self.db, self.tasks, self.prefs,
+                                demo_options=self.demo_options)
+        wizard.completed.connect(self._first_run_done)
+        wizard.rejected.connect(lambda: self._finish(0))
+        self.dialog = wizard
+        wizard.show()
+        self.wizard_shown.emit(wizard)
+
+    def _first_run_done(self, outcome: FirstRunOutcome) -> None:
+        if outcome.actor is not None:
+            self.open_window(outcome.actor)
+        else:
+            self.demo = True
+            self.show_sign_in()
+
+    def _build_demo(self) -> None:
+        assert self.db is not None
+
+        def failed(exc: BaseException) -> bool:
+            self._finish(1)
+            return False  # the reporter says what went wrong (nothing is left half-built)
+
+        self.tasks.run(build_demo_work(self.db, SETUP_ACTOR, **self.demo_options),
+                       self._demo_built, failed,
+                       title=_t("Building the demo district"))
+
+    def _demo_built(self, summary: Any) -> None:
+        self.prefs.set(keys.LAST_FACILITY, summary.first_facility)
+        self.show_sign_in()
+
+    # -- signing in ----------------------------------------------------------------------
+
+    def show_sign_in(self) -> None:
+        assert self.db is not None
+        name = self.conf.username or self.prefs.get(keys.LAST_USER)
+        if not name and self.demo:
+            name = "pharmacist"
+        dialog = SignInDialog(self.db, self.tasks, username=name, demo=self.demo)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(lambda: self._finish(0))
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        self.sign_in_shown.emit(dialog)
+
+    def _signed_in(self, actor: Actor) -> None:
+        self.prefs.set(keys.LAST_USER, actor.username)
+        if not actor.must_change_password:
+            self.open_window(actor)
+            return
+        assert self.db is not None
+        dialog = ChangePasswordDialog(self.db, self.tasks, actor)
+        dialog.changed.connect(self.open_window)
+        # not now: the window opens read-only until the password is changed (ctx.may)
+        dialog.rejected.connect(lambda: self.open_window(actor))
+        self.dialog = dialog
+        dialog.show()
+        self.password_change_shown.emit(dialog)
+
+    # -- the window ----------------------------------------------------------------------
+
+    def open_window(self, actor: Actor) -> None:
+        assert self.db is not None
+        self.ctx = AppContext(self.db, actor, self.prefs, self.conf.paths, today=self.today)
+        window = MainWindow(self.ctx)
+        window.sign_out_requested.connect(self._sign_out)
+        window.installEventFilter(self)
+        self.window = window
+        self.dialog = None
+        window.show()
+        if self.notes:
+            window.statusBar().showMessage(" ".join(self.notes), 60_000)
+            self.notes = []
+        self.window_opened.emit(window)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Close:
+            QTimer.singleShot(0, self._window_closed)
+        return False
+
+    def _sign_out(self) -> None:
+        self._signing_out = True
+
+    def _window_closed(self) -> None:
+        window, ctx = self.window, self.ctx
+        if window is None or window.isVisible():
+            return  # the close was refused
+        self.window = None
+        self.ctx = None
+        window.deleteLater()
+        if ctx is not None:
+            ctx.tasks.wait_idle(10_000)
+            ctx.deleteLater()
+        if self._signing_out:
+            self._signing_out = False
+            self.show_sign_in()
+        else:
+            self._finish(0)
+
+    # -- the end ---------------------------------------------------------------------------
+
+    def _finish(self, code: int) -> None:
+        if self.exit_code is None:
+            self.exit_code = code
+            self.finished.emit(code)
+
+    def close(self) -> None:
+        """Wait for work in progress, then close the database."""
+        if self.ctx is not None:
+            self.ctx.tasks.wait_idle(30_000)
+        self.tasks.wait_idle(30_000)
+        if self.db is not None:
+            self.db.close()
+            self.db = None
+
+
+def run(db: str | None = None, user: str | None = None, demo: bool = False, *,
+        paths: Paths | None = None) -> int:
+    """Open the window (the ``stockdesk gui`` command); returns the exit status.
+
+    ``demo``: on an empty database, build the demo district first, then sign in with the
+    demo users shown.
+    """
     app = application()
-    conf = Settings.resolve(db, user)
+    conf = Settings.resolve(db, user, paths=paths)
     prefs = AppSettings(conf.paths.data_dir / "settings.ini")
     i18n.install(prefs.get(keys.LANGUAGE) or i18n.system_language())
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)  # between two dialogs no window is open
+    starter = Starter(conf, prefs, demo=demo)
+    hook = sys.excepthook
+    starter.errors.install()
+    starter.finished.connect(app.exit)
+    QTimer.singleShot(0, starter.start)
     try:
-        opened = open_database(conf.db_url, backups_dir=None)
-    except DatabaseTooNew as exc:
-        QMessageBox.critical(None, _t("StockDesk"), str(exc))
-        return 1
-    users = UserService(opened.db)
-    name = conf.username or prefs.get(keys.LAST_USER)
-    while True:
-        name, ok = QInputDialog.getText(None, _t("Sign in"), _t("User name:"), text=name or "")
-        if not ok:
-            return 0
-        password, ok = QInputDialog.getText(None, _t("Sign in"), _t("Password:"),
-                                            QLineEdit.EchoMode.Password)
-        if not ok:
-            return 0
-        try:
-            actor = users.authenticate(name, password)
-            break
-        except ProblemsFound as exc:
-            QMessageBox.warning(None, _t("Sign in"), problems_text(exc.problems))
-    prefs.set(keys.LAST_USER, actor.username)
-    ctx = AppContext(opened.db, actor, prefs, conf.paths)
-    window = MainWindow(ctx)
-    window.show()
-    return app.exec()
+        code = app.exec()
+    finally:
+        starter.close()
+        sys.excepthook = hook
+        app.setQuitOnLastWindowClosed(quit_on_close)
+    return starter.exit_code if starter.exit_code is not None else code
+
+
+__all__ = ["Starter", "application", "run", "too_new_text"]
