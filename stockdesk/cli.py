@@ -161,7 +161,13 @@ def build_parser() -> argparse.ArgumentParser:
         p.set_defaults(handler=handler)
         return p
 
-    command("gui", cmd_gui, "open the StockDesk window")
+    p = command("gui", cmd_gui, "open the StockDesk window")
+    p.add_argument("--demo", action="store_true",
+                   help="on an empty database, build the demo district first and show its "
+                        "users at sign-in")
+    p.add_argument("--screenshot", type=Path, metavar="PNG",
+                   help="no screen: sign in as --user with $STOCKDESK_PASSWORD, save a picture "
+                        "of the window once its data is shown, and exit")
 
     p = command("demo", cmd_demo, "build a demo district with facilities, users and three years "
                                   "of stock movements, then show one health centre's stock")
@@ -485,7 +491,8 @@ def _ask_password(prompt: str, env_name: str, *, confirm: bool = False) -> str:
 def cmd_gui(args: argparse.Namespace) -> int:
     from stockdesk.ui.start import run
 
-    return run(getattr(args, "db", None), getattr(args, "user", None))
+    return run(getattr(args, "db", None), getattr(args, "user", None), demo=args.demo,
+               screenshot=args.screenshot)
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

@@ -11,19 +11,29 @@ dialog as a person would; :func:`run` is the ``stockdesk gui`` command around it
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from stockdesk.app import APP_NAME, DatabaseTooNew, Paths, Settings, open_database
+from stockdesk.app import (
+    APP_NAME,
+    ENV_PASSWORD,
+    DatabaseTooNew,
+    Paths,
+    Settings,
+    open_database,
+)
 from stockdesk.services.auth import SETUP_ACTOR, Actor
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import today_local
 from stockdesk.services.setup import SetupService
+from stockdesk.services.users import UserService
 from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
@@ -74,8 +84,12 @@ class Starter(QObject):
     def __init__(self, conf: Settings, prefs: AppSettings, *, demo: bool = False,
                  today: Callable[[], date] = today_local,
                  demo_options: dict[str, Any] | None = None,
+                 screenshot: Path | None = None, password: str | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # a run without a person (no screen): sign in with ``password``, picture the window
+        self.screenshot = screenshot
+        self.password = password
         self.conf = conf
         self.prefs = prefs
         self.demo = demo
@@ -176,6 +190,9 @@ class Starter(QObject):
         name = self.conf.username or self.prefs.get(keys.LAST_USER)
         if not name and self.demo:
             name = "pharmacist"
+        if self.screenshot is not None:
+            self._sign_in_unattended(name or "", self.password or "")
+            return
         dialog = SignInDialog(self.db, self.tasks, username=name, demo=self.demo)
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(lambda: self._finish(0))
@@ -199,6 +216,32 @@ class Starter(QObject):
         dialog.show()
         self.password_change_shown.emit(dialog)
 
+    def _sign_in_unattended(self, name: str, password: str) -> None:
+        db = self.db
+        assert db is not None
+
+        def refused(exc: BaseException) -> bool:
+            self._fatal(_t("Signing in as {user} failed: {detail}").format(
+                user=name, detail=str(exc)))
+            return True
+
+        self.tasks.run(lambda control: UserService(db).authenticate(name, password),
+                       self._signed_in, refused)
+
+    def _picture_when_ready(self, window: MainWindow) -> None:
+        """Save a picture of the window once its data has arrived, then close it."""
+        assert self.ctx is not None and self.screenshot is not None
+        ctx, path = self.ctx, self.screenshot
+
+        def ready() -> None:
+            if ctx.tasks.busy or not window.facilities:
+                QTimer.singleShot(100, ready)
+                return
+            window.grab().save(str(path))
+            window.close()
+
+        QTimer.singleShot(100, ready)
+
     # -- the window ----------------------------------------------------------------------
 
     def open_window(self, actor: Actor) -> None:
@@ -214,6 +257,8 @@ class Starter(QObject):
             window.statusBar().showMessage(" ".join(self.notes), 60_000)
             self.notes = []
         self.window_opened.emit(window)
+        if self.screenshot is not None:
+            self._picture_when_ready(window)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:
@@ -257,11 +302,13 @@ class Starter(QObject):
 
 
 def run(db: str | None = None, user: str | None = None, demo: bool = False, *,
-        paths: Paths | None = None) -> int:
+        paths: Paths | None = None, screenshot: Path | None = None) -> int:
     """Open the window (the ``stockdesk gui`` command); returns the exit status.
 
     ``demo``: on an empty database, build the demo district first, then sign in with the
-    demo users shown.
+    demo users shown.  ``screenshot``: no person is there (a machine without a screen):
+    sign in as ``user`` with the password in ``STOCKDESK_PASSWORD``, save a picture of the
+    window once its data is shown, and close.
     """
     app = application()
     conf = Settings.resolve(db, user, paths=paths)
@@ -269,7 +316,8 @@ def run(db: str | None = None, user: str | None = None, demo: bool = False, *,
     i18n.install(prefs.get(keys.LANGUAGE) or i18n.system_language())
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between two dialogs no window is open
-    starter = Starter(conf, prefs, demo=demo)
+    starter = Starter(conf, prefs, demo=demo, screenshot=screenshot,
+                      password=os.environ.get(ENV_PASSWORD) if screenshot else None)
     hook = sys.excepthook
     starter.errors.install()
     starter.finished.connect(app.exit)

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -127,7 +128,7 @@ class Tasks(QObject):
 
         def finish() -> None:
             job.finished = True
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):  # its window may be gone
                 dialog.reset()
                 dialog.deleteLater()
             self._jobs.discard(job)
