@@ -15,6 +15,7 @@ JSON for ``todo``/``apply``: ``{"Context": {"source text": "translation"}}``.
 
 from __future__ import annotations
 
+import ast
 import json
 import re
 import subprocess
@@ -44,6 +45,36 @@ def extra_texts() -> dict[str, list[str]]:
             "Operation": sorted(set(OPERATION_WORDS.values()))}
 
 
+def helper_texts() -> dict[str, set[str]]:
+    """Texts passed through a module's one-line helper, which lupdate cannot follow.
+
+    A module may define ``def _t(text): return QCoreApplication.translate("Ctx", text)``
+    and call ``_t("...")``; each such call is a text of context ``Ctx``.
+    """
+    found: dict[str, set[str]] = {}
+    for path in UI.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers: dict[str, str] = {}
+        for node in tree.body:
+            if isinstance(node, ast.FunctionDef) and len(node.body) == 1 \
+                    and isinstance(node.body[0], ast.Return):
+                call = node.body[0].value
+                if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                        and call.func.attr == "translate" and len(call.args) == 2 \
+                        and isinstance(call.args[0], ast.Constant) \
+                        and isinstance(call.args[0].value, str):
+                    helpers[node.name] = call.args[0].value
+        if not helpers:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+                    and node.func.id in helpers and node.args \
+                    and isinstance(node.args[0], ast.Constant) \
+                    and isinstance(node.args[0].value, str):
+                found.setdefault(helpers[node.func.id], set()).add(node.args[0].value)
+    return found
+
+
 def tool(name: str) -> str:
     candidate = BIN / name
     return str(candidate) if candidate.exists() else name
@@ -62,6 +93,7 @@ def update() -> None:
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         tree = ET.parse(path)
         add_extra(tree.getroot())
+        add_helper_texts(tree.getroot())
         drop_vanished(tree.getroot())
         write(tree, path)
     print(summary())
@@ -99,6 +131,29 @@ def add_extra(root: ET.Element) -> None:
             if msg.findtext("source") not in wanted and tr is not None \
                     and tr.get("type") not in ("vanished", "obsolete"):
                 tr.set("type", "vanished")
+
+
+def add_helper_texts(root: ET.Element) -> None:
+    have = contexts(root)
+    for name, texts in helper_texts().items():
+        ctx = have.get(name)
+        if ctx is None:
+            ctx = ET.SubElement(root, "context")
+            ET.SubElement(ctx, "name").text = name
+        known = {m.findtext("source"): m for m in ctx.findall("message")}
+        for text in sorted(texts):
+            msg = known.get(text)
+            if msg is None:
+                msg = ET.SubElement(ctx, "message")
+                ET.SubElement(msg, "source").text = text
+                ET.SubElement(msg, "translation", type="unfinished")
+                continue
+            tr = msg.find("translation")
+            if tr is not None and tr.get("type") in ("vanished", "obsolete"):
+                if (tr.text or "").strip():
+                    del tr.attrib["type"]
+                else:
+                    tr.set("type", "unfinished")
 
 
 def drop_vanished(root: ET.Element) -> None:

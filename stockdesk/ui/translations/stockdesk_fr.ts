@@ -439,6 +439,14 @@ Every record in StockDesk now will be replaced by those of the backup (the curre
             <source>The R&amp;R for {month} was due by {due} and has not been started.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Show the products whose status is {status}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{status}: {count} products</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>DemoPage</name>
@@ -1062,7 +1070,7 @@ Do not use the demo for real stock: set up a new database for that.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Ac&amp;tive:</source>
+            <source>In &amp;use:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1125,6 +1133,10 @@ Do not use the demo for real stock: set up a new database for that.</source>
         </message>
         <message>
             <source>Writing the stock cards…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Creating the facility, the administrator and the catalogue…</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1401,6 +1413,116 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         </message>
     </context>
     <context>
+        <name>NewRequisitionDialog</name>
+        <message>
+            <source>New requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;rogram:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Emergency requisition (outside the monthly cycle)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Operation</name>
+        <message>
+            <source>approve requisitions</source>
+            <translation>approuver les réquisitions</translation>
+        </message>
+        <message>
+            <source>authorize requisitions</source>
+            <translation>autoriser les réquisitions</translation>
+        </message>
+        <message>
+            <source>build the demo district</source>
+            <translation>créer le district de démonstration</translation>
+        </message>
+        <message>
+            <source>change facilities, products or stock levels</source>
+            <translation>modifier les établissements, les produits ou les niveaux de stock</translation>
+        </message>
+        <message>
+            <source>import facilities</source>
+            <translation>importer les établissements</translation>
+        </message>
+        <message>
+            <source>import facilities' requisitions</source>
+            <translation>importer les réquisitions des établissements</translation>
+        </message>
+        <message>
+            <source>import ledger transactions</source>
+            <translation>importer les mouvements du registre de stock</translation>
+        </message>
+        <message>
+            <source>import monthly history</source>
+            <translation>importer l'historique mensuel</translation>
+        </message>
+        <message>
+            <source>import stock levels</source>
+            <translation>importer les niveaux de stock</translation>
+        </message>
+        <message>
+            <source>import the product catalogue</source>
+            <translation>importer le catalogue des produits</translation>
+        </message>
+        <message>
+            <source>make backups</source>
+            <translation>faire des sauvegardes</translation>
+        </message>
+        <message>
+            <source>manage users</source>
+            <translation>gérer les utilisateurs</translation>
+        </message>
+        <message>
+            <source>mark requisitions as issued</source>
+            <translation>marquer les réquisitions comme servies</translation>
+        </message>
+        <message>
+            <source>prepare requisitions</source>
+            <translation>préparer les réquisitions</translation>
+        </message>
+        <message>
+            <source>read the audit log</source>
+            <translation>consulter le journal d'audit</translation>
+        </message>
+        <message>
+            <source>record stock movements</source>
+            <translation>enregistrer les mouvements de stock</translation>
+        </message>
+        <message>
+            <source>reject requisitions</source>
+            <translation>rejeter les réquisitions</translation>
+        </message>
+        <message>
+            <source>restore a backup</source>
+            <translation>restaurer une sauvegarde</translation>
+        </message>
+        <message>
+            <source>reverse stock movements</source>
+            <translation>annuler des mouvements de stock</translation>
+        </message>
+        <message>
+            <source>see stock</source>
+            <translation>voir le stock</translation>
+        </message>
+        <message>
+            <source>submit requisitions</source>
+            <translation>soumettre les réquisitions</translation>
+        </message>
+    </context>
+    <context>
         <name>PlacePage</name>
         <message>
             <source>This computer</source>
@@ -1468,887 +1590,6 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         </message>
         <message>
             <source>Type the name of this place.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ProductsTab</name>
-        <message>
-            <source>Code</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pack size</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Program</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>GTIN</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>In use</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>yes</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>no</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;New product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Sa&amp;ve product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Code:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Na&amp;me:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>S&amp;trength:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Dosage f&amp;orm:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Dispensing unit:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pac&amp;k size:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Price per pack:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pro&amp;gram:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>GT&amp;IN (barcode):</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>8, 12, 13 or 14 digits</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>In &amp;use:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Offered when recording stock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Reason:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Code, name, program or GTIN</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New product</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Product {code}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Profiles</name>
-        <message>
-            <source>Each month's consumption is scaled up for the days the product was out of stock and rounded up to a whole unit; the average of the last 3 months is rounded up. This is what OpenLMIS v3 does.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Consumption is scaled up to the days the product was in stock, without rounding; the average of 3 months is kept to 2 decimals, as mSupply prints it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Consumption is scaled up for stockout days only when the product was out for part of the month; the average of 3 months is rounded to the nearest unit, as the Côte d'Ivoire eLMIS does.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>ProgramsTab</name>
-        <message>
-            <source>Program</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Calculation profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a program in the list.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Calculation &amp;profile:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Reason:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Use this profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The profile decides how adjusted consumption (N) and average monthly consumption (P) are computed for the program's next requisitions; requisitions already submitted keep theirs.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Program {code}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{program} now uses the {profile} profile.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Reason</name>
-        <message>
-            <source>Expired</source>
-            <translation>Périmé</translation>
-        </message>
-        <message>
-            <source>Damaged or broken</source>
-            <translation>Endommagé ou cassé</translation>
-        </message>
-        <message>
-            <source>Stolen</source>
-            <translation>Volé</translation>
-        </message>
-        <message>
-            <source>Lost or missing</source>
-            <translation>Perdu ou manquant</translation>
-        </message>
-        <message>
-            <source>Quality recall</source>
-            <translation>Rappel qualité</translation>
-        </message>
-        <message>
-            <source>Found stock</source>
-            <translation>Stock retrouvé</translation>
-        </message>
-        <message>
-            <source>Returned by patient or ward</source>
-            <translation>Retourné par un patient ou un service</translation>
-        </message>
-        <message>
-            <source>Data-entry correction (+)</source>
-            <translation>Correction de saisie (+)</translation>
-        </message>
-        <message>
-            <source>Data-entry correction (−)</source>
-            <translation>Correction de saisie (−)</translation>
-        </message>
-        <message>
-            <source>Returned to supplier</source>
-            <translation>Retourné au fournisseur</translation>
-        </message>
-        <message>
-            <source>Physical count higher than book</source>
-            <translation>Inventaire supérieur au stock théorique</translation>
-        </message>
-        <message>
-            <source>Physical count lower than book</source>
-            <translation>Inventaire inférieur au stock théorique</translation>
-        </message>
-    </context>
-    <context>
-        <name>ReportsPage</name>
-        <message>
-            <source>Reports</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stock status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stockouts</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Expiry risk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit log (who changed what)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source> months</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Each program's own profile</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Only products &amp;needing action</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Months:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Horizon:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;AMC profile:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Report:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>F&amp;or:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>As of &amp;date:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pre&amp;view</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save as &amp;PDF…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save as &amp;Excel…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Pr&amp;int…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Search:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Product, code, facility or lot</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a report and what it covers, then press Preview (Enter).</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>This facility: {name}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The whole district: {name}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The audit log is shown here only; choose a stock report to save or print it.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preparing the stock status report…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preparing the stockout report…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Preparing the expiry risk report…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reading the audit log…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The report was cancelled; nothing changed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Audit log: the {count} most recent changes, newest first.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>facility {name}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>district {name} ({count} facilities)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&lt;b&gt;Stock status&lt;/b&gt; of {scope} as of {day}: {shown} of {total} products × facilities listed.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&lt;b&gt;Stockouts&lt;/b&gt; of {scope} as of {day}: {now} stocked out now; {days} days out of stock from {first} to {last}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&lt;b&gt;Expiry risk&lt;/b&gt; of {scope} as of {day}: {lots} lots expire by {end}; {risk} units are at risk of expiring before use.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} products have expired stock still on the shelf: remove it and record the loss.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save the report as PDF</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Save the report as Excel</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Excel workbooks (*.xlsx)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Writing the PDF…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Writing the workbook…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Saved to {file}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>RequisitionStatus</name>
-        <message>
-            <source>Draft</source>
-            <translation>Brouillon</translation>
-        </message>
-        <message>
-            <source>Submitted</source>
-            <translation>Soumise</translation>
-        </message>
-        <message>
-            <source>Authorized</source>
-            <translation>Autorisée</translation>
-        </message>
-        <message>
-            <source>Approved</source>
-            <translation>Approuvée</translation>
-        </message>
-        <message>
-            <source>Issued</source>
-            <translation>Servie</translation>
-        </message>
-    </context>
-    <context>
-        <name>RequisitionsPage</name>
-        <message>
-            <source>Requisitions</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Role</name>
-        <message>
-            <source>Pharmacist</source>
-            <translation>Pharmacien</translation>
-        </message>
-        <message>
-            <source>Facility in-charge</source>
-            <translation>Responsable de l'établissement</translation>
-        </message>
-        <message>
-            <source>District logistician</source>
-            <translation>Logisticien de district</translation>
-        </message>
-        <message>
-            <source>Supervisor</source>
-            <translation>Superviseur</translation>
-        </message>
-        <message>
-            <source>Administrator</source>
-            <translation>Administrateur</translation>
-        </message>
-    </context>
-    <context>
-        <name>Severity</name>
-        <message>
-            <source>Note</source>
-            <translation>Remarque</translation>
-        </message>
-        <message>
-            <source>Warning</source>
-            <translation>Avertissement</translation>
-        </message>
-        <message>
-            <source>Error</source>
-            <translation>Erreur</translation>
-        </message>
-    </context>
-    <context>
-        <name>SignInDialog</name>
-        <message>
-            <source>Sign in to StockDesk</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;User name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Sign in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Demo users: {users} — password: {password}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Type your user name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{problem} (in {minutes} min)</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Status</name>
-        <message>
-            <source>Stocked out</source>
-            <translation>En rupture</translation>
-        </message>
-        <message>
-            <source>Below emergency point</source>
-            <translation>Sous le point de commande d'urgence</translation>
-        </message>
-        <message>
-            <source>Below minimum</source>
-            <translation>Sous le minimum</translation>
-        </message>
-        <message>
-            <source>Adequate</source>
-            <translation>Adéquat</translation>
-        </message>
-        <message>
-            <source>Overstocked</source>
-            <translation>Surstocké</translation>
-        </message>
-        <message>
-            <source>No consumption data</source>
-            <translation>Pas de données de consommation</translation>
-        </message>
-    </context>
-    <context>
-        <name>StockCard</name>
-        <message>
-            <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Esc</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Stock on hand</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Usable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Average monthly consumption</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Months of stock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Status</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Projected stockout</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order must leave by</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>At risk of expiry</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Maximum stock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Order quantity</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Movements</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Movements</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Lots</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>L&amp;ots</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Chart</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>E&amp;xplain</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reading the months of consumption…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Running balance after the last movement: {balance}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No lot of this product is in stock.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} lots in stock.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{quantity} expired: remove them from the shelf and record the loss.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{quantity} will expire before they are used at the usual consumption: offer them to another facility.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{code}: no stock status at this facility</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{code} · counted in {unit} · program {program}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>none</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{quantity} expired, not usable</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>unknown</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>not within two years</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{day} (late)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Forecasting the consumption of {product}…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No consumption has been recorded for this product.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The chart could not be drawn.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>StockPage</name>
-        <message>
-            <source>Stock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Search:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Code or name (Ctrl+F)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Program:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>S&amp;tatus:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Products in stock</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reading the stock of {facility}…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Reading the stock…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The stock could not be read.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>All programs</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>No program</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{count} products. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{shown} of {count} products shown. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Tasks</name>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-    </context>
-    <context>
-        <name>UsersTab</name>
-        <message>
-            <source>User name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Full name</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Role</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Facility</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>State</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;User name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>R&amp;ole:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Works &amp;at:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Password:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Create user</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New user</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Choose a user in the list.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Full &amp;name:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New rol&amp;e:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>New pass&amp;word:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>They must change it when they sign in</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Change &amp;role</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Set password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Deactivate</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Unloc&amp;k</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Selected user</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A password has at least {min} characters and is not the user name. A new user chooses their own at first sign-in.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Deactivated</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Locked until {time}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Must choose a password</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Active</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>(the whole district)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{user} can now sign in as {role}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{user} ({name}): {state}</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Re&amp;activate</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{user} is now {role}.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The password of {user} was set; they must choose their own at their next sign-in.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{user} may sign in again.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{user} can no longer sign in; their records keep their name.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>{user} is unlocked.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -2812,90 +2053,1510 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         </message>
     </context>
     <context>
-        <name>Operation</name>
+        <name>ProductsTab</name>
         <message>
-            <source>approve requisitions</source>
-            <translation>approuver les réquisitions</translation>
+            <source>Code</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>authorize requisitions</source>
-            <translation>autoriser les réquisitions</translation>
+            <source>Product</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>build the demo district</source>
-            <translation>créer le district de démonstration</translation>
+            <source>Unit</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>change facilities, products or stock levels</source>
-            <translation>modifier les établissements, les produits ou les niveaux de stock</translation>
+            <source>Pack size</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>import facilities</source>
-            <translation>importer les établissements</translation>
+            <source>Program</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>import facilities' requisitions</source>
-            <translation>importer les réquisitions des établissements</translation>
+            <source>GTIN</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>import ledger transactions</source>
-            <translation>importer les mouvements du registre de stock</translation>
+            <source>In use</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>import monthly history</source>
-            <translation>importer l'historique mensuel</translation>
+            <source>yes</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>import stock levels</source>
-            <translation>importer les niveaux de stock</translation>
+            <source>no</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>import the product catalogue</source>
-            <translation>importer le catalogue des produits</translation>
+            <source>&amp;New product</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>make backups</source>
-            <translation>faire des sauvegardes</translation>
+            <source>Sa&amp;ve product</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>manage users</source>
-            <translation>gérer les utilisateurs</translation>
+            <source>&amp;Code:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>mark requisitions as issued</source>
-            <translation>marquer les réquisitions comme servies</translation>
+            <source>Na&amp;me:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>prepare requisitions</source>
-            <translation>préparer les réquisitions</translation>
+            <source>S&amp;trength:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>read the audit log</source>
-            <translation>consulter le journal d'audit</translation>
+            <source>Dosage f&amp;orm:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>record stock movements</source>
-            <translation>enregistrer les mouvements de stock</translation>
+            <source>&amp;Dispensing unit:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>reject requisitions</source>
-            <translation>rejeter les réquisitions</translation>
+            <source>Pac&amp;k size:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>restore a backup</source>
-            <translation>restaurer une sauvegarde</translation>
+            <source>&amp;Price per pack:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>reverse stock movements</source>
-            <translation>annuler des mouvements de stock</translation>
+            <source>Pro&amp;gram:</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>see stock</source>
-            <translation>voir le stock</translation>
+            <source>GT&amp;IN (barcode):</source>
+            <translation type="unfinished" />
         </message>
         <message>
-            <source>submit requisitions</source>
-            <translation>soumettre les réquisitions</translation>
+            <source>8, 12, 13 or 14 digits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In &amp;use:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Offered when recording stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why (kept in the audit log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code, name, program or GTIN</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product {code}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Profiles</name>
+        <message>
+            <source>Each month's consumption is scaled up for the days the product was out of stock and rounded up to a whole unit; the average of the last 3 months is rounded up. This is what OpenLMIS v3 does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption is scaled up to the days the product was in stock, without rounding; the average of 3 months is kept to 2 decimals, as mSupply prints it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption is scaled up for stockout days only when the product was out for part of the month; the average of 3 months is rounded to the nearest unit, as the Côte d'Ivoire eLMIS does.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>ProgramsTab</name>
+        <message>
+            <source>Program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calculation profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a program in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Calculation &amp;profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Why (kept in the audit log)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Use this profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The profile decides how adjusted consumption (N) and average monthly consumption (P) are computed for the program's next requisitions; requisitions already submitted keep theirs.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Program {code}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{program} now uses the {profile} profile.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Reason</name>
+        <message>
+            <source>Expired</source>
+            <translation>Périmé</translation>
+        </message>
+        <message>
+            <source>Damaged or broken</source>
+            <translation>Endommagé ou cassé</translation>
+        </message>
+        <message>
+            <source>Stolen</source>
+            <translation>Volé</translation>
+        </message>
+        <message>
+            <source>Lost or missing</source>
+            <translation>Perdu ou manquant</translation>
+        </message>
+        <message>
+            <source>Quality recall</source>
+            <translation>Rappel qualité</translation>
+        </message>
+        <message>
+            <source>Found stock</source>
+            <translation>Stock retrouvé</translation>
+        </message>
+        <message>
+            <source>Returned by patient or ward</source>
+            <translation>Retourné par un patient ou un service</translation>
+        </message>
+        <message>
+            <source>Data-entry correction (+)</source>
+            <translation>Correction de saisie (+)</translation>
+        </message>
+        <message>
+            <source>Data-entry correction (−)</source>
+            <translation>Correction de saisie (−)</translation>
+        </message>
+        <message>
+            <source>Returned to supplier</source>
+            <translation>Retourné au fournisseur</translation>
+        </message>
+        <message>
+            <source>Physical count higher than book</source>
+            <translation>Inventaire supérieur au stock théorique</translation>
+        </message>
+        <message>
+            <source>Physical count lower than book</source>
+            <translation>Inventaire inférieur au stock théorique</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsPage</name>
+        <message>
+            <source>Facility</source>
+            <translation type="unfinished">Établissement</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stockout expected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>To order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk of expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Days out of stock in {month}: {days}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Days out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Months with stockouts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Days left</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Used before expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>When</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Which</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>After</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stock status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stockouts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expiry risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audit log (who changed what)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Each program's own profile</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only products &amp;needing action</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Months:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Horizon:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;AMC profile:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Report:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>F&amp;or:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>As of &amp;date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pre&amp;view</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as &amp;PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save as &amp;Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pr&amp;int…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product, code, facility or lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a report and what it covers, then press Preview (Enter).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This facility: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The whole district: {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The audit log is shown here only; choose a stock report to save or print it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the stock status report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the stockout report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the expiry risk report…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the audit log…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The report was cancelled; nothing changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Audit log: the {count} most recent changes, newest first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>facility {name}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>district {name} ({count} facilities)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Stock status&lt;/b&gt; of {scope} as of {day}: {shown} of {total} products × facilities listed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Stockouts&lt;/b&gt; of {scope} as of {day}: {now} stocked out now; {days} days out of stock from {first} to {last}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Expiry risk&lt;/b&gt; of {scope} as of {day}: {lots} lots expire by {end}; {risk} units are at risk of expiring before use.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} products have expired stock still on the shelf: remove it and record the loss.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the report as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save the report as Excel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the PDF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the workbook…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to {file}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RequisitionStatus</name>
+        <message>
+            <source>Draft</source>
+            <translation>Brouillon</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Soumise</translation>
+        </message>
+        <message>
+            <source>Authorized</source>
+            <translation>Autorisée</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Approuvée</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Servie</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequisitionView</name>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Reason for rejecting:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the facility must correct before submitting again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;ject the R&amp;&amp;R</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keep it</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export &amp;Excel…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export P&amp;DF…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Emergency R&amp;&amp;R {facility} — {program} — {period}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;&amp;R {facility} — {program} — {period}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Facility: {name} ({code}), {district}   Period: {first} to {last}   Program: {program}   Profile: {profile} (maximum {max} months, minimum {min} months of stock)   Lines: {lines}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not signed yet.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected: {reason}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{product}, column {column}: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>and {count} more (marked in red in the table)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not available: the R&amp;&amp;R is {status}, or your role may not do this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write why the R&amp;&amp;R is rejected, so the facility knows what to correct.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the R&amp;&amp;R as Excel</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the R&amp;&amp;R as PDF</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the R&amp;&amp;R</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Opened the R&amp;&amp;R in the PDF reader to print it.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>RequisitionsPage</name>
+        <message>
+            <source>Requisitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New requisition…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a facility at the top of the window.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requisitions of {facility}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No requisition yet for this facility. Use New requisition to prepare the one of the month just completed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Preparing the requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Emergency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Here</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Imported from a file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Made</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Period</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Role</name>
+        <message>
+            <source>Pharmacist</source>
+            <translation>Pharmacien</translation>
+        </message>
+        <message>
+            <source>Facility in-charge</source>
+            <translation>Responsable de l'établissement</translation>
+        </message>
+        <message>
+            <source>District logistician</source>
+            <translation>Logisticien de district</translation>
+        </message>
+        <message>
+            <source>Supervisor</source>
+            <translation>Superviseur</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Administrateur</translation>
+        </message>
+    </context>
+    <context>
+        <name>Severity</name>
+        <message>
+            <source>Note</source>
+            <translation>Remarque</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Avertissement</translation>
+        </message>
+        <message>
+            <source>Error</source>
+            <translation>Erreur</translation>
+        </message>
+    </context>
+    <context>
+        <name>SignInDialog</name>
+        <message>
+            <source>Sign in to StockDesk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Demo users: {users} — password: {password}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type your user name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{problem} (in {minutes} min)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>Stocked out</source>
+            <translation>En rupture</translation>
+        </message>
+        <message>
+            <source>Below emergency point</source>
+            <translation>Sous le point de commande d'urgence</translation>
+        </message>
+        <message>
+            <source>Below minimum</source>
+            <translation>Sous le minimum</translation>
+        </message>
+        <message>
+            <source>Adequate</source>
+            <translation>Adéquat</translation>
+        </message>
+        <message>
+            <source>Overstocked</source>
+            <translation>Surstocké</translation>
+        </message>
+        <message>
+            <source>No consumption data</source>
+            <translation>Pas de données de consommation</translation>
+        </message>
+    </context>
+    <context>
+        <name>StockCard</name>
+        <message>
+            <source>&amp;Back to the list</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Esc</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stock on hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Average monthly consumption</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Projected stockout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order must leave by</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk of expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Maximum stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Movements</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Movements</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>L&amp;ots</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Chart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xplain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the months of consumption…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Running balance after the last movement: {balance}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No lot of this product is in stock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} lots in stock.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} expired: remove them from the shelf and record the loss.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} will expire before they are used at the usual consumption: offer them to another facility.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{code}: no stock status at this facility</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{code} · counted in {unit} · program {program}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} expired, not usable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not within two years</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{day} (late)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Forecasting the consumption of {product}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No consumption has been recorded for this product.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The chart could not be drawn.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expired: do not issue</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>From / to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>In</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lot {lot}: {balance}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Recorded {stamp}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Will expire before it is used</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>StockPage</name>
+        <message>
+            <source>Stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code or name (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Program:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Products in stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the stock of {facility}…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reading the stock…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The stock could not be read.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All programs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No program</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} products. Enter opens the stock card of the product selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{shown} of {count} products shown. Enter opens the stock card of the product selected.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At risk</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>On hand</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Stockout</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Usable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} expired, not usable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{quantity} will expire before they are used</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Tasks</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Annuler</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersTab</name>
+        <message>
+            <source>User name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation type="unfinished">Établissement</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;User name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;ole:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Works &amp;at:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Create user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose a user in the list.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full &amp;name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New rol&amp;e:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New pass&amp;word:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>They must change it when they sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change &amp;role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Set password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Deactivate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Unloc&amp;k</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Selected user</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A password has at least {min} characters and is not the user name. A new user chooses their own at first sign-in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Deactivated</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Locked until {time}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Must choose a password</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(the whole district)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} can now sign in as {role}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} ({name}): {state}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;activate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} is now {role}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The password of {user} was set; they must choose their own at their next sign-in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} may sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} can no longer sign in; their records keep their name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{user} is unlocked.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EntryChecks</name>
+        <message>
+            <source>Choose a product.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose why the count differs from the book.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Line {line}, {column}: {problem}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lot {lot} has expired: it cannot be issued.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lot {lot} has no stock here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No product matches “{text}”.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only {available} can be taken: the balance may not go below zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This lot expired on {date}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type a whole number above zero.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type at least one line.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the number counted (0 or more).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the number counted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Type the quantity.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{count} products match “{text}”: choose one from the list.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EntryLines</name>
+        <message>
+            <source>Available</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Book balance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Product</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Suggested lot (FEFO)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This scan could not be read; scan it again or type the product code.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Variance</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Variance reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no lot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no usable stock</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{lot} (expires {expiry}): {balance}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{lot}: {balance}, expires {expiry}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Start</name>
+        <message>
+            <source>Building the demo district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signing in as {user} failed: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>StockDesk cannot start</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>StockDesk could not open its database: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warning: {detail}</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EntryReverse</name>
+        <message>
+            <source>A count: reverse its adjustment instead</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>By</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Date</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other party</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reversal of movement {id}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reversed by movement {id}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>State</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>EntryGrid</name>
+        <message>
+            <source>Code, name or scan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>YYYY-MM-DD or MM/YYYY</source>
+            <translation type="unfinished" />
         </message>
     </context>
 </TS>
