@@ -5,458 +5,460 @@
         <name>Admin</name>
         <message>
             <source>The code {code} is already used; choose it in the list to change it, or give another code.</source>
-            <translation type="unfinished" />
+            <translation>El código {code} ya está en uso; selecciónelo en la lista para modificarlo o indique otro código.</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buscar:</translation>
         </message>
         <message>
             <source>Saved {what}.</source>
-            <translation type="unfinished" />
+            <translation>Se guardó: {what}.</translation>
         </message>
         <message>
             <source>Nothing was saved: please check the fields marked in red.</source>
-            <translation type="unfinished" />
+            <translation>No se guardó nada: revise los campos marcados en rojo.</translation>
         </message>
     </context>
     <context>
         <name>AdminPage</name>
         <message>
             <source>Products</source>
-            <translation type="unfinished" />
+            <translation>Productos</translation>
         </message>
         <message>
             <source>Facilities</source>
-            <translation type="unfinished" />
+            <translation>Establecimientos</translation>
         </message>
         <message>
             <source>Stock levels</source>
-            <translation type="unfinished" />
+            <translation>Niveles de existencias</translation>
         </message>
         <message>
             <source>Programs and calculation</source>
-            <translation type="unfinished" />
+            <translation>Programas y cálculo</translation>
         </message>
         <message>
             <source>Users and roles</source>
-            <translation type="unfinished" />
+            <translation>Usuarios y roles</translation>
         </message>
         <message>
             <source>Backup and restore</source>
-            <translation type="unfinished" />
+            <translation>Copia de seguridad y restauración</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>Idioma</translation>
         </message>
         <message>
             <source>Administration</source>
-            <translation type="unfinished" />
+            <translation>Administración</translation>
         </message>
         <message>
             <source>The administrator</source>
-            <translation type="unfinished" />
+            <translation>El administrador</translation>
         </message>
         <message>
             <source>The administrator creates the other users and restores backups. Everyone gets their own account later.</source>
-            <translation type="unfinished" />
+            <translation>El administrador crea a los demás usuarios y restaura las copias de seguridad. Después, cada persona tendrá su propia cuenta.</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>Nombre de &amp;usuario:</translation>
         </message>
         <message>
             <source>&amp;Full name:</source>
-            <translation type="unfinished" />
+            <translation>Nombre co&amp;mpleto:</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Contraseña:</translation>
         </message>
         <message>
             <source>&amp;Repeat password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Repetir contraseña:</translation>
         </message>
         <message>
             <source>for example akone</source>
-            <translation type="unfinished" />
+            <translation>por ejemplo, mquispe</translation>
         </message>
         <message>
             <source>Write the password down and keep it in a safe place: nobody can read it back.</source>
-            <translation type="unfinished" />
+            <translation>Anote la contraseña y guárdela en un lugar seguro: nadie podrá recuperarla.</translation>
         </message>
         <message>
             <source>The two passwords differ. Type them again.</source>
-            <translation type="unfinished" />
+            <translation>Las dos contraseñas no coinciden. Escríbalas de nuevo.</translation>
         </message>
     </context>
     <context>
         <name>BackupTab</name>
         <message>
             <source>Back up</source>
-            <translation type="unfinished" />
+            <translation>Copia de seguridad</translation>
         </message>
         <message>
             <source>A backup is a copy of every record in one file. Keep one on a USB stick or another computer: if this computer is stolen or its disk fails, the records can be brought back from it.</source>
-            <translation type="unfinished" />
+            <translation>Una copia de seguridad es una copia de todos los registros en un solo archivo. Guarde una en una memoria USB o en otra computadora: si roban esta computadora o falla su disco, los registros se pueden recuperar a partir de ella.</translation>
         </message>
         <message>
             <source>&amp;Back up now…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Hacer copia de seguridad ahora…</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished" />
+            <translation>Restaurar</translation>
         </message>
         <message>
             <source>Restoring replaces every record with those of a backup. The database as it is now is copied aside first, so a wrong restore can be undone. Everyone else must close StockDesk first.</source>
-            <translation type="unfinished" />
+            <translation>Al restaurar, todos los registros se reemplazan por los de una copia de seguridad. Antes, la base de datos actual se copia aparte, de modo que una restauración equivocada se puede deshacer. Todos los demás usuarios deben cerrar StockDesk antes.</translation>
         </message>
         <message>
             <source>&amp;Restore…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Restaurar…</translation>
         </message>
         <message>
             <source>&amp;Close StockDesk</source>
-            <translation type="unfinished" />
+            <translation>&amp;Cerrar StockDesk</translation>
         </message>
         <message>
             <source>This database is on a server: its administrator keeps its backups.</source>
-            <translation type="unfinished" />
+            <translation>Esta base de datos está en un servidor: su administrador se encarga de las copias de seguridad.</translation>
         </message>
         <message>
             <source>StockDesk also copies the database every day when it starts, into {folder}</source>
-            <translation type="unfinished" />
+            <translation>StockDesk también copia la base de datos cada día al iniciarse, en {folder}</translation>
         </message>
         <message>
             <source>Back up the database to</source>
-            <translation type="unfinished" />
+            <translation>Guardar la copia de seguridad de la base de datos en</translation>
         </message>
         <message>
             <source>StockDesk backups (*.sqlite3 *.db);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Copias de seguridad de StockDesk (*.sqlite3 *.db);;Todos los archivos (*)</translation>
         </message>
         <message>
             <source>Backing up…</source>
-            <translation type="unfinished" />
+            <translation>Haciendo la copia de seguridad…</translation>
         </message>
         <message>
             <source>Backup written: {file} ({size} kB) at {time}.</source>
-            <translation type="unfinished" />
+            <translation>Copia de seguridad guardada: {file} ({size} kB) a las {time}.</translation>
         </message>
         <message>
             <source>Restore the database from</source>
-            <translation type="unfinished" />
+            <translation>Restaurar la base de datos desde</translation>
         </message>
         <message>
             <source>Reading the backup…</source>
-            <translation type="unfinished" />
+            <translation>Leyendo la copia de seguridad…</translation>
         </message>
         <message>
             <source>{file} is a StockDesk backup with {facilities} facilities and {users} users.</source>
-            <translation type="unfinished" />
+            <translation>{file} es una copia de seguridad de StockDesk con {facilities} establecimientos y {users} usuarios.</translation>
         </message>
         <message>
             <source>Restore this backup?</source>
-            <translation type="unfinished" />
+            <translation>¿Restaurar esta copia de seguridad?</translation>
         </message>
         <message>
             <source>{what}
 
 Every record in StockDesk now will be replaced by those of the backup (the current database is copied aside first). Restore it?</source>
-            <translation type="unfinished" />
+            <translation>{what}
+
+Todos los registros actuales de StockDesk se reemplazarán por los de la copia de seguridad (antes, la base de datos actual se copia aparte). ¿Restaurarla?</translation>
         </message>
         <message>
             <source>Nothing was restored.</source>
-            <translation type="unfinished" />
+            <translation>No se restauró nada.</translation>
         </message>
         <message>
             <source>Restoring…</source>
-            <translation type="unfinished" />
+            <translation>Restaurando…</translation>
         </message>
         <message>
             <source>Restored from {file}. The database as it was before is kept in {safety}. StockDesk must now restart: close it and open it again.</source>
-            <translation type="unfinished" />
+            <translation>Se restauró desde {file}. La base de datos anterior se conserva en {safety}. Ahora StockDesk debe reiniciarse: ciérrelo y ábralo de nuevo.</translation>
         </message>
     </context>
     <context>
         <name>CataloguePage</name>
         <message>
             <source>Products</source>
-            <translation type="unfinished" />
+            <translation>Productos</translation>
         </message>
         <message>
             <source>Which medicines and supplies will you manage?</source>
-            <translation type="unfinished" />
+            <translation>¿Qué medicamentos e insumos va a gestionar?</translation>
         </message>
         <message>
             <source>Start with the &amp;starter catalogue of essential medicines (recommended)</source>
-            <translation type="unfinished" />
+            <translation>Empezar con el &amp;catálogo inicial de medicamentos esenciales (recomendado)</translation>
         </message>
         <message>
             <source>Start with an &amp;empty catalogue and import your own list later</source>
-            <translation type="unfinished" />
+            <translation>Empezar con un catálogo &amp;vacío e importar su propia lista más adelante</translation>
         </message>
         <message>
             <source>The starter catalogue holds a few hundred products of the WHO essential medicines list with programs, units and pack sizes. Products you do not stock stay out of the way, and the catalogue can be changed later. Press Finish to create everything.</source>
-            <translation type="unfinished" />
+            <translation>El catálogo inicial contiene unos cientos de productos de la Lista de Medicamentos Esenciales de la OMS, con programas, unidades y tamaños de envase. Los productos que usted no maneja no estorban, y el catálogo puede modificarse más adelante. Pulse Finalizar para crearlo todo.</translation>
         </message>
     </context>
     <context>
         <name>ChangePasswordDialog</name>
         <message>
             <source>Choose your password</source>
-            <translation type="unfinished" />
+            <translation>Elija su contraseña</translation>
         </message>
         <message>
             <source>{user}, your password was set by an administrator, who therefore knows it. Choose a new password that only you know.</source>
-            <translation type="unfinished" />
+            <translation>{user}, su contraseña fue asignada por un administrador, que por lo tanto la conoce. Elija una nueva contraseña que solo usted conozca.</translation>
         </message>
         <message>
             <source>&amp;New password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nueva contraseña:</translation>
         </message>
         <message>
             <source>&amp;Repeat it:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Repítala:</translation>
         </message>
         <message>
             <source>&amp;Save password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Guardar contraseña</translation>
         </message>
         <message>
             <source>The two passwords differ. Type them again.</source>
-            <translation type="unfinished" />
+            <translation>Las dos contraseñas no coinciden. Escríbalas de nuevo.</translation>
         </message>
     </context>
     <context>
         <name>ConsumptionChart</name>
         <message>
             <source>Consumption and stock chart</source>
-            <translation type="unfinished" />
+            <translation>Gráfico de consumo y existencias</translation>
         </message>
         <message>
             <source>Nothing to show.</source>
-            <translation type="unfinished" />
+            <translation>No hay nada que mostrar.</translation>
         </message>
         <message>
             <source>{months} months of consumption, {reported} reported; projected stock at the end: {stock}.</source>
-            <translation type="unfinished" />
+            <translation>{months} meses de consumo, {reported} informados; existencias proyectadas al final: {stock}.</translation>
         </message>
         <message>
             <source>Consumption</source>
-            <translation type="unfinished" />
+            <translation>Consumo</translation>
         </message>
         <message>
             <source>This month so far</source>
-            <translation type="unfinished" />
+            <translation>Este mes hasta hoy</translation>
         </message>
         <message>
             <source>Forecast</source>
-            <translation type="unfinished" />
+            <translation>Pronóstico</translation>
         </message>
         <message>
             <source>Likely range ({percent} % of months)</source>
-            <translation type="unfinished" />
+            <translation>Rango probable ({percent} % de los meses)</translation>
         </message>
         <message>
             <source>Projected usable stock</source>
-            <translation type="unfinished" />
+            <translation>Existencias utilizables proyectadas</translation>
         </message>
         <message>
             <source>No month of consumption to show.</source>
-            <translation type="unfinished" />
+            <translation>No hay ningún mes de consumo que mostrar.</translation>
         </message>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>Hoy</translation>
         </message>
         <message>
             <source>Consumption not reported</source>
-            <translation type="unfinished" />
+            <translation>Consumo no informado</translation>
         </message>
         <message>
             <source>Consumed so far: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Consumido hasta ahora: {quantity}</translation>
         </message>
         <message>
             <source>Consumed: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Consumido: {quantity}</translation>
         </message>
         <message>
             <source>Days out of stock: {days}</source>
-            <translation type="unfinished" />
+            <translation>Días de desabastecimiento: {days}</translation>
         </message>
         <message>
             <source>Forecast: {point} (between {lower} and {upper})</source>
-            <translation type="unfinished" />
+            <translation>Pronóstico: {point} (entre {lower} y {upper})</translation>
         </message>
         <message>
             <source>Projected stock at the end of the month: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Existencias proyectadas al final del mes: {quantity}</translation>
         </message>
         <message>
             <source>Expiring unused: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Vencerá sin usarse: {quantity}</translation>
         </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
             <source>Dashboard</source>
-            <translation type="unfinished" />
+            <translation>Tablero</translation>
         </message>
         <message>
             <source>Open the &amp;requisition</source>
-            <translation type="unfinished" />
+            <translation>Abrir el &amp;requerimiento</translation>
         </message>
         <message>
             <source>Requisition (R&amp;&amp;R)</source>
-            <translation type="unfinished" />
+            <translation>Requerimiento (R&amp;&amp;R)</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Producto</translation>
         </message>
         <message>
             <source>On hand</source>
-            <translation type="unfinished" />
+            <translation>Existencias</translation>
         </message>
         <message>
             <source>Runs out</source>
-            <translation type="unfinished" />
+            <translation>Se agota</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Pedir</translation>
         </message>
         <message>
             <source>now, {days} days late</source>
-            <translation type="unfinished" />
+            <translation>ahora, con {days} días de retraso</translation>
         </message>
         <message>
             <source>now</source>
-            <translation type="unfinished" />
+            <translation>ahora</translation>
         </message>
         <message>
             <source>Ordered today, it arrives {days} days after the stock runs out.</source>
-            <translation type="unfinished" />
+            <translation>Si se pide hoy, llega {days} días después de que se agoten las existencias.</translation>
         </message>
         <message>
             <source>Ordered today, it arrives just in time.</source>
-            <translation type="unfinished" />
+            <translation>Si se pide hoy, llega justo a tiempo.</translation>
         </message>
         <message>
             <source>Products that, at their usual consumption, run out before an order placed today could arrive. Press Enter on one to open its stock card.</source>
-            <translation type="unfinished" />
+            <translation>Productos que, con su consumo habitual, se agotan antes de que pueda llegar un pedido hecho hoy. Pulse Enter sobre uno para abrir su tarjeta de existencias.</translation>
         </message>
         <message>
             <source>Will run out before the next delivery</source>
-            <translation type="unfinished" />
+            <translation>Se agotarán antes de la próxima entrega</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>Expires</source>
-            <translation type="unfinished" />
+            <translation>Vence</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Cantidad</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>En riesgo</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used.</source>
-            <translation type="unfinished" />
+            <translation>Vencerá antes de usarse: {quantity}.</translation>
         </message>
         <message>
             <source>Will be used before it expires, at the usual consumption.</source>
-            <translation type="unfinished" />
+            <translation>Se usará antes de vencer, con el consumo habitual.</translation>
         </message>
         <message>
             <source>Expiring within {months} months</source>
-            <translation type="unfinished" />
+            <translation>Vencen en los próximos {months} meses</translation>
         </message>
         <message>
             <source>Lots that expire within {months} months, earliest first. At risk: what will expire before it is used at the usual consumption; offer it to another facility.</source>
-            <translation type="unfinished" />
+            <translation>Lotes que vencen en los próximos {months} meses, primero los más próximos a vencer. En riesgo: lo que vencerá antes de usarse con el consumo habitual; ofrézcalo a otro establecimiento.</translation>
         </message>
         <message>
             <source>Loading the dashboard…</source>
-            <translation type="unfinished" />
+            <translation>Cargando el tablero…</translation>
         </message>
         <message>
             <source>Loading the dashboard</source>
-            <translation type="unfinished" />
+            <translation>Cargando el tablero</translation>
         </message>
         <message>
             <source>{facility} on {day}</source>
-            <translation type="unfinished" />
+            <translation>{facility} al {day}</translation>
         </message>
         <message>
             <source>One product has no consumption recorded yet, so its status is unknown: show it</source>
-            <translation type="unfinished" />
+            <translation>Un producto aún no tiene consumo registrado, así que su estado se desconoce: mostrarlo</translation>
         </message>
         <message>
             <source>{count} products have no consumption recorded yet, so their status is unknown: show them</source>
-            <translation type="unfinished" />
+            <translation>{count} productos aún no tienen consumo registrado, así que su estado se desconoce: mostrarlos</translation>
         </message>
         <message>
             <source>None: every product with stock lasts until an order placed today arrives.</source>
-            <translation type="unfinished" />
+            <translation>Ninguno: todos los productos con existencias alcanzan hasta que llegue un pedido hecho hoy.</translation>
         </message>
         <message>
             <source>No lot expires within {months} months.</source>
-            <translation type="unfinished" />
+            <translation>Ningún lote vence en los próximos {months} meses.</translation>
         </message>
         <message>
             <source>{program}: {status}</source>
-            <translation type="unfinished" />
+            <translation>{program}: {status}</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} has been sent ({states}). The next one, for this month, is due by the {day} of next month.</source>
-            <translation type="unfinished" />
+            <translation>El R&amp;R de {month} ya se envió ({states}). El siguiente, de este mes, debe enviarse a más tardar el {day} del próximo mes.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} is being prepared ({states}). It is due by {due}.</source>
-            <translation type="unfinished" />
+            <translation>El R&amp;R de {month} está en preparación ({states}). Debe enviarse a más tardar el {due}.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} was due by {due} and is not sent yet ({states}).</source>
-            <translation type="unfinished" />
+            <translation>El R&amp;R de {month} debía enviarse a más tardar el {due} y aún no se ha enviado ({states}).</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} is due by {due}. It has not been started.</source>
-            <translation type="unfinished" />
+            <translation>El R&amp;R de {month} debe enviarse a más tardar el {due}. Aún no se ha iniciado.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} was due by {due} and has not been started.</source>
-            <translation type="unfinished" />
+            <translation>El R&amp;R de {month} debía enviarse a más tardar el {due} y aún no se ha iniciado.</translation>
         </message>
         <message>
             <source>Show the products whose status is {status}</source>
-            <translation type="unfinished" />
+            <translation>Mostrar los productos cuyo estado es: {status}</translation>
         </message>
         <message>
             <source>{status}: {count} products</source>
-            <translation type="unfinished" />
+            <translation>{status}: {count} productos</translation>
         </message>
     </context>
     <context>
         <name>DemoPage</name>
         <message>
             <source>The demo district</source>
-            <translation type="unfinished" />
+            <translation>El distrito de demostración</translation>
         </message>
         <message>
             <source>A made-up district to learn and try StockDesk.</source>
-            <translation type="unfinished" />
+            <translation>Un distrito ficticio para aprender a usar StockDesk y probarlo.</translation>
         </message>
         <message>
             <source>StockDesk will create a district store, its health centres and hospitals, products and several years of daily stock records. This takes a minute or two on an older computer.
@@ -464,13 +466,169 @@ Every record in StockDesk now will be replaced by those of the backup (the curre
 Then sign in as one of the demo users: {users}. Their password is: demo.
 
 Do not use the demo for real stock: set up a new database for that.</source>
-            <translation type="unfinished" />
+            <translation>StockDesk creará un almacén distrital, sus centros de salud y hospitales, productos y varios años de registros diarios de existencias. Esto tarda uno o dos minutos en una computadora antigua.
+
+Luego inicie sesión como uno de los usuarios de demostración: {users}. Su contraseña es: demo.
+
+No use la demostración para existencias reales: para eso, configure una base de datos nueva.</translation>
         </message>
     </context>
     <context>
         <name>DistrictPage</name>
         <message>
             <source>District</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;District:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All programs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;rogram:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Consolidate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reporting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import a folder of R&amp;R workbooks sent by the facilities: each file is checked and imported whole, or refused with the reasons.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems of the selected file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the imported &amp;requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consolidate sums the approved quantities of the period's requisitions into the district's order to the warehouse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export warehouse order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back to the district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{missing} of {count} facilities have not reported for {period}: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All {count} facilities have reported for {period}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder of R&amp;&amp;R workbooks to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder holds no Excel workbook (.xlsx).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing {count} files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing requisitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{imported} imported, {replaced} replaced, {skipped} already there, {refused} refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{done} Cancelled: {left} of {count} files were not looked at and nothing of them was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems of {file}: {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consolidating the district order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs; no product has a price to cost the order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs, total cost {cost}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing approved to order for {period} yet: approve the facilities' requisitions first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not reported: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not yet approved: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order file for the warehouse, CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the warehouse order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the warehouse order</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -486,14 +644,6 @@ Do not use the demo for real stock: set up a new database for that.</source>
         </message>
         <message>
             <source>&amp;Issue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Loss</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A&amp;djustment</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -517,31 +667,39 @@ Do not use the demo for real stock: set up a new database for that.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Print count s&amp;heet…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cl&amp;ear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Post (Ctrl+S)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>D&amp;ate:</source>
+            <source>Lo&amp;ss</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Re&amp;ference:</source>
+            <source>Ad&amp;justment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Rea&amp;son:</source>
+            <source>Print coun&amp;t sheet…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Pro&amp;gram:</source>
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;eference:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;ason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progra&amp;m:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -692,471 +850,471 @@ Do not use the demo for real stock: set up a new database for that.</source>
         <name>ExplainPanel</name>
         <message>
             <source>usable stock on hand</source>
-            <translation type="unfinished" />
+            <translation>existencias utilizables disponibles</translation>
         </message>
         <message>
             <source>average monthly consumption</source>
-            <translation type="unfinished" />
+            <translation>consumo promedio mensual</translation>
         </message>
         <message>
             <source>months of stock</source>
-            <translation type="unfinished" />
+            <translation>meses de existencias</translation>
         </message>
         <message>
             <source>maximum months of stock</source>
-            <translation type="unfinished" />
+            <translation>máximo de meses de existencias</translation>
         </message>
         <message>
             <source>minimum months of stock</source>
-            <translation type="unfinished" />
+            <translation>mínimo de meses de existencias</translation>
         </message>
         <message>
             <source>emergency order point, in months of stock</source>
-            <translation type="unfinished" />
+            <translation>punto de pedido de emergencia, en meses de existencias</translation>
         </message>
         <message>
             <source>maximum stock quantity</source>
-            <translation type="unfinished" />
+            <translation>cantidad máxima de existencias</translation>
         </message>
         <message>
             <source>order quantity</source>
-            <translation type="unfinished" />
+            <translation>cantidad a pedir</translation>
         </message>
         <message>
             <source>stock that will expire before it is used</source>
-            <translation type="unfinished" />
+            <translation>existencias que vencerán antes de usarse</translation>
         </message>
         <message>
             <source>order quantity without the expiry check</source>
-            <translation type="unfinished" />
+            <translation>cantidad a pedir sin la verificación de vencimiento</translation>
         </message>
         <message>
             <source>approved and not yet received</source>
-            <translation type="unfinished" />
+            <translation>aprobado y aún no recibido</translation>
         </message>
         <message>
             <source>calculation profile</source>
-            <translation type="unfinished" />
+            <translation>perfil de cálculo</translation>
         </message>
         <message>
             <source>months of the window</source>
-            <translation type="unfinished" />
+            <translation>meses del período de cálculo</translation>
         </message>
         <message>
             <source>adjusted consumption of each month</source>
-            <translation type="unfinished" />
+            <translation>consumo ajustado de cada mes</translation>
         </message>
         <message>
             <source>consumption of the month</source>
-            <translation type="unfinished" />
+            <translation>consumo del mes</translation>
         </message>
         <message>
             <source>days out of stock in the month</source>
-            <translation type="unfinished" />
+            <translation>días de desabastecimiento en el mes</translation>
         </message>
         <message>
             <source>days the month counts for</source>
-            <translation type="unfinished" />
+            <translation>días que se consideran para el mes</translation>
         </message>
         <message>
             <source>month</source>
-            <translation type="unfinished" />
+            <translation>mes</translation>
         </message>
         <message>
             <source>stock counted at the end of</source>
-            <translation type="unfinished" />
+            <translation>existencias contadas al final de</translation>
         </message>
         <message>
             <source>forecast of each month</source>
-            <translation type="unfinished" />
+            <translation>pronóstico de cada mes</translation>
         </message>
         <message>
             <source>deliveries expected before the stockout</source>
-            <translation type="unfinished" />
+            <translation>entregas esperadas antes del desabastecimiento</translation>
         </message>
         <message>
             <source>the projection looks up to</source>
-            <translation type="unfinished" />
+            <translation>la proyección abarca hasta</translation>
         </message>
         <message>
             <source>days the usable stock covers</source>
-            <translation type="unfinished" />
+            <translation>días que cubren las existencias utilizables</translation>
         </message>
         <message>
             <source>projected stockout date</source>
-            <translation type="unfinished" />
+            <translation>fecha prevista de desabastecimiento</translation>
         </message>
         <message>
             <source>today</source>
-            <translation type="unfinished" />
+            <translation>hoy</translation>
         </message>
         <message>
             <source>lead time, in days</source>
-            <translation type="unfinished" />
+            <translation>tiempo de entrega, en días</translation>
         </message>
         <message>
             <source>the order is already late</source>
-            <translation type="unfinished" />
+            <translation>el pedido ya está atrasado</translation>
         </message>
         <message>
             <source>days late</source>
-            <translation type="unfinished" />
+            <translation>días de retraso</translation>
         </message>
         <message>
             <source>next delivery</source>
-            <translation type="unfinished" />
+            <translation>próxima entrega</translation>
         </message>
         <message>
             <source>stock must last until</source>
-            <translation type="unfinished" />
+            <translation>las existencias deben alcanzar hasta</translation>
         </message>
         <message>
             <source>used before expiry</source>
-            <translation type="unfinished" />
+            <translation>usado antes del vencimiento</translation>
         </message>
         <message>
             <source>at risk in this lot</source>
-            <translation type="unfinished" />
+            <translation>en riesgo en este lote</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sí</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>no</translation>
         </message>
         <message>
             <source>rounded up to a whole unit</source>
-            <translation type="unfinished" />
+            <translation>redondeado hacia arriba a la unidad entera</translation>
         </message>
         <message>
             <source>rounded half up to a whole unit</source>
-            <translation type="unfinished" />
+            <translation>redondeado a la unidad más cercana (0,5 hacia arriba)</translation>
         </message>
         <message>
             <source>rounded half up to two decimals</source>
-            <translation type="unfinished" />
+            <translation>redondeado a dos decimales (0,5 hacia arriba)</translation>
         </message>
         <message>
             <source>not rounded</source>
-            <translation type="unfinished" />
+            <translation>sin redondeo</translation>
         </message>
         <message>
             <source>How each figure was computed</source>
-            <translation type="unfinished" />
+            <translation>Cómo se calculó cada cifra</translation>
         </message>
         <message>
             <source>Open a product to see how its figures were computed.</source>
-            <translation type="unfinished" />
+            <translation>Abra un producto para ver cómo se calcularon sus cifras.</translation>
         </message>
         <message>
             <source>How the figures of {product} were computed</source>
-            <translation type="unfinished" />
+            <translation>Cómo se calcularon las cifras de {product}</translation>
         </message>
         <message>
             <source>Stock at the end of {day}.</source>
-            <translation type="unfinished" />
+            <translation>Existencias al final del {day}.</translation>
         </message>
         <message>
             <source>Calculation profile: {profile} ({rule}).</source>
-            <translation type="unfinished" />
+            <translation>Perfil de cálculo: {profile} ({rule}).</translation>
         </message>
         <message>
             <source>No stock levels are set for this program at this type of facility: StockDesk's default levels are used.</source>
-            <translation type="unfinished" />
+            <translation>No hay niveles de existencias definidos para este programa en este tipo de establecimiento: se usan los niveles predeterminados de StockDesk.</translation>
         </message>
         <message>
             <source>Warnings</source>
-            <translation type="unfinished" />
+            <translation>Advertencias</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de existencias</translation>
         </message>
         <message>
             <source>Shown to one decimal, rounded half up; more decimals only where one decimal would seem to cross a level.</source>
-            <translation type="unfinished" />
+            <translation>Se muestra con un decimal, redondeado (0,5 hacia arriba); con más decimales solo cuando con uno solo parecería cruzar un nivel.</translation>
         </message>
         <message>
             <source>Maximum stock quantity (H)</source>
-            <translation type="unfinished" />
+            <translation>Cantidad máxima de existencias (H)</translation>
         </message>
         <message>
             <source>Rounded half up to a whole unit.</source>
-            <translation type="unfinished" />
+            <translation>Redondeado a la unidad más cercana (0,5 hacia arriba).</translation>
         </message>
         <message>
             <source>Order quantity (I)</source>
-            <translation type="unfinished" />
+            <translation>Cantidad a pedir (I)</translation>
         </message>
         <message>
             <source>Never below zero: with enough stock nothing is ordered.</source>
-            <translation type="unfinished" />
+            <translation>Nunca es menor que cero: con existencias suficientes no se pide nada.</translation>
         </message>
         <message>
             <source>Order quantity, not counting stock that will expire</source>
-            <translation type="unfinished" />
+            <translation>Cantidad a pedir, sin contar las existencias que vencerán</translation>
         </message>
         <message>
             <source>Levels: maximum {max} months, minimum {min} months, emergency order point {eop} months of stock.</source>
-            <translation type="unfinished" />
+            <translation>Niveles: máximo {max} meses, mínimo {min} meses, punto de pedido de emergencia {eop} meses de existencias.</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Projected stockout</source>
-            <translation type="unfinished" />
+            <translation>Desabastecimiento previsto</translation>
         </message>
         <message>
             <source>Not within the projection</source>
-            <translation type="unfinished" />
+            <translation>No ocurre dentro de la proyección</translation>
         </message>
         <message>
             <source>from the day after {start} up to {end}.</source>
-            <translation type="unfinished" />
+            <translation>desde el día siguiente al {start} hasta el {end}.</translation>
         </message>
         <message>
             <source>Whole days: the first day the demand cannot be met in full.</source>
-            <translation type="unfinished" />
+            <translation>Días enteros: el primer día en que la demanda no puede atenderse por completo.</translation>
         </message>
         <message>
             <source>Order must leave by</source>
-            <translation type="unfinished" />
+            <translation>Fecha límite de pedido</translation>
         </message>
         <message>
             <source>Quantity at risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>Cantidad en riesgo de vencer</translation>
         </message>
         <message>
             <source>lots expiring up to {day}, used first-expiry-first-out at the average monthly consumption.</source>
-            <translation type="unfinished" />
+            <translation>lotes que vencen hasta el {day}, usados según «primero en vencer, primero en salir» al consumo promedio mensual.</translation>
         </message>
         <message>
             <source>Whole units.</source>
-            <translation type="unfinished" />
+            <translation>Unidades enteras.</translation>
         </message>
         <message>
             <source>Known from monthly reports only: no lots, so no expiry dates.</source>
-            <translation type="unfinished" />
+            <translation>Conocido solo por los informes mensuales: sin lotes y, por lo tanto, sin fechas de vencimiento.</translation>
         </message>
         <message>
             <source>the {count} complete months of the window: {months}.</source>
-            <translation type="unfinished" />
+            <translation>los {count} meses completos del período de cálculo: {months}.</translation>
         </message>
         <message>
             <source>No month of consumption reported in the window.</source>
-            <translation type="unfinished" />
+            <translation>Ningún mes con consumo informado en el período de cálculo.</translation>
         </message>
         <message>
             <source>Each month's N is {n}; the average P is {p}.</source>
-            <translation type="unfinished" />
+            <translation>El N de cada mes es {n}; el promedio P es {p}.</translation>
         </message>
         <message>
             <source>Average monthly consumption (AMC)</source>
-            <translation type="unfinished" />
+            <translation>Consumo promedio mensual (CPM)</translation>
         </message>
         <message>
             <source>Adjusted consumption N per month</source>
-            <translation type="unfinished" />
+            <translation>Consumo ajustado N por mes</translation>
         </message>
         <message>
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>Mes</translation>
         </message>
         <message>
             <source>Consumed (C)</source>
-            <translation type="unfinished" />
+            <translation>Consumido (C)</translation>
         </message>
         <message>
             <source>Days out (X)</source>
-            <translation type="unfinished" />
+            <translation>Días desabast. (X)</translation>
         </message>
         <message>
             <source>N</source>
-            <translation type="unfinished" />
+            <translation>N</translation>
         </message>
         <message>
             <source>Formula</source>
-            <translation type="unfinished" />
+            <translation>Fórmula</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notas</translation>
         </message>
         <message>
             <source>A month with days out of stock is scaled up to what it would have been with stock every day: {rule}.</source>
-            <translation type="unfinished" />
+            <translation>Un mes con días de desabastecimiento se ajusta al alza a lo que habría sido con existencias todos los días: {rule}.</translation>
         </message>
         <message>
             <source>Window: {window}</source>
-            <translation type="unfinished" />
+            <translation>Período de cálculo: {window}</translation>
         </message>
         <message>
             <source>Rounding: {rounding}</source>
-            <translation type="unfinished" />
+            <translation>Redondeo: {rounding}</translation>
         </message>
     </context>
     <context>
         <name>FacilitiesTab</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <source>District</source>
-            <translation type="unfinished" />
+            <translation>Distrito</translation>
         </message>
         <message>
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Región</translation>
         </message>
         <message>
             <source>Supplied by</source>
-            <translation type="unfinished" />
+            <translation>Abastecido por</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Activo</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sí</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>no</translation>
         </message>
         <message>
             <source>&amp;New facility</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nuevo establecimiento</translation>
         </message>
         <message>
             <source>Sa&amp;ve facility</source>
-            <translation type="unfinished" />
+            <translation>&amp;Guardar establecimiento</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Código:</translation>
         </message>
         <message>
             <source>Na&amp;me:</source>
-            <translation type="unfinished" />
+            <translation>N&amp;ombre:</translation>
         </message>
         <message>
             <source>&amp;Type:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tipo:</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Distrito:</translation>
         </message>
         <message>
             <source>Re&amp;gion:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Región:</translation>
         </message>
         <message>
             <source>Supplied &amp;by:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Abastecido por:</translation>
         </message>
         <message>
             <source>In &amp;use:</source>
-            <translation type="unfinished" />
+            <translation>En &amp;uso:</translation>
         </message>
         <message>
             <source>Open and reporting</source>
-            <translation type="unfinished" />
+            <translation>Abierto y enviando informes</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Por qué (se guarda en el registro de auditoría)</translation>
         </message>
         <message>
             <source>Code, name or district</source>
-            <translation type="unfinished" />
+            <translation>Código, nombre o distrito</translation>
         </message>
         <message>
             <source>(nobody: supplied from outside the district)</source>
-            <translation type="unfinished" />
+            <translation>(ninguno: abastecido desde fuera del distrito)</translation>
         </message>
         <message>
             <source>New facility</source>
-            <translation type="unfinished" />
+            <translation>Nuevo establecimiento</translation>
         </message>
         <message>
             <source>Facility {code}</source>
-            <translation type="unfinished" />
+            <translation>Establecimiento {code}</translation>
         </message>
     </context>
     <context>
         <name>FacilityType</name>
         <message>
             <source>Health centre</source>
-            <translation type="unfinished" />
+            <translation>Centro de salud</translation>
         </message>
         <message>
             <source>Hospital</source>
-            <translation type="unfinished" />
+            <translation>Hospital</translation>
         </message>
         <message>
             <source>District store</source>
-            <translation type="unfinished" />
+            <translation>Almacén distrital</translation>
         </message>
     </context>
     <context>
         <name>FirstRun</name>
         <message>
             <source>Saving facilities and products…</source>
-            <translation type="unfinished" />
+            <translation>Guardando establecimientos y productos…</translation>
         </message>
         <message>
             <source>Creating the demo users…</source>
-            <translation type="unfinished" />
+            <translation>Creando los usuarios de demostración…</translation>
         </message>
         <message>
             <source>Simulating months of daily work…</source>
-            <translation type="unfinished" />
+            <translation>Simulando meses de trabajo diario…</translation>
         </message>
         <message>
             <source>Writing the stock cards…</source>
-            <translation type="unfinished" />
+            <translation>Generando las tarjetas de existencias…</translation>
         </message>
         <message>
             <source>Creating the facility, the administrator and the catalogue…</source>
-            <translation type="unfinished" />
+            <translation>Creando el establecimiento, el administrador y el catálogo…</translation>
         </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
         <message>
             <source>StockDesk: first start</source>
-            <translation type="unfinished" />
+            <translation>StockDesk: primer inicio</translation>
         </message>
         <message>
             <source>Building the demo district</source>
-            <translation type="unfinished" />
+            <translation>Creando el distrito de demostración</translation>
         </message>
         <message>
             <source>Setting up StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Configurando StockDesk</translation>
         </message>
         <message>
             <source>Please check what is marked in red on the earlier pages.</source>
-            <translation type="unfinished" />
+            <translation>Revise lo que está marcado en rojo en las páginas anteriores.</translation>
         </message>
     </context>
     <context>
@@ -1198,153 +1356,153 @@ Do not use the demo for real stock: set up a new database for that.</source>
         <name>LanguagePage</name>
         <message>
             <source>Welcome to StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Le damos la bienvenida a StockDesk</translation>
         </message>
         <message>
             <source>This computer has no StockDesk data yet. A few questions, and it is ready.</source>
-            <translation type="unfinished" />
+            <translation>Esta computadora aún no tiene datos de StockDesk. Responda unas pocas preguntas y estará lista.</translation>
         </message>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Idioma:</translation>
         </message>
         <message>
             <source>How do you want to start?</source>
-            <translation type="unfinished" />
+            <translation>¿Cómo desea empezar?</translation>
         </message>
         <message>
             <source>&amp;Set up this computer for a health facility or a district office</source>
-            <translation type="unfinished" />
+            <translation>&amp;Configurar esta computadora para un establecimiento de salud o una oficina distrital</translation>
         </message>
         <message>
             <source>&amp;Try StockDesk with a demo district (training; made-up data)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Probar StockDesk con un distrito de demostración (capacitación; datos ficticios)</translation>
         </message>
     </context>
     <context>
         <name>LanguageTab</name>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Idioma:</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> meses</translation>
         </message>
         <message>
             <source>&amp;Warn of expiry within:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Avisar de vencimientos en los próximos:</translation>
         </message>
         <message>
             <source>The language changes at once for every screen. Lots expiring within the warning horizon are shown at risk in the stock screens and the expiry report.</source>
-            <translation type="unfinished" />
+            <translation>El idioma cambia de inmediato en todas las pantallas. Los lotes que vencen dentro del plazo de aviso se muestran en riesgo en las pantallas de existencias y en el informe de riesgo de vencimiento.</translation>
         </message>
     </context>
     <context>
         <name>LevelsTab</name>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>Facility type</source>
-            <translation type="unfinished" />
+            <translation>Tipo de establ.</translation>
         </message>
         <message>
             <source>Maximum</source>
-            <translation type="unfinished" />
+            <translation>Máximo</translation>
         </message>
         <message>
             <source>Minimum</source>
-            <translation type="unfinished" />
+            <translation>Mínimo</translation>
         </message>
         <message>
             <source>Emergency point</source>
-            <translation type="unfinished" />
+            <translation>Punto de emergencia</translation>
         </message>
         <message>
             <source>Lead time</source>
-            <translation type="unfinished" />
+            <translation>Tiempo de entrega</translation>
         </message>
         <message>
             <source>Review period</source>
-            <translation type="unfinished" />
+            <translation>Período de revisión</translation>
         </message>
         <message>
             <source>Set</source>
-            <translation type="unfinished" />
+            <translation>Definido</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sí</translation>
         </message>
         <message>
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>predeterminado</translation>
         </message>
         <message>
             <source>Not set yet: the default levels apply until you save them.</source>
-            <translation type="unfinished" />
+            <translation>Aún no definidos: se aplican los niveles predeterminados hasta que los guarde.</translation>
         </message>
         <message>
             <source>Sa&amp;ve levels</source>
-            <translation type="unfinished" />
+            <translation>&amp;Guardar niveles</translation>
         </message>
         <message>
             <source>Ma&amp;ximum stock:</source>
-            <translation type="unfinished" />
+            <translation>Existencias má&amp;ximas:</translation>
         </message>
         <message>
             <source>Mi&amp;nimum stock:</source>
-            <translation type="unfinished" />
+            <translation>Existencias mí&amp;nimas:</translation>
         </message>
         <message>
             <source>&amp;Emergency order point:</source>
-            <translation type="unfinished" />
+            <translation>Punto de pedido de &amp;emergencia:</translation>
         </message>
         <message>
             <source>Lead &amp;time:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tiempo de entrega:</translation>
         </message>
         <message>
             <source>Review &amp;period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Período de revisión:</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> meses</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Por qué (se guarda en el registro de auditoría)</translation>
         </message>
         <message>
             <source>Levels are in months of stock. Order up to the maximum at each review; below the minimum, order now; below the emergency order point, order an emergency delivery. The minimum is usually lead time + safety stock.</source>
-            <translation type="unfinished" />
+            <translation>Los niveles se expresan en meses de existencias. En cada revisión, pida hasta el máximo; por debajo del mínimo, pida de inmediato; por debajo del punto de pedido de emergencia, pida una entrega de emergencia. El mínimo suele ser el tiempo de entrega + las existencias de seguridad.</translation>
         </message>
         <message>
             <source>Choose a program and facility type in the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija un programa y un tipo de establecimiento en la lista.</translation>
         </message>
         <message>
             <source>Levels of {program} at a {type}</source>
-            <translation type="unfinished" />
+            <translation>Niveles de {program} para {type}</translation>
         </message>
         <message>
             <source>The minimum ({min} months) is above the maximum ({max} months): check both.</source>
-            <translation type="unfinished" />
+            <translation>El mínimo ({min} meses) es mayor que el máximo ({max} meses): revise ambos.</translation>
         </message>
         <message>
             <source>The emergency order point ({eop} months) should be below the minimum ({min} months).</source>
-            <translation type="unfinished" />
+            <translation>El punto de pedido de emergencia ({eop} meses) debería ser menor que el mínimo ({min} meses).</translation>
         </message>
         <message>
             <source>Saved {what}, with a warning: see the fields marked.</source>
-            <translation type="unfinished" />
+            <translation>Se guardó: {what}, con una advertencia: vea los campos marcados.</translation>
         </message>
     </context>
     <context>
@@ -1526,71 +1684,71 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>PlacePage</name>
         <message>
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Esta computadora</translation>
         </message>
         <message>
             <source>Which place does this computer keep the stock of? Use the code the district uses for it.</source>
-            <translation type="unfinished" />
+            <translation>¿De qué lugar lleva esta computadora las existencias? Use el código que le asigna el distrito.</translation>
         </message>
         <message>
             <source>This computer serves:</source>
-            <translation type="unfinished" />
+            <translation>Esta computadora atiende a:</translation>
         </message>
         <message>
             <source>A &amp;health facility (health centre or hospital)</source>
-            <translation type="unfinished" />
+            <translation>Un &amp;establecimiento de salud (centro de salud u hospital)</translation>
         </message>
         <message>
             <source>A district &amp;office (the district store and its facilities)</source>
-            <translation type="unfinished" />
+            <translation>Una &amp;oficina distrital (el almacén distrital y sus establecimientos)</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Código:</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nombre:</translation>
         </message>
         <message>
             <source>T&amp;ype:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tipo:</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Distrito:</translation>
         </message>
         <message>
             <source>for example HC-012</source>
-            <translation type="unfinished" />
+            <translation>por ejemplo, CS-012</translation>
         </message>
         <message>
             <source>for example Riverside Health Centre</source>
-            <translation type="unfinished" />
+            <translation>por ejemplo, Centro de Salud La Ribera</translation>
         </message>
         <message>
             <source>Health centre</source>
-            <translation type="unfinished" />
+            <translation>Centro de salud</translation>
         </message>
         <message>
             <source>Hospital</source>
-            <translation type="unfinished" />
+            <translation>Hospital</translation>
         </message>
         <message>
             <source>for example North District Medical Store</source>
-            <translation type="unfinished" />
+            <translation>por ejemplo, Almacén de Medicamentos del Distrito Norte</translation>
         </message>
         <message>
             <source>Type the code of this place.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el código de este lugar.</translation>
         </message>
         <message>
             <source>The code has at most 32 characters.</source>
-            <translation type="unfinished" />
+            <translation>El código tiene como máximo 32 caracteres.</translation>
         </message>
         <message>
             <source>Type the name of this place.</source>
-            <translation type="unfinished" />
+            <translation>Escriba el nombre de este lugar.</translation>
         </message>
     </context>
     <context>
@@ -2056,181 +2214,181 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>ProductsTab</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Producto</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unidad</translation>
         </message>
         <message>
             <source>Pack size</source>
-            <translation type="unfinished" />
+            <translation>Tam. envase</translation>
         </message>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>GTIN</source>
-            <translation type="unfinished" />
+            <translation>GTIN</translation>
         </message>
         <message>
             <source>In use</source>
-            <translation type="unfinished" />
+            <translation>En uso</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sí</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>no</translation>
         </message>
         <message>
             <source>&amp;New product</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nuevo producto</translation>
         </message>
         <message>
             <source>Sa&amp;ve product</source>
-            <translation type="unfinished" />
+            <translation>&amp;Guardar producto</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Código:</translation>
         </message>
         <message>
             <source>Na&amp;me:</source>
-            <translation type="unfinished" />
+            <translation>N&amp;ombre:</translation>
         </message>
         <message>
             <source>S&amp;trength:</source>
-            <translation type="unfinished" />
+            <translation>Concen&amp;tración:</translation>
         </message>
         <message>
             <source>Dosage f&amp;orm:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Forma farmacéutica:</translation>
         </message>
         <message>
             <source>&amp;Dispensing unit:</source>
-            <translation type="unfinished" />
+            <translation>Unidad de &amp;dispensación:</translation>
         </message>
         <message>
             <source>Pac&amp;k size:</source>
-            <translation type="unfinished" />
+            <translation>Tamaño del en&amp;vase:</translation>
         </message>
         <message>
             <source>&amp;Price per pack:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Precio por envase:</translation>
         </message>
         <message>
             <source>Pro&amp;gram:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;rograma:</translation>
         </message>
         <message>
             <source>GT&amp;IN (barcode):</source>
-            <translation type="unfinished" />
+            <translation>GT&amp;IN (código de barras):</translation>
         </message>
         <message>
             <source>8, 12, 13 or 14 digits</source>
-            <translation type="unfinished" />
+            <translation>8, 12, 13 o 14 dígitos</translation>
         </message>
         <message>
             <source>In &amp;use:</source>
-            <translation type="unfinished" />
+            <translation>En &amp;uso:</translation>
         </message>
         <message>
             <source>Offered when recording stock</source>
-            <translation type="unfinished" />
+            <translation>Se ofrece al registrar existencias</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Por qué (se guarda en el registro de auditoría)</translation>
         </message>
         <message>
             <source>Code, name, program or GTIN</source>
-            <translation type="unfinished" />
+            <translation>Código, nombre, programa o GTIN</translation>
         </message>
         <message>
             <source>New product</source>
-            <translation type="unfinished" />
+            <translation>Nuevo producto</translation>
         </message>
         <message>
             <source>Product {code}</source>
-            <translation type="unfinished" />
+            <translation>Producto {code}</translation>
         </message>
     </context>
     <context>
         <name>Profiles</name>
         <message>
             <source>Each month's consumption is scaled up for the days the product was out of stock and rounded up to a whole unit; the average of the last 3 months is rounded up. This is what OpenLMIS v3 does.</source>
-            <translation type="unfinished" />
+            <translation>El consumo de cada mes se ajusta al alza por los días en que el producto estuvo desabastecido y se redondea hacia arriba a la unidad entera; el promedio de los últimos 3 meses se redondea hacia arriba. Así lo hace OpenLMIS v3.</translation>
         </message>
         <message>
             <source>Consumption is scaled up to the days the product was in stock, without rounding; the average of 3 months is kept to 2 decimals, as mSupply prints it.</source>
-            <translation type="unfinished" />
+            <translation>El consumo se ajusta al alza según los días en que el producto tuvo existencias, sin redondeo; el promedio de 3 meses se conserva con 2 decimales, tal como lo imprime mSupply.</translation>
         </message>
         <message>
             <source>Consumption is scaled up for stockout days only when the product was out for part of the month; the average of 3 months is rounded to the nearest unit, as the Côte d'Ivoire eLMIS does.</source>
-            <translation type="unfinished" />
+            <translation>El consumo se ajusta al alza por los días de desabastecimiento solo cuando el producto estuvo desabastecido parte del mes; el promedio de 3 meses se redondea a la unidad más cercana, como lo hace el eLMIS de Costa de Marfil.</translation>
         </message>
         <message>
             <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
-            <translation type="unfinished" />
+            <translation>Consumo tal como se registró, sin tener en cuenta los días de desabastecimiento, como en un formulario en papel; el promedio de 3 meses se redondea hacia arriba.</translation>
         </message>
     </context>
     <context>
         <name>ProgramsTab</name>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nombre</translation>
         </message>
         <message>
             <source>Calculation profile</source>
-            <translation type="unfinished" />
+            <translation>Perfil de cálculo</translation>
         </message>
         <message>
             <source>Choose a program in the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija un programa en la lista.</translation>
         </message>
         <message>
             <source>Calculation &amp;profile:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Perfil de cálculo:</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Por qué (se guarda en el registro de auditoría)</translation>
         </message>
         <message>
             <source>&amp;Use this profile</source>
-            <translation type="unfinished" />
+            <translation>&amp;Usar este perfil</translation>
         </message>
         <message>
             <source>The profile decides how adjusted consumption (N) and average monthly consumption (P) are computed for the program's next requisitions; requisitions already submitted keep theirs.</source>
-            <translation type="unfinished" />
+            <translation>El perfil determina cómo se calculan el consumo ajustado (N) y el consumo promedio mensual (P) en los próximos requerimientos del programa; los requerimientos ya enviados conservan el suyo.</translation>
         </message>
         <message>
             <source>Program {code}</source>
-            <translation type="unfinished" />
+            <translation>Programa {code}</translation>
         </message>
         <message>
             <source>{program} now uses the {profile} profile.</source>
-            <translation type="unfinished" />
+            <translation>{program} ahora usa el perfil {profile}.</translation>
         </message>
     </context>
     <context>
@@ -2288,299 +2446,299 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>ReportsPage</name>
         <message>
             <source>Facility</source>
-            <translation type="unfinished">Establecimiento</translation>
+            <translation>Establecimiento</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Producto</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unidad</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilizable</translation>
         </message>
         <message>
             <source>AMC</source>
-            <translation type="unfinished" />
+            <translation>CPM</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de existencias</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Stockout expected</source>
-            <translation type="unfinished" />
+            <translation>Desabast. previsto</translation>
         </message>
         <message>
             <source>now</source>
-            <translation type="unfinished" />
+            <translation>ahora</translation>
         </message>
         <message>
             <source>To order</source>
-            <translation type="unfinished" />
+            <translation>A pedir</translation>
         </message>
         <message>
             <source>At risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>En riesgo de vencer</translation>
         </message>
         <message>
             <source>not reported</source>
-            <translation type="unfinished" />
+            <translation>no informado</translation>
         </message>
         <message>
             <source>Days out of stock in {month}: {days}</source>
-            <translation type="unfinished" />
+            <translation>Días de desabastecimiento en {month}: {days}</translation>
         </message>
         <message>
             <source>Now</source>
-            <translation type="unfinished" />
+            <translation>Ahora</translation>
         </message>
         <message>
             <source>Days out</source>
-            <translation type="unfinished" />
+            <translation>Días desabast.</translation>
         </message>
         <message>
             <source>Months with stockouts</source>
-            <translation type="unfinished" />
+            <translation>Meses con desabast.</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>Expires</source>
-            <translation type="unfinished" />
+            <translation>Vence</translation>
         </message>
         <message>
             <source>Days left</source>
-            <translation type="unfinished" />
+            <translation>Días restantes</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Cantidad</translation>
         </message>
         <message>
             <source>Used before expiry</source>
-            <translation type="unfinished" />
+            <translation>Usado antes de vencer</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>En riesgo</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Cuándo</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Usuario</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Qué</translation>
         </message>
         <message>
             <source>Which</source>
-            <translation type="unfinished" />
+            <translation>Cuál</translation>
         </message>
         <message>
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Cambio</translation>
         </message>
         <message>
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>Antes</translation>
         </message>
         <message>
             <source>After</source>
-            <translation type="unfinished" />
+            <translation>Después</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <source>Reports</source>
-            <translation type="unfinished" />
+            <translation>Informes</translation>
         </message>
         <message>
             <source>Stock status</source>
-            <translation type="unfinished" />
+            <translation>Estado de existencias</translation>
         </message>
         <message>
             <source>Stockouts</source>
-            <translation type="unfinished" />
+            <translation>Desabastecimientos</translation>
         </message>
         <message>
             <source>Expiry risk</source>
-            <translation type="unfinished" />
+            <translation>Riesgo de vencimiento</translation>
         </message>
         <message>
             <source>Audit log (who changed what)</source>
-            <translation type="unfinished" />
+            <translation>Registro de auditoría (quién cambió qué)</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> meses</translation>
         </message>
         <message>
             <source>Each program's own profile</source>
-            <translation type="unfinished" />
+            <translation>Perfil propio de cada programa</translation>
         </message>
         <message>
             <source>Only products &amp;needing action</source>
-            <translation type="unfinished" />
+            <translation>Solo productos que &amp;requieren acción</translation>
         </message>
         <message>
             <source>&amp;Months:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Meses:</translation>
         </message>
         <message>
             <source>&amp;Horizon:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Horizonte:</translation>
         </message>
         <message>
             <source>&amp;AMC profile:</source>
-            <translation type="unfinished" />
+            <translation>Perfil de &amp;CPM:</translation>
         </message>
         <message>
             <source>&amp;Report:</source>
-            <translation type="unfinished" />
+            <translation>I&amp;nforme:</translation>
         </message>
         <message>
             <source>F&amp;or:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;ara:</translation>
         </message>
         <message>
             <source>As of &amp;date:</source>
-            <translation type="unfinished" />
+            <translation>A la &amp;fecha:</translation>
         </message>
         <message>
             <source>Pre&amp;view</source>
-            <translation type="unfinished" />
+            <translation>&amp;Vista previa</translation>
         </message>
         <message>
             <source>Save as &amp;PDF…</source>
-            <translation type="unfinished" />
+            <translation>Guardar como &amp;PDF…</translation>
         </message>
         <message>
             <source>Save as &amp;Excel…</source>
-            <translation type="unfinished" />
+            <translation>Guardar como &amp;Excel…</translation>
         </message>
         <message>
             <source>Pr&amp;int…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Imprimir…</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buscar:</translation>
         </message>
         <message>
             <source>Product, code, facility or lot</source>
-            <translation type="unfinished" />
+            <translation>Producto, código, establecimiento o lote</translation>
         </message>
         <message>
             <source>Choose a report and what it covers, then press Preview (Enter).</source>
-            <translation type="unfinished" />
+            <translation>Elija un informe y su alcance, y luego pulse Vista previa (Enter).</translation>
         </message>
         <message>
             <source>This facility: {name}</source>
-            <translation type="unfinished" />
+            <translation>Este establecimiento: {name}</translation>
         </message>
         <message>
             <source>The whole district: {name}</source>
-            <translation type="unfinished" />
+            <translation>Todo el distrito: {name}</translation>
         </message>
         <message>
             <source>The audit log is shown here only; choose a stock report to save or print it.</source>
-            <translation type="unfinished" />
+            <translation>El registro de auditoría solo se muestra aquí; para guardar o imprimir, elija un informe de existencias.</translation>
         </message>
         <message>
             <source>Preparing the stock status report…</source>
-            <translation type="unfinished" />
+            <translation>Preparando el informe de estado de existencias…</translation>
         </message>
         <message>
             <source>Preparing the stockout report…</source>
-            <translation type="unfinished" />
+            <translation>Preparando el informe de desabastecimientos…</translation>
         </message>
         <message>
             <source>Preparing the expiry risk report…</source>
-            <translation type="unfinished" />
+            <translation>Preparando el informe de riesgo de vencimiento…</translation>
         </message>
         <message>
             <source>Reading the audit log…</source>
-            <translation type="unfinished" />
+            <translation>Leyendo el registro de auditoría…</translation>
         </message>
         <message>
             <source>The report was cancelled; nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>El informe se canceló; no cambió nada.</translation>
         </message>
         <message>
             <source>Audit log: the {count} most recent changes, newest first.</source>
-            <translation type="unfinished" />
+            <translation>Registro de auditoría: los {count} cambios más recientes, del más nuevo al más antiguo.</translation>
         </message>
         <message>
             <source>facility {name}</source>
-            <translation type="unfinished" />
+            <translation>establecimiento {name}</translation>
         </message>
         <message>
             <source>district {name} ({count} facilities)</source>
-            <translation type="unfinished" />
+            <translation>distrito {name} ({count} establecimientos)</translation>
         </message>
         <message>
             <source>&lt;b&gt;Stock status&lt;/b&gt; of {scope} as of {day}: {shown} of {total} products × facilities listed.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Estado de existencias&lt;/b&gt; — {scope}, al {day}: se listan {shown} de {total} combinaciones producto × establecimiento.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Stockouts&lt;/b&gt; of {scope} as of {day}: {now} stocked out now; {days} days out of stock from {first} to {last}.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Desabastecimientos&lt;/b&gt; — {scope}, al {day}: {now} desabastecidos ahora; {days} días de desabastecimiento del {first} al {last}.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Expiry risk&lt;/b&gt; of {scope} as of {day}: {lots} lots expire by {end}; {risk} units are at risk of expiring before use.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Riesgo de vencimiento&lt;/b&gt; — {scope}, al {day}: {lots} lotes vencen hasta el {end}; {risk} unidades corren riesgo de vencer antes de usarse.</translation>
         </message>
         <message>
             <source>{count} products have expired stock still on the shelf: remove it and record the loss.</source>
-            <translation type="unfinished" />
+            <translation>{count} productos tienen existencias vencidas aún en el estante: retírelas y registre la pérdida.</translation>
         </message>
         <message>
             <source>Save the report as PDF</source>
-            <translation type="unfinished" />
+            <translation>Guardar el informe como PDF</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Save the report as Excel</source>
-            <translation type="unfinished" />
+            <translation>Guardar el informe como Excel</translation>
         </message>
         <message>
             <source>Excel workbooks (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Libros de Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Writing the PDF…</source>
-            <translation type="unfinished" />
+            <translation>Generando el PDF…</translation>
         </message>
         <message>
             <source>Writing the workbook…</source>
-            <translation type="unfinished" />
+            <translation>Generando el libro…</translation>
         </message>
         <message>
             <source>Saved to {file}</source>
-            <translation type="unfinished" />
+            <translation>Guardado en {file}</translation>
         </message>
     </context>
     <context>
@@ -2814,31 +2972,31 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>SignInDialog</name>
         <message>
             <source>Sign in to StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Iniciar sesión en StockDesk</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>Nombre de &amp;usuario:</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Contraseña:</translation>
         </message>
         <message>
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Iniciar sesión</translation>
         </message>
         <message>
             <source>Demo users: {users} — password: {password}</source>
-            <translation type="unfinished" />
+            <translation>Usuarios de demostración: {users} — contraseña: {password}</translation>
         </message>
         <message>
             <source>Type your user name.</source>
-            <translation type="unfinished" />
+            <translation>Escriba su nombre de usuario.</translation>
         </message>
         <message>
             <source>{problem} (in {minutes} min)</source>
-            <translation type="unfinished" />
+            <translation>{problem} (en {minutes} min)</translation>
         </message>
     </context>
     <context>
@@ -2872,318 +3030,318 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>StockCard</name>
         <message>
             <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Volver a la lista</translation>
         </message>
         <message>
             <source>Esc</source>
-            <translation type="unfinished" />
+            <translation>Esc</translation>
         </message>
         <message>
             <source>Stock on hand</source>
-            <translation type="unfinished" />
+            <translation>Existencias disponibles</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilizable</translation>
         </message>
         <message>
             <source>Average monthly consumption</source>
-            <translation type="unfinished" />
+            <translation>Consumo promedio mensual</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de existencias</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Projected stockout</source>
-            <translation type="unfinished" />
+            <translation>Desabastecimiento previsto</translation>
         </message>
         <message>
             <source>Order must leave by</source>
-            <translation type="unfinished" />
+            <translation>Fecha límite de pedido</translation>
         </message>
         <message>
             <source>At risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>En riesgo de vencer</translation>
         </message>
         <message>
             <source>Maximum stock</source>
-            <translation type="unfinished" />
+            <translation>Existencias máximas</translation>
         </message>
         <message>
             <source>Order quantity</source>
-            <translation type="unfinished" />
+            <translation>Cantidad a pedir</translation>
         </message>
         <message>
             <source>Movements</source>
-            <translation type="unfinished" />
+            <translation>Movimientos</translation>
         </message>
         <message>
             <source>&amp;Movements</source>
-            <translation type="unfinished" />
+            <translation>&amp;Movimientos</translation>
         </message>
         <message>
             <source>Lots</source>
-            <translation type="unfinished" />
+            <translation>Lotes</translation>
         </message>
         <message>
             <source>L&amp;ots</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lotes</translation>
         </message>
         <message>
             <source>&amp;Chart</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gráfico</translation>
         </message>
         <message>
             <source>E&amp;xplain</source>
-            <translation type="unfinished" />
+            <translation>E&amp;xplicar</translation>
         </message>
         <message>
             <source>Reading the months of consumption…</source>
-            <translation type="unfinished" />
+            <translation>Leyendo los meses de consumo…</translation>
         </message>
         <message>
             <source>Running balance after the last movement: {balance}</source>
-            <translation type="unfinished" />
+            <translation>Saldo acumulado tras el último movimiento: {balance}</translation>
         </message>
         <message>
             <source>No lot of this product is in stock.</source>
-            <translation type="unfinished" />
+            <translation>No hay ningún lote de este producto en existencia.</translation>
         </message>
         <message>
             <source>{count} lots in stock.</source>
-            <translation type="unfinished" />
+            <translation>{count} lotes en existencia.</translation>
         </message>
         <message>
             <source>{quantity} expired: remove them from the shelf and record the loss.</source>
-            <translation type="unfinished" />
+            <translation>Cantidad vencida: {quantity}. Retírela del estante y registre la pérdida.</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used at the usual consumption: offer them to another facility.</source>
-            <translation type="unfinished" />
+            <translation>Cantidad que vencerá antes de usarse con el consumo habitual: {quantity}. Ofrézcala a otro establecimiento.</translation>
         </message>
         <message>
             <source>{code}: no stock status at this facility</source>
-            <translation type="unfinished" />
+            <translation>{code}: sin estado de existencias en este establecimiento</translation>
         </message>
         <message>
             <source>{code} · counted in {unit} · program {program}</source>
-            <translation type="unfinished" />
+            <translation>{code} · contado en {unit} · programa {program}</translation>
         </message>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>ninguno</translation>
         </message>
         <message>
             <source>{quantity} expired, not usable</source>
-            <translation type="unfinished" />
+            <translation>vencido, no utilizable: {quantity}</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>desconocido</translation>
         </message>
         <message>
             <source>not within two years</source>
-            <translation type="unfinished" />
+            <translation>no en los próximos dos años</translation>
         </message>
         <message>
             <source>{day} (late)</source>
-            <translation type="unfinished" />
+            <translation>{day} (atrasado)</translation>
         </message>
         <message>
             <source>Forecasting the consumption of {product}…</source>
-            <translation type="unfinished" />
+            <translation>Pronosticando el consumo de {product}…</translation>
         </message>
         <message>
             <source>No consumption has been recorded for this product.</source>
-            <translation type="unfinished" />
+            <translation>No se ha registrado consumo para este producto.</translation>
         </message>
         <message>
             <source>The chart could not be drawn.</source>
-            <translation type="unfinished" />
+            <translation>No se pudo dibujar el gráfico.</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>En riesgo</translation>
         </message>
         <message>
             <source>Balance</source>
-            <translation type="unfinished" />
+            <translation>Saldo</translation>
         </message>
         <message>
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>Contado</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Fecha</translation>
         </message>
         <message>
             <source>Expired: do not issue</source>
-            <translation type="unfinished" />
+            <translation>Vencido: no entregar</translation>
         </message>
         <message>
             <source>Expiry</source>
-            <translation type="unfinished" />
+            <translation>Vencimiento</translation>
         </message>
         <message>
             <source>From / to</source>
-            <translation type="unfinished" />
+            <translation>Origen / destino</translation>
         </message>
         <message>
             <source>In</source>
-            <translation type="unfinished" />
+            <translation>Entrada</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>Lot {lot}: {balance}</source>
-            <translation type="unfinished" />
+            <translation>Lote {lot}: {balance}</translation>
         </message>
         <message>
             <source>Out</source>
-            <translation type="unfinished" />
+            <translation>Salida</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <source>Recorded {stamp}</source>
-            <translation type="unfinished" />
+            <translation>Registrado: {stamp}</translation>
         </message>
         <message>
             <source>Reference</source>
-            <translation type="unfinished" />
+            <translation>Referencia</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Usuario</translation>
         </message>
         <message>
             <source>Will expire before it is used</source>
-            <translation type="unfinished" />
+            <translation>Vencerá antes de usarse</translation>
         </message>
     </context>
     <context>
         <name>StockPage</name>
         <message>
             <source>Stock</source>
-            <translation type="unfinished" />
+            <translation>Existencias</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Buscar:</translation>
         </message>
         <message>
             <source>Code or name (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>Código o nombre (Ctrl+F)</translation>
         </message>
         <message>
             <source>&amp;Program:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Programa:</translation>
         </message>
         <message>
             <source>S&amp;tatus:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Estado:</translation>
         </message>
         <message>
             <source>All statuses</source>
-            <translation type="unfinished" />
+            <translation>Todos los estados</translation>
         </message>
         <message>
             <source>Products in stock</source>
-            <translation type="unfinished" />
+            <translation>Productos en existencia</translation>
         </message>
         <message>
             <source>Reading the stock of {facility}…</source>
-            <translation type="unfinished" />
+            <translation>Leyendo las existencias de {facility}…</translation>
         </message>
         <message>
             <source>Reading the stock…</source>
-            <translation type="unfinished" />
+            <translation>Leyendo las existencias…</translation>
         </message>
         <message>
             <source>The stock could not be read.</source>
-            <translation type="unfinished" />
+            <translation>No se pudieron leer las existencias.</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Todos los programas</translation>
         </message>
         <message>
             <source>No program</source>
-            <translation type="unfinished" />
+            <translation>Sin programa</translation>
         </message>
         <message>
             <source>{count} products. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
+            <translation>{count} productos. Enter abre la tarjeta de existencias del producto seleccionado.</translation>
         </message>
         <message>
             <source>{shown} of {count} products shown. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
+            <translation>Se muestran {shown} de {count} productos. Enter abre la tarjeta de existencias del producto seleccionado.</translation>
         </message>
         <message>
             <source>AMC</source>
-            <translation type="unfinished" />
+            <translation>CPM</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>En riesgo</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de existencias</translation>
         </message>
         <message>
             <source>On hand</source>
-            <translation type="unfinished" />
+            <translation>Existencias</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Producto</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Stockout</source>
-            <translation type="unfinished" />
+            <translation>Desabast.</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unidad</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilizable</translation>
         </message>
         <message>
             <source>{quantity} expired, not usable</source>
-            <translation type="unfinished" />
+            <translation>vencido, no utilizable: {quantity}</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used</source>
-            <translation type="unfinished" />
+            <translation>vencerá antes de usarse: {quantity}</translation>
         </message>
     </context>
     <context>
@@ -3197,143 +3355,143 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>UsersTab</name>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Nombre de usuario</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>Nombre completo</translation>
         </message>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>Rol</translation>
         </message>
         <message>
             <source>Facility</source>
-            <translation type="unfinished">Establecimiento</translation>
+            <translation>Establecimiento</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>Nombre de &amp;usuario:</translation>
         </message>
         <message>
             <source>R&amp;ole:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rol:</translation>
         </message>
         <message>
             <source>Works &amp;at:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Trabaja en:</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Contraseña:</translation>
         </message>
         <message>
             <source>&amp;Create user</source>
-            <translation type="unfinished" />
+            <translation>Cr&amp;ear usuario</translation>
         </message>
         <message>
             <source>New user</source>
-            <translation type="unfinished" />
+            <translation>Nuevo usuario</translation>
         </message>
         <message>
             <source>Choose a user in the list.</source>
-            <translation type="unfinished" />
+            <translation>Elija un usuario en la lista.</translation>
         </message>
         <message>
             <source>Full &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nombre completo:</translation>
         </message>
         <message>
             <source>New rol&amp;e:</source>
-            <translation type="unfinished" />
+            <translation>Nuevo r&amp;ol:</translation>
         </message>
         <message>
             <source>New pass&amp;word:</source>
-            <translation type="unfinished" />
+            <translation>Nueva contra&amp;seña:</translation>
         </message>
         <message>
             <source>They must change it when they sign in</source>
-            <translation type="unfinished" />
+            <translation>Deberá cambiarla al iniciar sesión</translation>
         </message>
         <message>
             <source>Change &amp;role</source>
-            <translation type="unfinished" />
+            <translation>Ca&amp;mbiar rol</translation>
         </message>
         <message>
             <source>&amp;Set password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Asignar contraseña</translation>
         </message>
         <message>
             <source>&amp;Deactivate</source>
-            <translation type="unfinished" />
+            <translation>&amp;Desactivar</translation>
         </message>
         <message>
             <source>Unloc&amp;k</source>
-            <translation type="unfinished" />
+            <translation>Desblo&amp;quear</translation>
         </message>
         <message>
             <source>Selected user</source>
-            <translation type="unfinished" />
+            <translation>Usuario seleccionado</translation>
         </message>
         <message>
             <source>A password has at least {min} characters and is not the user name. A new user chooses their own at first sign-in.</source>
-            <translation type="unfinished" />
+            <translation>La contraseña tiene al menos {min} caracteres y no puede ser el nombre de usuario. Cada usuario nuevo elige la suya al iniciar sesión por primera vez.</translation>
         </message>
         <message>
             <source>Deactivated</source>
-            <translation type="unfinished" />
+            <translation>Desactivado</translation>
         </message>
         <message>
             <source>Locked until {time}</source>
-            <translation type="unfinished" />
+            <translation>Bloqueado hasta {time}</translation>
         </message>
         <message>
             <source>Must choose a password</source>
-            <translation type="unfinished" />
+            <translation>Debe elegir una contraseña</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Activo</translation>
         </message>
         <message>
             <source>(the whole district)</source>
-            <translation type="unfinished" />
+            <translation>(todo el distrito)</translation>
         </message>
         <message>
             <source>{user} can now sign in as {role}.</source>
-            <translation type="unfinished" />
+            <translation>{user} ya puede iniciar sesión como {role}.</translation>
         </message>
         <message>
             <source>{user} ({name}): {state}</source>
-            <translation type="unfinished" />
+            <translation>{user} ({name}): {state}</translation>
         </message>
         <message>
             <source>Re&amp;activate</source>
-            <translation type="unfinished" />
+            <translation>React&amp;ivar</translation>
         </message>
         <message>
             <source>{user} is now {role}.</source>
-            <translation type="unfinished" />
+            <translation>{user} ahora es {role}.</translation>
         </message>
         <message>
             <source>The password of {user} was set; they must choose their own at their next sign-in.</source>
-            <translation type="unfinished" />
+            <translation>Se asignó la contraseña de {user}; deberá elegir la suya en su próximo inicio de sesión.</translation>
         </message>
         <message>
             <source>{user} may sign in again.</source>
-            <translation type="unfinished" />
+            <translation>{user} puede volver a iniciar sesión.</translation>
         </message>
         <message>
             <source>{user} can no longer sign in; their records keep their name.</source>
-            <translation type="unfinished" />
+            <translation>{user} ya no puede iniciar sesión; sus registros conservan su nombre.</translation>
         </message>
         <message>
             <source>{user} is unlocked.</source>
-            <translation type="unfinished" />
+            <translation>{user} fue desbloqueado.</translation>
         </message>
     </context>
     <context>
@@ -3470,31 +3628,31 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>Start</name>
         <message>
             <source>Building the demo district</source>
-            <translation type="unfinished" />
+            <translation>Creando el distrito de demostración</translation>
         </message>
         <message>
             <source>Signing in as {user} failed: {detail}</source>
-            <translation type="unfinished" />
+            <translation>No se pudo iniciar sesión como {user}: {detail}</translation>
         </message>
         <message>
             <source>StockDesk cannot start</source>
-            <translation type="unfinished" />
+            <translation>StockDesk no puede iniciarse</translation>
         </message>
         <message>
             <source>StockDesk could not open its database: {detail}</source>
-            <translation type="unfinished" />
+            <translation>StockDesk no pudo abrir su base de datos: {detail}</translation>
         </message>
         <message>
             <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
-            <translation type="unfinished" />
+            <translation>La base de datos se actualizó a esta versión de StockDesk. La copia anterior es {file}.</translation>
         </message>
         <message>
             <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Esta base de datos fue creada por una versión más reciente de StockDesk (esquema de base de datos {schema}). Esta es la versión {version} de StockDesk, que no puede abrirla sin poner en riesgo sus registros. Instale la versión más reciente de StockDesk en esta computadora; la base de datos no se modificó.</translation>
         </message>
         <message>
             <source>Warning: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Advertencia: {detail}</translation>
         </message>
     </context>
     <context>

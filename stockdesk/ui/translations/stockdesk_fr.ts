@@ -5,458 +5,460 @@
         <name>Admin</name>
         <message>
             <source>The code {code} is already used; choose it in the list to change it, or give another code.</source>
-            <translation type="unfinished" />
+            <translation>Le code {code} est déjà utilisé ; choisissez-le dans la liste pour le modifier, ou indiquez un autre code.</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher :</translation>
         </message>
         <message>
             <source>Saved {what}.</source>
-            <translation type="unfinished" />
+            <translation>Enregistré : {what}.</translation>
         </message>
         <message>
             <source>Nothing was saved: please check the fields marked in red.</source>
-            <translation type="unfinished" />
+            <translation>Rien n'a été enregistré : veuillez vérifier les champs marqués en rouge.</translation>
         </message>
     </context>
     <context>
         <name>AdminPage</name>
         <message>
             <source>Products</source>
-            <translation type="unfinished" />
+            <translation>Produits</translation>
         </message>
         <message>
             <source>Facilities</source>
-            <translation type="unfinished" />
+            <translation>Établissements</translation>
         </message>
         <message>
             <source>Stock levels</source>
-            <translation type="unfinished" />
+            <translation>Niveaux de stock</translation>
         </message>
         <message>
             <source>Programs and calculation</source>
-            <translation type="unfinished" />
+            <translation>Programmes et calcul</translation>
         </message>
         <message>
             <source>Users and roles</source>
-            <translation type="unfinished" />
+            <translation>Utilisateurs et rôles</translation>
         </message>
         <message>
             <source>Backup and restore</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarde et restauration</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>Langue</translation>
         </message>
         <message>
             <source>Administration</source>
-            <translation type="unfinished" />
+            <translation>Administration</translation>
         </message>
         <message>
             <source>The administrator</source>
-            <translation type="unfinished" />
+            <translation>L'administrateur</translation>
         </message>
         <message>
             <source>The administrator creates the other users and restores backups. Everyone gets their own account later.</source>
-            <translation type="unfinished" />
+            <translation>L'administrateur crée les autres utilisateurs et restaure les sauvegardes. Chacun aura ensuite son propre compte.</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom d'utilisateur :</translation>
         </message>
         <message>
             <source>&amp;Full name:</source>
-            <translation type="unfinished" />
+            <translation>Nom &amp;complet :</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mot de passe :</translation>
         </message>
         <message>
             <source>&amp;Repeat password:</source>
-            <translation type="unfinished" />
+            <translation>Con&amp;firmer le mot de passe :</translation>
         </message>
         <message>
             <source>for example akone</source>
-            <translation type="unfinished" />
+            <translation>par exemple akone</translation>
         </message>
         <message>
             <source>Write the password down and keep it in a safe place: nobody can read it back.</source>
-            <translation type="unfinished" />
+            <translation>Notez le mot de passe et conservez-le en lieu sûr : personne ne pourra le récupérer.</translation>
         </message>
         <message>
             <source>The two passwords differ. Type them again.</source>
-            <translation type="unfinished" />
+            <translation>Les deux mots de passe sont différents. Saisissez-les à nouveau.</translation>
         </message>
     </context>
     <context>
         <name>BackupTab</name>
         <message>
             <source>Back up</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarder</translation>
         </message>
         <message>
             <source>A backup is a copy of every record in one file. Keep one on a USB stick or another computer: if this computer is stolen or its disk fails, the records can be brought back from it.</source>
-            <translation type="unfinished" />
+            <translation>Une sauvegarde est une copie de toutes les données dans un seul fichier. Conservez-en une sur une clé USB ou sur un autre ordinateur : si cet ordinateur est volé ou si son disque tombe en panne, les données pourront être récupérées à partir de celle-ci.</translation>
         </message>
         <message>
             <source>&amp;Back up now…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sauvegarder maintenant…</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished" />
+            <translation>Restaurer</translation>
         </message>
         <message>
             <source>Restoring replaces every record with those of a backup. The database as it is now is copied aside first, so a wrong restore can be undone. Everyone else must close StockDesk first.</source>
-            <translation type="unfinished" />
+            <translation>La restauration remplace toutes les données par celles d'une sauvegarde. La base de données actuelle est d'abord copiée à part, afin de pouvoir annuler une restauration erronée. Tous les autres utilisateurs doivent d'abord fermer StockDesk.</translation>
         </message>
         <message>
             <source>&amp;Restore…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Restaurer…</translation>
         </message>
         <message>
             <source>&amp;Close StockDesk</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fermer StockDesk</translation>
         </message>
         <message>
             <source>This database is on a server: its administrator keeps its backups.</source>
-            <translation type="unfinished" />
+            <translation>Cette base de données se trouve sur un serveur : c'est son administrateur qui en gère les sauvegardes.</translation>
         </message>
         <message>
             <source>StockDesk also copies the database every day when it starts, into {folder}</source>
-            <translation type="unfinished" />
+            <translation>StockDesk copie aussi la base de données chaque jour au démarrage, dans {folder}</translation>
         </message>
         <message>
             <source>Back up the database to</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarder la base de données dans</translation>
         </message>
         <message>
             <source>StockDesk backups (*.sqlite3 *.db);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Sauvegardes StockDesk (*.sqlite3 *.db);;Tous les fichiers (*)</translation>
         </message>
         <message>
             <source>Backing up…</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarde en cours…</translation>
         </message>
         <message>
             <source>Backup written: {file} ({size} kB) at {time}.</source>
-            <translation type="unfinished" />
+            <translation>Sauvegarde écrite : {file} ({size} ko) à {time}.</translation>
         </message>
         <message>
             <source>Restore the database from</source>
-            <translation type="unfinished" />
+            <translation>Restaurer la base de données à partir de</translation>
         </message>
         <message>
             <source>Reading the backup…</source>
-            <translation type="unfinished" />
+            <translation>Lecture de la sauvegarde…</translation>
         </message>
         <message>
             <source>{file} is a StockDesk backup with {facilities} facilities and {users} users.</source>
-            <translation type="unfinished" />
+            <translation>{file} est une sauvegarde StockDesk contenant {facilities} établissements et {users} utilisateurs.</translation>
         </message>
         <message>
             <source>Restore this backup?</source>
-            <translation type="unfinished" />
+            <translation>Restaurer cette sauvegarde ?</translation>
         </message>
         <message>
             <source>{what}
 
 Every record in StockDesk now will be replaced by those of the backup (the current database is copied aside first). Restore it?</source>
-            <translation type="unfinished" />
+            <translation>{what}
+
+Toutes les données actuelles de StockDesk seront remplacées par celles de la sauvegarde (la base de données actuelle est d'abord copiée à part). La restaurer ?</translation>
         </message>
         <message>
             <source>Nothing was restored.</source>
-            <translation type="unfinished" />
+            <translation>Rien n'a été restauré.</translation>
         </message>
         <message>
             <source>Restoring…</source>
-            <translation type="unfinished" />
+            <translation>Restauration en cours…</translation>
         </message>
         <message>
             <source>Restored from {file}. The database as it was before is kept in {safety}. StockDesk must now restart: close it and open it again.</source>
-            <translation type="unfinished" />
+            <translation>Restauration effectuée à partir de {file}. La base de données telle qu'elle était avant est conservée dans {safety}. StockDesk doit maintenant redémarrer : fermez-le puis rouvrez-le.</translation>
         </message>
     </context>
     <context>
         <name>CataloguePage</name>
         <message>
             <source>Products</source>
-            <translation type="unfinished" />
+            <translation>Produits</translation>
         </message>
         <message>
             <source>Which medicines and supplies will you manage?</source>
-            <translation type="unfinished" />
+            <translation>Quels médicaments et consommables allez-vous gérer ?</translation>
         </message>
         <message>
             <source>Start with the &amp;starter catalogue of essential medicines (recommended)</source>
-            <translation type="unfinished" />
+            <translation>Commencer avec le catalogue de &amp;base des médicaments essentiels (recommandé)</translation>
         </message>
         <message>
             <source>Start with an &amp;empty catalogue and import your own list later</source>
-            <translation type="unfinished" />
+            <translation>Commencer avec un catalogue &amp;vide et importer votre propre liste plus tard</translation>
         </message>
         <message>
             <source>The starter catalogue holds a few hundred products of the WHO essential medicines list with programs, units and pack sizes. Products you do not stock stay out of the way, and the catalogue can be changed later. Press Finish to create everything.</source>
-            <translation type="unfinished" />
+            <translation>Le catalogue de base contient quelques centaines de produits de la Liste modèle OMS des médicaments essentiels, avec leurs programmes, unités et conditionnements. Les produits que vous ne gérez pas ne vous gêneront pas, et le catalogue pourra être modifié plus tard. Appuyez sur Terminer pour tout créer.</translation>
         </message>
     </context>
     <context>
         <name>ChangePasswordDialog</name>
         <message>
             <source>Choose your password</source>
-            <translation type="unfinished" />
+            <translation>Choisissez votre mot de passe</translation>
         </message>
         <message>
             <source>{user}, your password was set by an administrator, who therefore knows it. Choose a new password that only you know.</source>
-            <translation type="unfinished" />
+            <translation>{user}, votre mot de passe a été défini par un administrateur, qui le connaît donc. Choisissez un nouveau mot de passe connu de vous seul.</translation>
         </message>
         <message>
             <source>&amp;New password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouveau mot de passe :</translation>
         </message>
         <message>
             <source>&amp;Repeat it:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Confirmez-le :</translation>
         </message>
         <message>
             <source>&amp;Save password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer le mot de passe</translation>
         </message>
         <message>
             <source>The two passwords differ. Type them again.</source>
-            <translation type="unfinished" />
+            <translation>Les deux mots de passe sont différents. Saisissez-les à nouveau.</translation>
         </message>
     </context>
     <context>
         <name>ConsumptionChart</name>
         <message>
             <source>Consumption and stock chart</source>
-            <translation type="unfinished" />
+            <translation>Graphique de consommation et de stock</translation>
         </message>
         <message>
             <source>Nothing to show.</source>
-            <translation type="unfinished" />
+            <translation>Rien à afficher.</translation>
         </message>
         <message>
             <source>{months} months of consumption, {reported} reported; projected stock at the end: {stock}.</source>
-            <translation type="unfinished" />
+            <translation>{months} mois de consommation, dont {reported} rapportés ; stock projeté à la fin : {stock}.</translation>
         </message>
         <message>
             <source>Consumption</source>
-            <translation type="unfinished" />
+            <translation>Consommation</translation>
         </message>
         <message>
             <source>This month so far</source>
-            <translation type="unfinished" />
+            <translation>Mois en cours, à ce jour</translation>
         </message>
         <message>
             <source>Forecast</source>
-            <translation type="unfinished" />
+            <translation>Prévision</translation>
         </message>
         <message>
             <source>Likely range ({percent} % of months)</source>
-            <translation type="unfinished" />
+            <translation>Fourchette probable ({percent} % des mois)</translation>
         </message>
         <message>
             <source>Projected usable stock</source>
-            <translation type="unfinished" />
+            <translation>Stock utilisable projeté</translation>
         </message>
         <message>
             <source>No month of consumption to show.</source>
-            <translation type="unfinished" />
+            <translation>Aucun mois de consommation à afficher.</translation>
         </message>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>Aujourd'hui</translation>
         </message>
         <message>
             <source>Consumption not reported</source>
-            <translation type="unfinished" />
+            <translation>Consommation non rapportée</translation>
         </message>
         <message>
             <source>Consumed so far: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Consommé à ce jour : {quantity}</translation>
         </message>
         <message>
             <source>Consumed: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Consommé : {quantity}</translation>
         </message>
         <message>
             <source>Days out of stock: {days}</source>
-            <translation type="unfinished" />
+            <translation>Jours de rupture : {days}</translation>
         </message>
         <message>
             <source>Forecast: {point} (between {lower} and {upper})</source>
-            <translation type="unfinished" />
+            <translation>Prévision : {point} (entre {lower} et {upper})</translation>
         </message>
         <message>
             <source>Projected stock at the end of the month: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Stock projeté en fin de mois : {quantity}</translation>
         </message>
         <message>
             <source>Expiring unused: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Périmé avant utilisation : {quantity}</translation>
         </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
             <source>Dashboard</source>
-            <translation type="unfinished" />
+            <translation>Tableau de bord</translation>
         </message>
         <message>
             <source>Open the &amp;requisition</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir la &amp;réquisition</translation>
         </message>
         <message>
             <source>Requisition (R&amp;&amp;R)</source>
-            <translation type="unfinished" />
+            <translation>Réquisition (R&amp;&amp;R)</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produit</translation>
         </message>
         <message>
             <source>On hand</source>
-            <translation type="unfinished" />
+            <translation>En stock</translation>
         </message>
         <message>
             <source>Runs out</source>
-            <translation type="unfinished" />
+            <translation>Rupture</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Commander</translation>
         </message>
         <message>
             <source>now, {days} days late</source>
-            <translation type="unfinished" />
+            <translation>maintenant, {days} jours de retard</translation>
         </message>
         <message>
             <source>now</source>
-            <translation type="unfinished" />
+            <translation>maintenant</translation>
         </message>
         <message>
             <source>Ordered today, it arrives {days} days after the stock runs out.</source>
-            <translation type="unfinished" />
+            <translation>Commandée aujourd'hui, la livraison arriverait {days} jours après la rupture de stock.</translation>
         </message>
         <message>
             <source>Ordered today, it arrives just in time.</source>
-            <translation type="unfinished" />
+            <translation>Commandée aujourd'hui, la livraison arriverait juste à temps.</translation>
         </message>
         <message>
             <source>Products that, at their usual consumption, run out before an order placed today could arrive. Press Enter on one to open its stock card.</source>
-            <translation type="unfinished" />
+            <translation>Produits qui, à leur consommation habituelle, seront en rupture avant l'arrivée d'une commande passée aujourd'hui. Appuyez sur Entrée sur l'un d'eux pour ouvrir sa fiche de stock.</translation>
         </message>
         <message>
             <source>Will run out before the next delivery</source>
-            <translation type="unfinished" />
+            <translation>En rupture avant la prochaine livraison</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lot</translation>
         </message>
         <message>
             <source>Expires</source>
-            <translation type="unfinished" />
+            <translation>Péremption</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantité</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>À risque</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used.</source>
-            <translation type="unfinished" />
+            <translation>{quantity} arriveront à péremption avant d'être utilisés.</translation>
         </message>
         <message>
             <source>Will be used before it expires, at the usual consumption.</source>
-            <translation type="unfinished" />
+            <translation>Sera utilisé avant péremption, à la consommation habituelle.</translation>
         </message>
         <message>
             <source>Expiring within {months} months</source>
-            <translation type="unfinished" />
+            <translation>Péremption dans les {months} mois</translation>
         </message>
         <message>
             <source>Lots that expire within {months} months, earliest first. At risk: what will expire before it is used at the usual consumption; offer it to another facility.</source>
-            <translation type="unfinished" />
+            <translation>Lots arrivant à péremption dans les {months} mois, les plus proches en premier. À risque : ce qui arrivera à péremption avant d'être utilisé à la consommation habituelle ; proposez-le à un autre établissement.</translation>
         </message>
         <message>
             <source>Loading the dashboard…</source>
-            <translation type="unfinished" />
+            <translation>Chargement du tableau de bord…</translation>
         </message>
         <message>
             <source>Loading the dashboard</source>
-            <translation type="unfinished" />
+            <translation>Chargement du tableau de bord</translation>
         </message>
         <message>
             <source>{facility} on {day}</source>
-            <translation type="unfinished" />
+            <translation>{facility}, le {day}</translation>
         </message>
         <message>
             <source>One product has no consumption recorded yet, so its status is unknown: show it</source>
-            <translation type="unfinished" />
+            <translation>Un produit n'a encore aucune consommation enregistrée, son statut est donc inconnu : l'afficher</translation>
         </message>
         <message>
             <source>{count} products have no consumption recorded yet, so their status is unknown: show them</source>
-            <translation type="unfinished" />
+            <translation>{count} produits n'ont encore aucune consommation enregistrée, leur statut est donc inconnu : les afficher</translation>
         </message>
         <message>
             <source>None: every product with stock lasts until an order placed today arrives.</source>
-            <translation type="unfinished" />
+            <translation>Aucun : chaque produit en stock tiendra jusqu'à l'arrivée d'une commande passée aujourd'hui.</translation>
         </message>
         <message>
             <source>No lot expires within {months} months.</source>
-            <translation type="unfinished" />
+            <translation>Aucun lot n'arrive à péremption dans les {months} mois.</translation>
         </message>
         <message>
             <source>{program}: {status}</source>
-            <translation type="unfinished" />
+            <translation>{program} : {status}</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} has been sent ({states}). The next one, for this month, is due by the {day} of next month.</source>
-            <translation type="unfinished" />
+            <translation>Le R&amp;R de {month} a été envoyé ({states}). Le prochain, pour ce mois-ci, est à remettre au plus tard le {day} du mois prochain.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} is being prepared ({states}). It is due by {due}.</source>
-            <translation type="unfinished" />
+            <translation>Le R&amp;R de {month} est en préparation ({states}). Il est à remettre au plus tard le {due}.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} was due by {due} and is not sent yet ({states}).</source>
-            <translation type="unfinished" />
+            <translation>Le R&amp;R de {month} était à remettre au plus tard le {due} et n'est pas encore envoyé ({states}).</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} is due by {due}. It has not been started.</source>
-            <translation type="unfinished" />
+            <translation>Le R&amp;R de {month} est à remettre au plus tard le {due}. Il n'a pas encore été commencé.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} was due by {due} and has not been started.</source>
-            <translation type="unfinished" />
+            <translation>Le R&amp;R de {month} était à remettre au plus tard le {due} et n'a pas été commencé.</translation>
         </message>
         <message>
             <source>Show the products whose status is {status}</source>
-            <translation type="unfinished" />
+            <translation>Afficher les produits dont le statut est : {status}</translation>
         </message>
         <message>
             <source>{status}: {count} products</source>
-            <translation type="unfinished" />
+            <translation>{status} : {count} produits</translation>
         </message>
     </context>
     <context>
         <name>DemoPage</name>
         <message>
             <source>The demo district</source>
-            <translation type="unfinished" />
+            <translation>Le district de démonstration</translation>
         </message>
         <message>
             <source>A made-up district to learn and try StockDesk.</source>
-            <translation type="unfinished" />
+            <translation>Un district fictif pour apprendre et essayer StockDesk.</translation>
         </message>
         <message>
             <source>StockDesk will create a district store, its health centres and hospitals, products and several years of daily stock records. This takes a minute or two on an older computer.
@@ -464,13 +466,169 @@ Every record in StockDesk now will be replaced by those of the backup (the curre
 Then sign in as one of the demo users: {users}. Their password is: demo.
 
 Do not use the demo for real stock: set up a new database for that.</source>
-            <translation type="unfinished" />
+            <translation>StockDesk va créer un dépôt de district, ses centres de santé et hôpitaux, des produits et plusieurs années de données de stock quotidiennes. Cela prend une à deux minutes sur un ordinateur ancien.
+
+Connectez-vous ensuite avec l'un des utilisateurs de démonstration : {users}. Leur mot de passe est : demo.
+
+N'utilisez pas la démonstration pour un stock réel : créez pour cela une nouvelle base de données.</translation>
         </message>
     </context>
     <context>
         <name>DistrictPage</name>
         <message>
             <source>District</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;District:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All programs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;rogram:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Consolidate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reporting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import a folder of R&amp;R workbooks sent by the facilities: each file is checked and imported whole, or refused with the reasons.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems of the selected file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the imported &amp;requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consolidate sums the approved quantities of the period's requisitions into the district's order to the warehouse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export warehouse order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back to the district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{missing} of {count} facilities have not reported for {period}: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All {count} facilities have reported for {period}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder of R&amp;&amp;R workbooks to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder holds no Excel workbook (.xlsx).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing {count} files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing requisitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{imported} imported, {replaced} replaced, {skipped} already there, {refused} refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{done} Cancelled: {left} of {count} files were not looked at and nothing of them was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems of {file}: {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consolidating the district order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs; no product has a price to cost the order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs, total cost {cost}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing approved to order for {period} yet: approve the facilities' requisitions first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not reported: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not yet approved: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order file for the warehouse, CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the warehouse order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the warehouse order</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -486,14 +644,6 @@ Do not use the demo for real stock: set up a new database for that.</source>
         </message>
         <message>
             <source>&amp;Issue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Loss</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A&amp;djustment</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -517,31 +667,39 @@ Do not use the demo for real stock: set up a new database for that.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Print count s&amp;heet…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cl&amp;ear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Post (Ctrl+S)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>D&amp;ate:</source>
+            <source>Lo&amp;ss</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Re&amp;ference:</source>
+            <source>Ad&amp;justment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Rea&amp;son:</source>
+            <source>Print coun&amp;t sheet…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Pro&amp;gram:</source>
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;eference:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;ason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progra&amp;m:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -692,471 +850,471 @@ Do not use the demo for real stock: set up a new database for that.</source>
         <name>ExplainPanel</name>
         <message>
             <source>usable stock on hand</source>
-            <translation type="unfinished" />
+            <translation>stock utilisable disponible</translation>
         </message>
         <message>
             <source>average monthly consumption</source>
-            <translation type="unfinished" />
+            <translation>consommation moyenne mensuelle</translation>
         </message>
         <message>
             <source>months of stock</source>
-            <translation type="unfinished" />
+            <translation>mois de stock</translation>
         </message>
         <message>
             <source>maximum months of stock</source>
-            <translation type="unfinished" />
+            <translation>nombre maximal de mois de stock</translation>
         </message>
         <message>
             <source>minimum months of stock</source>
-            <translation type="unfinished" />
+            <translation>nombre minimal de mois de stock</translation>
         </message>
         <message>
             <source>emergency order point, in months of stock</source>
-            <translation type="unfinished" />
+            <translation>point de commande d'urgence, en mois de stock</translation>
         </message>
         <message>
             <source>maximum stock quantity</source>
-            <translation type="unfinished" />
+            <translation>quantité de stock maximale</translation>
         </message>
         <message>
             <source>order quantity</source>
-            <translation type="unfinished" />
+            <translation>quantité à commander</translation>
         </message>
         <message>
             <source>stock that will expire before it is used</source>
-            <translation type="unfinished" />
+            <translation>stock qui arrivera à péremption avant d'être utilisé</translation>
         </message>
         <message>
             <source>order quantity without the expiry check</source>
-            <translation type="unfinished" />
+            <translation>quantité à commander sans tenir compte des péremptions</translation>
         </message>
         <message>
             <source>approved and not yet received</source>
-            <translation type="unfinished" />
+            <translation>approuvé et pas encore reçu</translation>
         </message>
         <message>
             <source>calculation profile</source>
-            <translation type="unfinished" />
+            <translation>profil de calcul</translation>
         </message>
         <message>
             <source>months of the window</source>
-            <translation type="unfinished" />
+            <translation>mois de la période de calcul</translation>
         </message>
         <message>
             <source>adjusted consumption of each month</source>
-            <translation type="unfinished" />
+            <translation>consommation ajustée de chaque mois</translation>
         </message>
         <message>
             <source>consumption of the month</source>
-            <translation type="unfinished" />
+            <translation>consommation du mois</translation>
         </message>
         <message>
             <source>days out of stock in the month</source>
-            <translation type="unfinished" />
+            <translation>jours de rupture dans le mois</translation>
         </message>
         <message>
             <source>days the month counts for</source>
-            <translation type="unfinished" />
+            <translation>nombre de jours pris en compte pour le mois</translation>
         </message>
         <message>
             <source>month</source>
-            <translation type="unfinished" />
+            <translation>mois</translation>
         </message>
         <message>
             <source>stock counted at the end of</source>
-            <translation type="unfinished" />
+            <translation>stock inventorié à la fin de</translation>
         </message>
         <message>
             <source>forecast of each month</source>
-            <translation type="unfinished" />
+            <translation>prévision de chaque mois</translation>
         </message>
         <message>
             <source>deliveries expected before the stockout</source>
-            <translation type="unfinished" />
+            <translation>livraisons attendues avant la rupture</translation>
         </message>
         <message>
             <source>the projection looks up to</source>
-            <translation type="unfinished" />
+            <translation>la projection va jusqu'au</translation>
         </message>
         <message>
             <source>days the usable stock covers</source>
-            <translation type="unfinished" />
+            <translation>jours couverts par le stock utilisable</translation>
         </message>
         <message>
             <source>projected stockout date</source>
-            <translation type="unfinished" />
+            <translation>date de rupture prévue</translation>
         </message>
         <message>
             <source>today</source>
-            <translation type="unfinished" />
+            <translation>aujourd'hui</translation>
         </message>
         <message>
             <source>lead time, in days</source>
-            <translation type="unfinished" />
+            <translation>délai de livraison, en jours</translation>
         </message>
         <message>
             <source>the order is already late</source>
-            <translation type="unfinished" />
+            <translation>la commande est déjà en retard</translation>
         </message>
         <message>
             <source>days late</source>
-            <translation type="unfinished" />
+            <translation>jours de retard</translation>
         </message>
         <message>
             <source>next delivery</source>
-            <translation type="unfinished" />
+            <translation>prochaine livraison</translation>
         </message>
         <message>
             <source>stock must last until</source>
-            <translation type="unfinished" />
+            <translation>le stock doit tenir jusqu'au</translation>
         </message>
         <message>
             <source>used before expiry</source>
-            <translation type="unfinished" />
+            <translation>utilisé avant péremption</translation>
         </message>
         <message>
             <source>at risk in this lot</source>
-            <translation type="unfinished" />
+            <translation>à risque dans ce lot</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>oui</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>non</translation>
         </message>
         <message>
             <source>rounded up to a whole unit</source>
-            <translation type="unfinished" />
+            <translation>arrondi à l'unité supérieure</translation>
         </message>
         <message>
             <source>rounded half up to a whole unit</source>
-            <translation type="unfinished" />
+            <translation>arrondi à l'unité la plus proche (0,5 vers le haut)</translation>
         </message>
         <message>
             <source>rounded half up to two decimals</source>
-            <translation type="unfinished" />
+            <translation>arrondi à deux décimales (0,005 vers le haut)</translation>
         </message>
         <message>
             <source>not rounded</source>
-            <translation type="unfinished" />
+            <translation>non arrondi</translation>
         </message>
         <message>
             <source>How each figure was computed</source>
-            <translation type="unfinished" />
+            <translation>Comment chaque chiffre a été calculé</translation>
         </message>
         <message>
             <source>Open a product to see how its figures were computed.</source>
-            <translation type="unfinished" />
+            <translation>Ouvrez un produit pour voir comment ses chiffres ont été calculés.</translation>
         </message>
         <message>
             <source>How the figures of {product} were computed</source>
-            <translation type="unfinished" />
+            <translation>Comment les chiffres de {product} ont été calculés</translation>
         </message>
         <message>
             <source>Stock at the end of {day}.</source>
-            <translation type="unfinished" />
+            <translation>Stock à la fin de la journée du {day}.</translation>
         </message>
         <message>
             <source>Calculation profile: {profile} ({rule}).</source>
-            <translation type="unfinished" />
+            <translation>Profil de calcul : {profile} ({rule}).</translation>
         </message>
         <message>
             <source>No stock levels are set for this program at this type of facility: StockDesk's default levels are used.</source>
-            <translation type="unfinished" />
+            <translation>Aucun niveau de stock n'est défini pour ce programme dans ce type d'établissement : les niveaux par défaut de StockDesk sont utilisés.</translation>
         </message>
         <message>
             <source>Warnings</source>
-            <translation type="unfinished" />
+            <translation>Avertissements</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Mois de stock</translation>
         </message>
         <message>
             <source>Shown to one decimal, rounded half up; more decimals only where one decimal would seem to cross a level.</source>
-            <translation type="unfinished" />
+            <translation>Affiché avec une décimale, arrondi au plus proche (0,05 vers le haut) ; davantage de décimales seulement là où une seule décimale semblerait franchir un niveau.</translation>
         </message>
         <message>
             <source>Maximum stock quantity (H)</source>
-            <translation type="unfinished" />
+            <translation>Quantité de stock maximale (H)</translation>
         </message>
         <message>
             <source>Rounded half up to a whole unit.</source>
-            <translation type="unfinished" />
+            <translation>Arrondi à l'unité la plus proche (0,5 vers le haut).</translation>
         </message>
         <message>
             <source>Order quantity (I)</source>
-            <translation type="unfinished" />
+            <translation>Quantité à commander (I)</translation>
         </message>
         <message>
             <source>Never below zero: with enough stock nothing is ordered.</source>
-            <translation type="unfinished" />
+            <translation>Jamais inférieure à zéro : avec un stock suffisant, rien n'est commandé.</translation>
         </message>
         <message>
             <source>Order quantity, not counting stock that will expire</source>
-            <translation type="unfinished" />
+            <translation>Quantité à commander, sans compter le stock qui arrivera à péremption</translation>
         </message>
         <message>
             <source>Levels: maximum {max} months, minimum {min} months, emergency order point {eop} months of stock.</source>
-            <translation type="unfinished" />
+            <translation>Niveaux : maximum {max} mois, minimum {min} mois, point de commande d'urgence {eop} mois de stock.</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Statut</translation>
         </message>
         <message>
             <source>Projected stockout</source>
-            <translation type="unfinished" />
+            <translation>Rupture prévue</translation>
         </message>
         <message>
             <source>Not within the projection</source>
-            <translation type="unfinished" />
+            <translation>Hors de la période projetée</translation>
         </message>
         <message>
             <source>from the day after {start} up to {end}.</source>
-            <translation type="unfinished" />
+            <translation>du lendemain du {start} jusqu'au {end}.</translation>
         </message>
         <message>
             <source>Whole days: the first day the demand cannot be met in full.</source>
-            <translation type="unfinished" />
+            <translation>En jours entiers : le premier jour où la demande ne peut pas être entièrement satisfaite.</translation>
         </message>
         <message>
             <source>Order must leave by</source>
-            <translation type="unfinished" />
+            <translation>Commander au plus tard le</translation>
         </message>
         <message>
             <source>Quantity at risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>Quantité à risque de péremption</translation>
         </message>
         <message>
             <source>lots expiring up to {day}, used first-expiry-first-out at the average monthly consumption.</source>
-            <translation type="unfinished" />
+            <translation>lots arrivant à péremption jusqu'au {day}, utilisés selon la règle « premier périmé, premier sorti » à la consommation moyenne mensuelle.</translation>
         </message>
         <message>
             <source>Whole units.</source>
-            <translation type="unfinished" />
+            <translation>Unités entières.</translation>
         </message>
         <message>
             <source>Known from monthly reports only: no lots, so no expiry dates.</source>
-            <translation type="unfinished" />
+            <translation>Connu uniquement par les rapports mensuels : pas de lots, donc pas de dates de péremption.</translation>
         </message>
         <message>
             <source>the {count} complete months of the window: {months}.</source>
-            <translation type="unfinished" />
+            <translation>les {count} mois complets de la période de calcul : {months}.</translation>
         </message>
         <message>
             <source>No month of consumption reported in the window.</source>
-            <translation type="unfinished" />
+            <translation>Aucun mois de consommation rapporté dans la période de calcul.</translation>
         </message>
         <message>
             <source>Each month's N is {n}; the average P is {p}.</source>
-            <translation type="unfinished" />
+            <translation>Le N de chaque mois est {n} ; la moyenne P est {p}.</translation>
         </message>
         <message>
             <source>Average monthly consumption (AMC)</source>
-            <translation type="unfinished" />
+            <translation>Consommation moyenne mensuelle (CMM)</translation>
         </message>
         <message>
             <source>Adjusted consumption N per month</source>
-            <translation type="unfinished" />
+            <translation>Consommation ajustée N par mois</translation>
         </message>
         <message>
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>Mois</translation>
         </message>
         <message>
             <source>Consumed (C)</source>
-            <translation type="unfinished" />
+            <translation>Consommé (C)</translation>
         </message>
         <message>
             <source>Days out (X)</source>
-            <translation type="unfinished" />
+            <translation>Jours de rupture (X)</translation>
         </message>
         <message>
             <source>N</source>
-            <translation type="unfinished" />
+            <translation>N</translation>
         </message>
         <message>
             <source>Formula</source>
-            <translation type="unfinished" />
+            <translation>Formule</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Remarques</translation>
         </message>
         <message>
             <source>A month with days out of stock is scaled up to what it would have been with stock every day: {rule}.</source>
-            <translation type="unfinished" />
+            <translation>Un mois avec des jours de rupture est extrapolé à ce qu'il aurait été avec du stock tous les jours : {rule}.</translation>
         </message>
         <message>
             <source>Window: {window}</source>
-            <translation type="unfinished" />
+            <translation>Période de calcul : {window}</translation>
         </message>
         <message>
             <source>Rounding: {rounding}</source>
-            <translation type="unfinished" />
+            <translation>Arrondi : {rounding}</translation>
         </message>
     </context>
     <context>
         <name>FacilitiesTab</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <source>District</source>
-            <translation type="unfinished" />
+            <translation>District</translation>
         </message>
         <message>
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Région</translation>
         </message>
         <message>
             <source>Supplied by</source>
-            <translation type="unfinished" />
+            <translation>Approvisionné par</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Actif</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>oui</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>non</translation>
         </message>
         <message>
             <source>&amp;New facility</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouvel établissement</translation>
         </message>
         <message>
             <source>Sa&amp;ve facility</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer l'établissement</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Code :</translation>
         </message>
         <message>
             <source>Na&amp;me:</source>
-            <translation type="unfinished" />
+            <translation>N&amp;om :</translation>
         </message>
         <message>
             <source>&amp;Type:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Type :</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>&amp;District :</translation>
         </message>
         <message>
             <source>Re&amp;gion:</source>
-            <translation type="unfinished" />
+            <translation>Ré&amp;gion :</translation>
         </message>
         <message>
             <source>Supplied &amp;by:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Approvisionné par :</translation>
         </message>
         <message>
             <source>In &amp;use:</source>
-            <translation type="unfinished" />
+            <translation>En &amp;service :</translation>
         </message>
         <message>
             <source>Open and reporting</source>
-            <translation type="unfinished" />
+            <translation>Ouvert et transmettant ses rapports</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motif :</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi (conservé dans le journal d'audit)</translation>
         </message>
         <message>
             <source>Code, name or district</source>
-            <translation type="unfinished" />
+            <translation>Code, nom ou district</translation>
         </message>
         <message>
             <source>(nobody: supplied from outside the district)</source>
-            <translation type="unfinished" />
+            <translation>(personne : approvisionné depuis l'extérieur du district)</translation>
         </message>
         <message>
             <source>New facility</source>
-            <translation type="unfinished" />
+            <translation>Nouvel établissement</translation>
         </message>
         <message>
             <source>Facility {code}</source>
-            <translation type="unfinished" />
+            <translation>Établissement {code}</translation>
         </message>
     </context>
     <context>
         <name>FacilityType</name>
         <message>
             <source>Health centre</source>
-            <translation type="unfinished" />
+            <translation>Centre de santé</translation>
         </message>
         <message>
             <source>Hospital</source>
-            <translation type="unfinished" />
+            <translation>Hôpital</translation>
         </message>
         <message>
             <source>District store</source>
-            <translation type="unfinished" />
+            <translation>Dépôt de district</translation>
         </message>
     </context>
     <context>
         <name>FirstRun</name>
         <message>
             <source>Saving facilities and products…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement des établissements et des produits…</translation>
         </message>
         <message>
             <source>Creating the demo users…</source>
-            <translation type="unfinished" />
+            <translation>Création des utilisateurs de démonstration…</translation>
         </message>
         <message>
             <source>Simulating months of daily work…</source>
-            <translation type="unfinished" />
+            <translation>Simulation de plusieurs mois de travail quotidien…</translation>
         </message>
         <message>
             <source>Writing the stock cards…</source>
-            <translation type="unfinished" />
+            <translation>Écriture des fiches de stock…</translation>
         </message>
         <message>
             <source>Creating the facility, the administrator and the catalogue…</source>
-            <translation type="unfinished" />
+            <translation>Création de l'établissement, de l'administrateur et du catalogue…</translation>
         </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
         <message>
             <source>StockDesk: first start</source>
-            <translation type="unfinished" />
+            <translation>StockDesk : premier démarrage</translation>
         </message>
         <message>
             <source>Building the demo district</source>
-            <translation type="unfinished" />
+            <translation>Création du district de démonstration</translation>
         </message>
         <message>
             <source>Setting up StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Configuration de StockDesk</translation>
         </message>
         <message>
             <source>Please check what is marked in red on the earlier pages.</source>
-            <translation type="unfinished" />
+            <translation>Veuillez vérifier ce qui est marqué en rouge sur les pages précédentes.</translation>
         </message>
     </context>
     <context>
@@ -1198,153 +1356,153 @@ Do not use the demo for real stock: set up a new database for that.</source>
         <name>LanguagePage</name>
         <message>
             <source>Welcome to StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Bienvenue dans StockDesk</translation>
         </message>
         <message>
             <source>This computer has no StockDesk data yet. A few questions, and it is ready.</source>
-            <translation type="unfinished" />
+            <translation>Cet ordinateur ne contient encore aucune donnée StockDesk. Quelques questions, et tout sera prêt.</translation>
         </message>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Langue :</translation>
         </message>
         <message>
             <source>How do you want to start?</source>
-            <translation type="unfinished" />
+            <translation>Comment voulez-vous commencer ?</translation>
         </message>
         <message>
             <source>&amp;Set up this computer for a health facility or a district office</source>
-            <translation type="unfinished" />
+            <translation>&amp;Configurer cet ordinateur pour un établissement de santé ou un bureau de district</translation>
         </message>
         <message>
             <source>&amp;Try StockDesk with a demo district (training; made-up data)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Essayer StockDesk avec un district de démonstration (formation ; données fictives)</translation>
         </message>
     </context>
     <context>
         <name>LanguageTab</name>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Langue :</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> mois</translation>
         </message>
         <message>
             <source>&amp;Warn of expiry within:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Alerter des péremptions dans les :</translation>
         </message>
         <message>
             <source>The language changes at once for every screen. Lots expiring within the warning horizon are shown at risk in the stock screens and the expiry report.</source>
-            <translation type="unfinished" />
+            <translation>La langue change immédiatement pour tous les écrans. Les lots arrivant à péremption dans le délai d'alerte sont signalés à risque dans les écrans de stock et dans le rapport sur le risque de péremption.</translation>
         </message>
     </context>
     <context>
         <name>LevelsTab</name>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programme</translation>
         </message>
         <message>
             <source>Facility type</source>
-            <translation type="unfinished" />
+            <translation>Type d'établissement</translation>
         </message>
         <message>
             <source>Maximum</source>
-            <translation type="unfinished" />
+            <translation>Maximum</translation>
         </message>
         <message>
             <source>Minimum</source>
-            <translation type="unfinished" />
+            <translation>Minimum</translation>
         </message>
         <message>
             <source>Emergency point</source>
-            <translation type="unfinished" />
+            <translation>Point d'urgence</translation>
         </message>
         <message>
             <source>Lead time</source>
-            <translation type="unfinished" />
+            <translation>Délai de livraison</translation>
         </message>
         <message>
             <source>Review period</source>
-            <translation type="unfinished" />
+            <translation>Période de revue</translation>
         </message>
         <message>
             <source>Set</source>
-            <translation type="unfinished" />
+            <translation>Défini</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>oui</translation>
         </message>
         <message>
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>par défaut</translation>
         </message>
         <message>
             <source>Not set yet: the default levels apply until you save them.</source>
-            <translation type="unfinished" />
+            <translation>Pas encore définis : les niveaux par défaut s'appliquent jusqu'à ce que vous les enregistriez.</translation>
         </message>
         <message>
             <source>Sa&amp;ve levels</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer les niveaux</translation>
         </message>
         <message>
             <source>Ma&amp;ximum stock:</source>
-            <translation type="unfinished" />
+            <translation>Stock ma&amp;ximum :</translation>
         </message>
         <message>
             <source>Mi&amp;nimum stock:</source>
-            <translation type="unfinished" />
+            <translation>Stock mi&amp;nimum :</translation>
         </message>
         <message>
             <source>&amp;Emergency order point:</source>
-            <translation type="unfinished" />
+            <translation>Point de commande d'&amp;urgence :</translation>
         </message>
         <message>
             <source>Lead &amp;time:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Délai de livraison :</translation>
         </message>
         <message>
             <source>Review &amp;period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Période de revue :</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> mois</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motif :</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi (conservé dans le journal d'audit)</translation>
         </message>
         <message>
             <source>Levels are in months of stock. Order up to the maximum at each review; below the minimum, order now; below the emergency order point, order an emergency delivery. The minimum is usually lead time + safety stock.</source>
-            <translation type="unfinished" />
+            <translation>Les niveaux sont exprimés en mois de stock. À chaque revue, commandez jusqu'au maximum ; sous le minimum, commandez immédiatement ; sous le point de commande d'urgence, demandez une livraison d'urgence. Le minimum correspond généralement au délai de livraison + le stock de sécurité.</translation>
         </message>
         <message>
             <source>Choose a program and facility type in the list.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un programme et un type d'établissement dans la liste.</translation>
         </message>
         <message>
             <source>Levels of {program} at a {type}</source>
-            <translation type="unfinished" />
+            <translation>Niveaux de {program} – {type}</translation>
         </message>
         <message>
             <source>The minimum ({min} months) is above the maximum ({max} months): check both.</source>
-            <translation type="unfinished" />
+            <translation>Le minimum ({min} mois) est supérieur au maximum ({max} mois) : vérifiez les deux.</translation>
         </message>
         <message>
             <source>The emergency order point ({eop} months) should be below the minimum ({min} months).</source>
-            <translation type="unfinished" />
+            <translation>Le point de commande d'urgence ({eop} mois) devrait être inférieur au minimum ({min} mois).</translation>
         </message>
         <message>
             <source>Saved {what}, with a warning: see the fields marked.</source>
-            <translation type="unfinished" />
+            <translation>Enregistré avec un avertissement : {what}. Voyez les champs signalés.</translation>
         </message>
     </context>
     <context>
@@ -1526,71 +1684,71 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>PlacePage</name>
         <message>
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Cet ordinateur</translation>
         </message>
         <message>
             <source>Which place does this computer keep the stock of? Use the code the district uses for it.</source>
-            <translation type="unfinished" />
+            <translation>De quel lieu cet ordinateur gère-t-il le stock ? Utilisez le code que le district lui attribue.</translation>
         </message>
         <message>
             <source>This computer serves:</source>
-            <translation type="unfinished" />
+            <translation>Cet ordinateur sert :</translation>
         </message>
         <message>
             <source>A &amp;health facility (health centre or hospital)</source>
-            <translation type="unfinished" />
+            <translation>Un établissement de &amp;santé (centre de santé ou hôpital)</translation>
         </message>
         <message>
             <source>A district &amp;office (the district store and its facilities)</source>
-            <translation type="unfinished" />
+            <translation>Un &amp;bureau de district (le dépôt de district et ses établissements)</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Code :</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom :</translation>
         </message>
         <message>
             <source>T&amp;ype:</source>
-            <translation type="unfinished" />
+            <translation>T&amp;ype :</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>&amp;District :</translation>
         </message>
         <message>
             <source>for example HC-012</source>
-            <translation type="unfinished" />
+            <translation>par exemple CS-012</translation>
         </message>
         <message>
             <source>for example Riverside Health Centre</source>
-            <translation type="unfinished" />
+            <translation>par exemple Centre de santé de la Rivière</translation>
         </message>
         <message>
             <source>Health centre</source>
-            <translation type="unfinished" />
+            <translation>Centre de santé</translation>
         </message>
         <message>
             <source>Hospital</source>
-            <translation type="unfinished" />
+            <translation>Hôpital</translation>
         </message>
         <message>
             <source>for example North District Medical Store</source>
-            <translation type="unfinished" />
+            <translation>par exemple Dépôt pharmaceutique du district Nord</translation>
         </message>
         <message>
             <source>Type the code of this place.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez le code de ce lieu.</translation>
         </message>
         <message>
             <source>The code has at most 32 characters.</source>
-            <translation type="unfinished" />
+            <translation>Le code comporte au maximum 32 caractères.</translation>
         </message>
         <message>
             <source>Type the name of this place.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez le nom de ce lieu.</translation>
         </message>
     </context>
     <context>
@@ -2056,181 +2214,181 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>ProductsTab</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produit</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unité</translation>
         </message>
         <message>
             <source>Pack size</source>
-            <translation type="unfinished" />
+            <translation>Conditionnement</translation>
         </message>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programme</translation>
         </message>
         <message>
             <source>GTIN</source>
-            <translation type="unfinished" />
+            <translation>GTIN</translation>
         </message>
         <message>
             <source>In use</source>
-            <translation type="unfinished" />
+            <translation>Utilisé</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>oui</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>non</translation>
         </message>
         <message>
             <source>&amp;New product</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouveau produit</translation>
         </message>
         <message>
             <source>Sa&amp;ve product</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer le produit</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Code :</translation>
         </message>
         <message>
             <source>Na&amp;me:</source>
-            <translation type="unfinished" />
+            <translation>N&amp;om :</translation>
         </message>
         <message>
             <source>S&amp;trength:</source>
-            <translation type="unfinished" />
+            <translation>Do&amp;sage :</translation>
         </message>
         <message>
             <source>Dosage f&amp;orm:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Forme galénique :</translation>
         </message>
         <message>
             <source>&amp;Dispensing unit:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Unité de dispensation :</translation>
         </message>
         <message>
             <source>Pac&amp;k size:</source>
-            <translation type="unfinished" />
+            <translation>Condi&amp;tionnement :</translation>
         </message>
         <message>
             <source>&amp;Price per pack:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Prix par conditionnement :</translation>
         </message>
         <message>
             <source>Pro&amp;gram:</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;gramme :</translation>
         </message>
         <message>
             <source>GT&amp;IN (barcode):</source>
-            <translation type="unfinished" />
+            <translation>GT&amp;IN (code-barres) :</translation>
         </message>
         <message>
             <source>8, 12, 13 or 14 digits</source>
-            <translation type="unfinished" />
+            <translation>8, 12, 13 ou 14 chiffres</translation>
         </message>
         <message>
             <source>In &amp;use:</source>
-            <translation type="unfinished" />
+            <translation>Uti&amp;lisé :</translation>
         </message>
         <message>
             <source>Offered when recording stock</source>
-            <translation type="unfinished" />
+            <translation>Proposé lors de la saisie du stock</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motif :</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi (conservé dans le journal d'audit)</translation>
         </message>
         <message>
             <source>Code, name, program or GTIN</source>
-            <translation type="unfinished" />
+            <translation>Code, nom, programme ou GTIN</translation>
         </message>
         <message>
             <source>New product</source>
-            <translation type="unfinished" />
+            <translation>Nouveau produit</translation>
         </message>
         <message>
             <source>Product {code}</source>
-            <translation type="unfinished" />
+            <translation>Produit {code}</translation>
         </message>
     </context>
     <context>
         <name>Profiles</name>
         <message>
             <source>Each month's consumption is scaled up for the days the product was out of stock and rounded up to a whole unit; the average of the last 3 months is rounded up. This is what OpenLMIS v3 does.</source>
-            <translation type="unfinished" />
+            <translation>La consommation de chaque mois est extrapolée pour tenir compte des jours où le produit était en rupture, puis arrondie à l'unité supérieure ; la moyenne des 3 derniers mois est arrondie à l'unité supérieure. C'est ce que fait OpenLMIS v3.</translation>
         </message>
         <message>
             <source>Consumption is scaled up to the days the product was in stock, without rounding; the average of 3 months is kept to 2 decimals, as mSupply prints it.</source>
-            <translation type="unfinished" />
+            <translation>La consommation est extrapolée à partir des jours où le produit était en stock, sans arrondi ; la moyenne sur 3 mois est conservée avec 2 décimales, comme l'imprime mSupply.</translation>
         </message>
         <message>
             <source>Consumption is scaled up for stockout days only when the product was out for part of the month; the average of 3 months is rounded to the nearest unit, as the Côte d'Ivoire eLMIS does.</source>
-            <translation type="unfinished" />
+            <translation>La consommation n'est extrapolée pour les jours de rupture que si le produit a été en rupture pendant une partie du mois ; la moyenne sur 3 mois est arrondie à l'unité la plus proche, comme le fait l'eLMIS de Côte d'Ivoire.</translation>
         </message>
         <message>
             <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
-            <translation type="unfinished" />
+            <translation>Consommation telle qu'enregistrée, sans tenir compte des jours de rupture, comme sur un formulaire papier ; la moyenne sur 3 mois est arrondie à l'unité supérieure.</translation>
         </message>
     </context>
     <context>
         <name>ProgramsTab</name>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programme</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nom</translation>
         </message>
         <message>
             <source>Calculation profile</source>
-            <translation type="unfinished" />
+            <translation>Profil de calcul</translation>
         </message>
         <message>
             <source>Choose a program in the list.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un programme dans la liste.</translation>
         </message>
         <message>
             <source>Calculation &amp;profile:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Profil de calcul :</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motif :</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Pourquoi (conservé dans le journal d'audit)</translation>
         </message>
         <message>
             <source>&amp;Use this profile</source>
-            <translation type="unfinished" />
+            <translation>&amp;Utiliser ce profil</translation>
         </message>
         <message>
             <source>The profile decides how adjusted consumption (N) and average monthly consumption (P) are computed for the program's next requisitions; requisitions already submitted keep theirs.</source>
-            <translation type="unfinished" />
+            <translation>Le profil détermine comment la consommation ajustée (N) et la consommation moyenne mensuelle (P) sont calculées pour les prochaines réquisitions du programme ; les réquisitions déjà soumises conservent le leur.</translation>
         </message>
         <message>
             <source>Program {code}</source>
-            <translation type="unfinished" />
+            <translation>Programme {code}</translation>
         </message>
         <message>
             <source>{program} now uses the {profile} profile.</source>
-            <translation type="unfinished" />
+            <translation>{program} utilise désormais le profil {profile}.</translation>
         </message>
     </context>
     <context>
@@ -2288,299 +2446,299 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>ReportsPage</name>
         <message>
             <source>Facility</source>
-            <translation type="unfinished">Établissement</translation>
+            <translation>Établissement</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produit</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unité</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilisable</translation>
         </message>
         <message>
             <source>AMC</source>
-            <translation type="unfinished" />
+            <translation>CMM</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Mois de stock</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Statut</translation>
         </message>
         <message>
             <source>Stockout expected</source>
-            <translation type="unfinished" />
+            <translation>Rupture prévue</translation>
         </message>
         <message>
             <source>now</source>
-            <translation type="unfinished" />
+            <translation>maintenant</translation>
         </message>
         <message>
             <source>To order</source>
-            <translation type="unfinished" />
+            <translation>À commander</translation>
         </message>
         <message>
             <source>At risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>À risque de péremption</translation>
         </message>
         <message>
             <source>not reported</source>
-            <translation type="unfinished" />
+            <translation>non rapporté</translation>
         </message>
         <message>
             <source>Days out of stock in {month}: {days}</source>
-            <translation type="unfinished" />
+            <translation>Jours de rupture en {month} : {days}</translation>
         </message>
         <message>
             <source>Now</source>
-            <translation type="unfinished" />
+            <translation>Actuellement</translation>
         </message>
         <message>
             <source>Days out</source>
-            <translation type="unfinished" />
+            <translation>Jours de rupture</translation>
         </message>
         <message>
             <source>Months with stockouts</source>
-            <translation type="unfinished" />
+            <translation>Mois avec ruptures</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lot</translation>
         </message>
         <message>
             <source>Expires</source>
-            <translation type="unfinished" />
+            <translation>Péremption</translation>
         </message>
         <message>
             <source>Days left</source>
-            <translation type="unfinished" />
+            <translation>Jours restants</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantité</translation>
         </message>
         <message>
             <source>Used before expiry</source>
-            <translation type="unfinished" />
+            <translation>Utilisé avant péremption</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>À risque</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Quand</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Utilisateur</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>Objet</translation>
         </message>
         <message>
             <source>Which</source>
-            <translation type="unfinished" />
+            <translation>Élément</translation>
         </message>
         <message>
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Modification</translation>
         </message>
         <message>
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>Avant</translation>
         </message>
         <message>
             <source>After</source>
-            <translation type="unfinished" />
+            <translation>Après</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motif</translation>
         </message>
         <message>
             <source>Reports</source>
-            <translation type="unfinished" />
+            <translation>Rapports</translation>
         </message>
         <message>
             <source>Stock status</source>
-            <translation type="unfinished" />
+            <translation>État du stock</translation>
         </message>
         <message>
             <source>Stockouts</source>
-            <translation type="unfinished" />
+            <translation>Ruptures de stock</translation>
         </message>
         <message>
             <source>Expiry risk</source>
-            <translation type="unfinished" />
+            <translation>Risque de péremption</translation>
         </message>
         <message>
             <source>Audit log (who changed what)</source>
-            <translation type="unfinished" />
+            <translation>Journal d'audit (qui a modifié quoi)</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> mois</translation>
         </message>
         <message>
             <source>Each program's own profile</source>
-            <translation type="unfinished" />
+            <translation>Profil propre à chaque programme</translation>
         </message>
         <message>
             <source>Only products &amp;needing action</source>
-            <translation type="unfinished" />
+            <translation>Uniquement les produits &amp;nécessitant une action</translation>
         </message>
         <message>
             <source>&amp;Months:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mois :</translation>
         </message>
         <message>
             <source>&amp;Horizon:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Horizon :</translation>
         </message>
         <message>
             <source>&amp;AMC profile:</source>
-            <translation type="unfinished" />
+            <translation>Profil de &amp;CMM :</translation>
         </message>
         <message>
             <source>&amp;Report:</source>
-            <translation type="unfinished" />
+            <translation>Ra&amp;pport :</translation>
         </message>
         <message>
             <source>F&amp;or:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;our :</translation>
         </message>
         <message>
             <source>As of &amp;date:</source>
-            <translation type="unfinished" />
+            <translation>À la &amp;date du :</translation>
         </message>
         <message>
             <source>Pre&amp;view</source>
-            <translation type="unfinished" />
+            <translation>&amp;Aperçu</translation>
         </message>
         <message>
             <source>Save as &amp;PDF…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en PD&amp;F…</translation>
         </message>
         <message>
             <source>Save as &amp;Excel…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer en &amp;Excel…</translation>
         </message>
         <message>
             <source>Pr&amp;int…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Imprimer…</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher :</translation>
         </message>
         <message>
             <source>Product, code, facility or lot</source>
-            <translation type="unfinished" />
+            <translation>Produit, code, établissement ou lot</translation>
         </message>
         <message>
             <source>Choose a report and what it covers, then press Preview (Enter).</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un rapport et ce qu'il couvre, puis appuyez sur Aperçu (Entrée).</translation>
         </message>
         <message>
             <source>This facility: {name}</source>
-            <translation type="unfinished" />
+            <translation>Cet établissement : {name}</translation>
         </message>
         <message>
             <source>The whole district: {name}</source>
-            <translation type="unfinished" />
+            <translation>Tout le district : {name}</translation>
         </message>
         <message>
             <source>The audit log is shown here only; choose a stock report to save or print it.</source>
-            <translation type="unfinished" />
+            <translation>Le journal d'audit s'affiche uniquement ici ; choisissez un rapport de stock pour l'enregistrer ou l'imprimer.</translation>
         </message>
         <message>
             <source>Preparing the stock status report…</source>
-            <translation type="unfinished" />
+            <translation>Préparation du rapport sur l'état du stock…</translation>
         </message>
         <message>
             <source>Preparing the stockout report…</source>
-            <translation type="unfinished" />
+            <translation>Préparation du rapport sur les ruptures de stock…</translation>
         </message>
         <message>
             <source>Preparing the expiry risk report…</source>
-            <translation type="unfinished" />
+            <translation>Préparation du rapport sur le risque de péremption…</translation>
         </message>
         <message>
             <source>Reading the audit log…</source>
-            <translation type="unfinished" />
+            <translation>Lecture du journal d'audit…</translation>
         </message>
         <message>
             <source>The report was cancelled; nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>Le rapport a été annulé ; rien n'a changé.</translation>
         </message>
         <message>
             <source>Audit log: the {count} most recent changes, newest first.</source>
-            <translation type="unfinished" />
+            <translation>Journal d'audit : les {count} modifications les plus récentes, de la plus récente à la plus ancienne.</translation>
         </message>
         <message>
             <source>facility {name}</source>
-            <translation type="unfinished" />
+            <translation>l'établissement {name}</translation>
         </message>
         <message>
             <source>district {name} ({count} facilities)</source>
-            <translation type="unfinished" />
+            <translation>le district {name} ({count} établissements)</translation>
         </message>
         <message>
             <source>&lt;b&gt;Stock status&lt;/b&gt; of {scope} as of {day}: {shown} of {total} products × facilities listed.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;État du stock&lt;/b&gt; pour {scope} au {day} : {shown} sur {total} lignes produit × établissement affichées.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Stockouts&lt;/b&gt; of {scope} as of {day}: {now} stocked out now; {days} days out of stock from {first} to {last}.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Ruptures de stock&lt;/b&gt; pour {scope} au {day} : {now} actuellement en rupture ; {days} jours de rupture du {first} au {last}.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Expiry risk&lt;/b&gt; of {scope} as of {day}: {lots} lots expire by {end}; {risk} units are at risk of expiring before use.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Risque de péremption&lt;/b&gt; pour {scope} au {day} : {lots} lots arrivent à péremption d'ici le {end} ; {risk} unités risquent d'être périmées avant utilisation.</translation>
         </message>
         <message>
             <source>{count} products have expired stock still on the shelf: remove it and record the loss.</source>
-            <translation type="unfinished" />
+            <translation>{count} produits ont encore du stock périmé en rayon : retirez-le et enregistrez la perte.</translation>
         </message>
         <message>
             <source>Save the report as PDF</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le rapport en PDF</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Save the report as Excel</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer le rapport au format Excel</translation>
         </message>
         <message>
             <source>Excel workbooks (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Classeurs Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Writing the PDF…</source>
-            <translation type="unfinished" />
+            <translation>Écriture du PDF…</translation>
         </message>
         <message>
             <source>Writing the workbook…</source>
-            <translation type="unfinished" />
+            <translation>Écriture du classeur…</translation>
         </message>
         <message>
             <source>Saved to {file}</source>
-            <translation type="unfinished" />
+            <translation>Enregistré dans {file}</translation>
         </message>
     </context>
     <context>
@@ -2814,31 +2972,31 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>SignInDialog</name>
         <message>
             <source>Sign in to StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Connexion à StockDesk</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom d'utilisateur :</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mot de passe :</translation>
         </message>
         <message>
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>Se &amp;connecter</translation>
         </message>
         <message>
             <source>Demo users: {users} — password: {password}</source>
-            <translation type="unfinished" />
+            <translation>Utilisateurs de démonstration : {users} — mot de passe : {password}</translation>
         </message>
         <message>
             <source>Type your user name.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez votre nom d'utilisateur.</translation>
         </message>
         <message>
             <source>{problem} (in {minutes} min)</source>
-            <translation type="unfinished" />
+            <translation>{problem} (dans {minutes} min)</translation>
         </message>
     </context>
     <context>
@@ -2872,318 +3030,318 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>StockCard</name>
         <message>
             <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Retour à la liste</translation>
         </message>
         <message>
             <source>Esc</source>
-            <translation type="unfinished" />
+            <translation>Échap</translation>
         </message>
         <message>
             <source>Stock on hand</source>
-            <translation type="unfinished" />
+            <translation>Stock disponible</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilisable</translation>
         </message>
         <message>
             <source>Average monthly consumption</source>
-            <translation type="unfinished" />
+            <translation>Consommation moyenne mensuelle</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Mois de stock</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Statut</translation>
         </message>
         <message>
             <source>Projected stockout</source>
-            <translation type="unfinished" />
+            <translation>Rupture prévue</translation>
         </message>
         <message>
             <source>Order must leave by</source>
-            <translation type="unfinished" />
+            <translation>Commander au plus tard le</translation>
         </message>
         <message>
             <source>At risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>À risque de péremption</translation>
         </message>
         <message>
             <source>Maximum stock</source>
-            <translation type="unfinished" />
+            <translation>Stock maximum</translation>
         </message>
         <message>
             <source>Order quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantité à commander</translation>
         </message>
         <message>
             <source>Movements</source>
-            <translation type="unfinished" />
+            <translation>Mouvements</translation>
         </message>
         <message>
             <source>&amp;Movements</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mouvements</translation>
         </message>
         <message>
             <source>Lots</source>
-            <translation type="unfinished" />
+            <translation>Lots</translation>
         </message>
         <message>
             <source>L&amp;ots</source>
-            <translation type="unfinished" />
+            <translation>L&amp;ots</translation>
         </message>
         <message>
             <source>&amp;Chart</source>
-            <translation type="unfinished" />
+            <translation>&amp;Graphique</translation>
         </message>
         <message>
             <source>E&amp;xplain</source>
-            <translation type="unfinished" />
+            <translation>E&amp;xplications</translation>
         </message>
         <message>
             <source>Reading the months of consumption…</source>
-            <translation type="unfinished" />
+            <translation>Lecture des mois de consommation…</translation>
         </message>
         <message>
             <source>Running balance after the last movement: {balance}</source>
-            <translation type="unfinished" />
+            <translation>Solde après le dernier mouvement : {balance}</translation>
         </message>
         <message>
             <source>No lot of this product is in stock.</source>
-            <translation type="unfinished" />
+            <translation>Aucun lot de ce produit n'est en stock.</translation>
         </message>
         <message>
             <source>{count} lots in stock.</source>
-            <translation type="unfinished" />
+            <translation>{count} lots en stock.</translation>
         </message>
         <message>
             <source>{quantity} expired: remove them from the shelf and record the loss.</source>
-            <translation type="unfinished" />
+            <translation>{quantity} périmés : retirez-les du rayon et enregistrez la perte.</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used at the usual consumption: offer them to another facility.</source>
-            <translation type="unfinished" />
+            <translation>{quantity} arriveront à péremption avant d'être utilisés à la consommation habituelle : proposez-les à un autre établissement.</translation>
         </message>
         <message>
             <source>{code}: no stock status at this facility</source>
-            <translation type="unfinished" />
+            <translation>{code} : aucun état de stock dans cet établissement</translation>
         </message>
         <message>
             <source>{code} · counted in {unit} · program {program}</source>
-            <translation type="unfinished" />
+            <translation>{code} · compté en {unit} · programme {program}</translation>
         </message>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>aucun</translation>
         </message>
         <message>
             <source>{quantity} expired, not usable</source>
-            <translation type="unfinished" />
+            <translation>{quantity} périmés, non utilisables</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>inconnu</translation>
         </message>
         <message>
             <source>not within two years</source>
-            <translation type="unfinished" />
+            <translation>pas dans les deux ans</translation>
         </message>
         <message>
             <source>{day} (late)</source>
-            <translation type="unfinished" />
+            <translation>{day} (en retard)</translation>
         </message>
         <message>
             <source>Forecasting the consumption of {product}…</source>
-            <translation type="unfinished" />
+            <translation>Prévision de la consommation de {product}…</translation>
         </message>
         <message>
             <source>No consumption has been recorded for this product.</source>
-            <translation type="unfinished" />
+            <translation>Aucune consommation n'a été enregistrée pour ce produit.</translation>
         </message>
         <message>
             <source>The chart could not be drawn.</source>
-            <translation type="unfinished" />
+            <translation>Le graphique n'a pas pu être tracé.</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>À risque</translation>
         </message>
         <message>
             <source>Balance</source>
-            <translation type="unfinished" />
+            <translation>Solde</translation>
         </message>
         <message>
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>Inventorié</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Date</translation>
         </message>
         <message>
             <source>Expired: do not issue</source>
-            <translation type="unfinished" />
+            <translation>Périmé : ne pas distribuer</translation>
         </message>
         <message>
             <source>Expiry</source>
-            <translation type="unfinished" />
+            <translation>Péremption</translation>
         </message>
         <message>
             <source>From / to</source>
-            <translation type="unfinished" />
+            <translation>De / vers</translation>
         </message>
         <message>
             <source>In</source>
-            <translation type="unfinished" />
+            <translation>Entrée</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lot</translation>
         </message>
         <message>
             <source>Lot {lot}: {balance}</source>
-            <translation type="unfinished" />
+            <translation>Lot {lot} : {balance}</translation>
         </message>
         <message>
             <source>Out</source>
-            <translation type="unfinished" />
+            <translation>Sortie</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motif</translation>
         </message>
         <message>
             <source>Recorded {stamp}</source>
-            <translation type="unfinished" />
+            <translation>Enregistré le {stamp}</translation>
         </message>
         <message>
             <source>Reference</source>
-            <translation type="unfinished" />
+            <translation>Référence</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Utilisateur</translation>
         </message>
         <message>
             <source>Will expire before it is used</source>
-            <translation type="unfinished" />
+            <translation>Arrivera à péremption avant d'être utilisé</translation>
         </message>
     </context>
     <context>
         <name>StockPage</name>
         <message>
             <source>Stock</source>
-            <translation type="unfinished" />
+            <translation>Stock</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechercher :</translation>
         </message>
         <message>
             <source>Code or name (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>Code ou nom (Ctrl+F)</translation>
         </message>
         <message>
             <source>&amp;Program:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Programme :</translation>
         </message>
         <message>
             <source>S&amp;tatus:</source>
-            <translation type="unfinished" />
+            <translation>S&amp;tatut :</translation>
         </message>
         <message>
             <source>All statuses</source>
-            <translation type="unfinished" />
+            <translation>Tous les statuts</translation>
         </message>
         <message>
             <source>Products in stock</source>
-            <translation type="unfinished" />
+            <translation>Produits en stock</translation>
         </message>
         <message>
             <source>Reading the stock of {facility}…</source>
-            <translation type="unfinished" />
+            <translation>Lecture du stock de {facility}…</translation>
         </message>
         <message>
             <source>Reading the stock…</source>
-            <translation type="unfinished" />
+            <translation>Lecture du stock…</translation>
         </message>
         <message>
             <source>The stock could not be read.</source>
-            <translation type="unfinished" />
+            <translation>Le stock n'a pas pu être lu.</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Tous les programmes</translation>
         </message>
         <message>
             <source>No program</source>
-            <translation type="unfinished" />
+            <translation>Sans programme</translation>
         </message>
         <message>
             <source>{count} products. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
+            <translation>{count} produits. Entrée ouvre la fiche de stock du produit sélectionné.</translation>
         </message>
         <message>
             <source>{shown} of {count} products shown. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
+            <translation>{shown} produits affichés sur {count}. Entrée ouvre la fiche de stock du produit sélectionné.</translation>
         </message>
         <message>
             <source>AMC</source>
-            <translation type="unfinished" />
+            <translation>CMM</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>À risque</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Code</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Mois de stock</translation>
         </message>
         <message>
             <source>On hand</source>
-            <translation type="unfinished" />
+            <translation>En stock</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produit</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Statut</translation>
         </message>
         <message>
             <source>Stockout</source>
-            <translation type="unfinished" />
+            <translation>Rupture</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unité</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilisable</translation>
         </message>
         <message>
             <source>{quantity} expired, not usable</source>
-            <translation type="unfinished" />
+            <translation>{quantity} périmés, non utilisables</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used</source>
-            <translation type="unfinished" />
+            <translation>{quantity} arriveront à péremption avant d'être utilisés</translation>
         </message>
     </context>
     <context>
@@ -3197,143 +3355,143 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>UsersTab</name>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Nom d'utilisateur</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>Nom complet</translation>
         </message>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>Rôle</translation>
         </message>
         <message>
             <source>Facility</source>
-            <translation type="unfinished">Établissement</translation>
+            <translation>Établissement</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nom d'utilisateur :</translation>
         </message>
         <message>
             <source>R&amp;ole:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rôle :</translation>
         </message>
         <message>
             <source>Works &amp;at:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Travaille à :</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Mot de passe :</translation>
         </message>
         <message>
             <source>&amp;Create user</source>
-            <translation type="unfinished" />
+            <translation>&amp;Créer l'utilisateur</translation>
         </message>
         <message>
             <source>New user</source>
-            <translation type="unfinished" />
+            <translation>Nouvel utilisateur</translation>
         </message>
         <message>
             <source>Choose a user in the list.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un utilisateur dans la liste.</translation>
         </message>
         <message>
             <source>Full &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>Nom comp&amp;let :</translation>
         </message>
         <message>
             <source>New rol&amp;e:</source>
-            <translation type="unfinished" />
+            <translation>Nouv&amp;eau rôle :</translation>
         </message>
         <message>
             <source>New pass&amp;word:</source>
-            <translation type="unfinished" />
+            <translation>Nouveau mot de pa&amp;sse :</translation>
         </message>
         <message>
             <source>They must change it when they sign in</source>
-            <translation type="unfinished" />
+            <translation>L'utilisateur devra le changer à sa connexion</translation>
         </message>
         <message>
             <source>Change &amp;role</source>
-            <translation type="unfinished" />
+            <translation>Chan&amp;ger le rôle</translation>
         </message>
         <message>
             <source>&amp;Set password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Définir le mot de passe</translation>
         </message>
         <message>
             <source>&amp;Deactivate</source>
-            <translation type="unfinished" />
+            <translation>Désacti&amp;ver</translation>
         </message>
         <message>
             <source>Unloc&amp;k</source>
-            <translation type="unfinished" />
+            <translation>Débl&amp;oquer</translation>
         </message>
         <message>
             <source>Selected user</source>
-            <translation type="unfinished" />
+            <translation>Utilisateur sélectionné</translation>
         </message>
         <message>
             <source>A password has at least {min} characters and is not the user name. A new user chooses their own at first sign-in.</source>
-            <translation type="unfinished" />
+            <translation>Un mot de passe comporte au moins {min} caractères et ne doit pas être le nom d'utilisateur. Un nouvel utilisateur choisit le sien à sa première connexion.</translation>
         </message>
         <message>
             <source>Deactivated</source>
-            <translation type="unfinished" />
+            <translation>Désactivé</translation>
         </message>
         <message>
             <source>Locked until {time}</source>
-            <translation type="unfinished" />
+            <translation>Bloqué jusqu'à {time}</translation>
         </message>
         <message>
             <source>Must choose a password</source>
-            <translation type="unfinished" />
+            <translation>Doit choisir un mot de passe</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Actif</translation>
         </message>
         <message>
             <source>(the whole district)</source>
-            <translation type="unfinished" />
+            <translation>(tout le district)</translation>
         </message>
         <message>
             <source>{user} can now sign in as {role}.</source>
-            <translation type="unfinished" />
+            <translation>{user} peut maintenant se connecter en tant que {role}.</translation>
         </message>
         <message>
             <source>{user} ({name}): {state}</source>
-            <translation type="unfinished" />
+            <translation>{user} ({name}) : {state}</translation>
         </message>
         <message>
             <source>Re&amp;activate</source>
-            <translation type="unfinished" />
+            <translation>Ré&amp;activer</translation>
         </message>
         <message>
             <source>{user} is now {role}.</source>
-            <translation type="unfinished" />
+            <translation>{user} a maintenant le rôle {role}.</translation>
         </message>
         <message>
             <source>The password of {user} was set; they must choose their own at their next sign-in.</source>
-            <translation type="unfinished" />
+            <translation>Le mot de passe de {user} a été défini ; l'utilisateur devra choisir le sien à sa prochaine connexion.</translation>
         </message>
         <message>
             <source>{user} may sign in again.</source>
-            <translation type="unfinished" />
+            <translation>{user} peut de nouveau se connecter.</translation>
         </message>
         <message>
             <source>{user} can no longer sign in; their records keep their name.</source>
-            <translation type="unfinished" />
+            <translation>{user} ne peut plus se connecter ; ses enregistrements conservent son nom.</translation>
         </message>
         <message>
             <source>{user} is unlocked.</source>
-            <translation type="unfinished" />
+            <translation>Compte de {user} débloqué.</translation>
         </message>
     </context>
     <context>
@@ -3470,31 +3628,31 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>Start</name>
         <message>
             <source>Building the demo district</source>
-            <translation type="unfinished" />
+            <translation>Création du district de démonstration</translation>
         </message>
         <message>
             <source>Signing in as {user} failed: {detail}</source>
-            <translation type="unfinished" />
+            <translation>La connexion en tant que {user} a échoué : {detail}</translation>
         </message>
         <message>
             <source>StockDesk cannot start</source>
-            <translation type="unfinished" />
+            <translation>StockDesk ne peut pas démarrer</translation>
         </message>
         <message>
             <source>StockDesk could not open its database: {detail}</source>
-            <translation type="unfinished" />
+            <translation>StockDesk n'a pas pu ouvrir sa base de données : {detail}</translation>
         </message>
         <message>
             <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
-            <translation type="unfinished" />
+            <translation>La base de données a été mise à jour pour cette version de StockDesk. La copie d'avant la mise à jour est {file}.</translation>
         </message>
         <message>
             <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Cette base de données a été écrite par une version plus récente de StockDesk (schéma de base de données {schema}). Vous utilisez StockDesk {version}, qui ne peut pas l'ouvrir sans risquer vos données. Installez la version plus récente de StockDesk sur cet ordinateur ; la base de données n'a pas été modifiée.</translation>
         </message>
         <message>
             <source>Warning: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Avertissement : {detail}</translation>
         </message>
     </context>
     <context>

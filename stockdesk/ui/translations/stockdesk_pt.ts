@@ -5,458 +5,460 @@
         <name>Admin</name>
         <message>
             <source>The code {code} is already used; choose it in the list to change it, or give another code.</source>
-            <translation type="unfinished" />
+            <translation>O código {code} já está a ser usado; escolha-o na lista para o alterar ou indique outro código.</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Procurar:</translation>
         </message>
         <message>
             <source>Saved {what}.</source>
-            <translation type="unfinished" />
+            <translation>Gravado: {what}.</translation>
         </message>
         <message>
             <source>Nothing was saved: please check the fields marked in red.</source>
-            <translation type="unfinished" />
+            <translation>Nada foi gravado: verifique os campos assinalados a vermelho.</translation>
         </message>
     </context>
     <context>
         <name>AdminPage</name>
         <message>
             <source>Products</source>
-            <translation type="unfinished" />
+            <translation>Produtos</translation>
         </message>
         <message>
             <source>Facilities</source>
-            <translation type="unfinished" />
+            <translation>Unidades sanitárias</translation>
         </message>
         <message>
             <source>Stock levels</source>
-            <translation type="unfinished" />
+            <translation>Níveis de stock</translation>
         </message>
         <message>
             <source>Programs and calculation</source>
-            <translation type="unfinished" />
+            <translation>Programas e cálculo</translation>
         </message>
         <message>
             <source>Users and roles</source>
-            <translation type="unfinished" />
+            <translation>Utilizadores e perfis</translation>
         </message>
         <message>
             <source>Backup and restore</source>
-            <translation type="unfinished" />
+            <translation>Cópia de segurança e restauro</translation>
         </message>
         <message>
             <source>Language</source>
-            <translation type="unfinished" />
+            <translation>Idioma</translation>
         </message>
         <message>
             <source>Administration</source>
-            <translation type="unfinished" />
+            <translation>Administração</translation>
         </message>
         <message>
             <source>The administrator</source>
-            <translation type="unfinished" />
+            <translation>O administrador</translation>
         </message>
         <message>
             <source>The administrator creates the other users and restores backups. Everyone gets their own account later.</source>
-            <translation type="unfinished" />
+            <translation>O administrador cria os outros utilizadores e restaura as cópias de segurança. Mais tarde, cada pessoa recebe a sua própria conta.</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>Nome de &amp;utilizador:</translation>
         </message>
         <message>
             <source>&amp;Full name:</source>
-            <translation type="unfinished" />
+            <translation>Nome &amp;completo:</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Senha:</translation>
         </message>
         <message>
             <source>&amp;Repeat password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Repetir senha:</translation>
         </message>
         <message>
             <source>for example akone</source>
-            <translation type="unfinished" />
+            <translation>por exemplo akone</translation>
         </message>
         <message>
             <source>Write the password down and keep it in a safe place: nobody can read it back.</source>
-            <translation type="unfinished" />
+            <translation>Anote a senha e guarde-a num local seguro: ninguém a consegue consultar depois.</translation>
         </message>
         <message>
             <source>The two passwords differ. Type them again.</source>
-            <translation type="unfinished" />
+            <translation>As duas senhas são diferentes. Escreva-as novamente.</translation>
         </message>
     </context>
     <context>
         <name>BackupTab</name>
         <message>
             <source>Back up</source>
-            <translation type="unfinished" />
+            <translation>Cópia de segurança</translation>
         </message>
         <message>
             <source>A backup is a copy of every record in one file. Keep one on a USB stick or another computer: if this computer is stolen or its disk fails, the records can be brought back from it.</source>
-            <translation type="unfinished" />
+            <translation>Uma cópia de segurança é uma cópia de todos os registos num único ficheiro. Guarde uma numa pen USB ou noutro computador: se este computador for roubado ou o disco avariar, os registos podem ser recuperados a partir dela.</translation>
         </message>
         <message>
             <source>&amp;Back up now…</source>
-            <translation type="unfinished" />
+            <translation>Fazer &amp;cópia de segurança agora…</translation>
         </message>
         <message>
             <source>Restore</source>
-            <translation type="unfinished" />
+            <translation>Restaurar</translation>
         </message>
         <message>
             <source>Restoring replaces every record with those of a backup. The database as it is now is copied aside first, so a wrong restore can be undone. Everyone else must close StockDesk first.</source>
-            <translation type="unfinished" />
+            <translation>Restaurar substitui todos os registos pelos de uma cópia de segurança. Antes disso, a base de dados tal como está agora é copiada à parte, para que um restauro errado possa ser desfeito. Todas as outras pessoas têm de fechar primeiro o StockDesk.</translation>
         </message>
         <message>
             <source>&amp;Restore…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Restaurar…</translation>
         </message>
         <message>
             <source>&amp;Close StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Fec&amp;har o StockDesk</translation>
         </message>
         <message>
             <source>This database is on a server: its administrator keeps its backups.</source>
-            <translation type="unfinished" />
+            <translation>Esta base de dados está num servidor: é o administrador do servidor que guarda as cópias de segurança.</translation>
         </message>
         <message>
             <source>StockDesk also copies the database every day when it starts, into {folder}</source>
-            <translation type="unfinished" />
+            <translation>O StockDesk também copia a base de dados todos os dias, ao iniciar, para {folder}</translation>
         </message>
         <message>
             <source>Back up the database to</source>
-            <translation type="unfinished" />
+            <translation>Fazer cópia de segurança da base de dados para</translation>
         </message>
         <message>
             <source>StockDesk backups (*.sqlite3 *.db);;All files (*)</source>
-            <translation type="unfinished" />
+            <translation>Cópias de segurança do StockDesk (*.sqlite3 *.db);;Todos os ficheiros (*)</translation>
         </message>
         <message>
             <source>Backing up…</source>
-            <translation type="unfinished" />
+            <translation>A fazer a cópia de segurança…</translation>
         </message>
         <message>
             <source>Backup written: {file} ({size} kB) at {time}.</source>
-            <translation type="unfinished" />
+            <translation>Cópia de segurança gravada: {file} ({size} kB) às {time}.</translation>
         </message>
         <message>
             <source>Restore the database from</source>
-            <translation type="unfinished" />
+            <translation>Restaurar a base de dados a partir de</translation>
         </message>
         <message>
             <source>Reading the backup…</source>
-            <translation type="unfinished" />
+            <translation>A ler a cópia de segurança…</translation>
         </message>
         <message>
             <source>{file} is a StockDesk backup with {facilities} facilities and {users} users.</source>
-            <translation type="unfinished" />
+            <translation>{file} é uma cópia de segurança do StockDesk com {facilities} unidades sanitárias e {users} utilizadores.</translation>
         </message>
         <message>
             <source>Restore this backup?</source>
-            <translation type="unfinished" />
+            <translation>Restaurar esta cópia de segurança?</translation>
         </message>
         <message>
             <source>{what}
 
 Every record in StockDesk now will be replaced by those of the backup (the current database is copied aside first). Restore it?</source>
-            <translation type="unfinished" />
+            <translation>{what}
+
+Todos os registos que estão agora no StockDesk serão substituídos pelos da cópia de segurança (antes disso, a base de dados atual é copiada à parte). Deseja restaurá-la?</translation>
         </message>
         <message>
             <source>Nothing was restored.</source>
-            <translation type="unfinished" />
+            <translation>Nada foi restaurado.</translation>
         </message>
         <message>
             <source>Restoring…</source>
-            <translation type="unfinished" />
+            <translation>A restaurar…</translation>
         </message>
         <message>
             <source>Restored from {file}. The database as it was before is kept in {safety}. StockDesk must now restart: close it and open it again.</source>
-            <translation type="unfinished" />
+            <translation>Restaurado a partir de {file}. A base de dados tal como estava antes foi guardada em {safety}. O StockDesk tem agora de ser reiniciado: feche-o e abra-o novamente.</translation>
         </message>
     </context>
     <context>
         <name>CataloguePage</name>
         <message>
             <source>Products</source>
-            <translation type="unfinished" />
+            <translation>Produtos</translation>
         </message>
         <message>
             <source>Which medicines and supplies will you manage?</source>
-            <translation type="unfinished" />
+            <translation>Que medicamentos e artigos médicos vai gerir?</translation>
         </message>
         <message>
             <source>Start with the &amp;starter catalogue of essential medicines (recommended)</source>
-            <translation type="unfinished" />
+            <translation>Começar com o &amp;catálogo inicial de medicamentos essenciais (recomendado)</translation>
         </message>
         <message>
             <source>Start with an &amp;empty catalogue and import your own list later</source>
-            <translation type="unfinished" />
+            <translation>Começar com um catálogo &amp;vazio e importar mais tarde a sua própria lista</translation>
         </message>
         <message>
             <source>The starter catalogue holds a few hundred products of the WHO essential medicines list with programs, units and pack sizes. Products you do not stock stay out of the way, and the catalogue can be changed later. Press Finish to create everything.</source>
-            <translation type="unfinished" />
+            <translation>O catálogo inicial contém algumas centenas de produtos da lista de medicamentos essenciais da OMS, com programas, unidades e tamanhos de embalagem. Os produtos que não tem em stock não atrapalham, e o catálogo pode ser alterado mais tarde. Prima Concluir para criar tudo.</translation>
         </message>
     </context>
     <context>
         <name>ChangePasswordDialog</name>
         <message>
             <source>Choose your password</source>
-            <translation type="unfinished" />
+            <translation>Escolha a sua senha</translation>
         </message>
         <message>
             <source>{user}, your password was set by an administrator, who therefore knows it. Choose a new password that only you know.</source>
-            <translation type="unfinished" />
+            <translation>{user}, a sua senha foi definida por um administrador, que por isso a conhece. Escolha uma nova senha que só você conheça.</translation>
         </message>
         <message>
             <source>&amp;New password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nova senha:</translation>
         </message>
         <message>
             <source>&amp;Repeat it:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Repita-a:</translation>
         </message>
         <message>
             <source>&amp;Save password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gravar senha</translation>
         </message>
         <message>
             <source>The two passwords differ. Type them again.</source>
-            <translation type="unfinished" />
+            <translation>As duas senhas são diferentes. Escreva-as novamente.</translation>
         </message>
     </context>
     <context>
         <name>ConsumptionChart</name>
         <message>
             <source>Consumption and stock chart</source>
-            <translation type="unfinished" />
+            <translation>Gráfico de consumo e stock</translation>
         </message>
         <message>
             <source>Nothing to show.</source>
-            <translation type="unfinished" />
+            <translation>Nada a mostrar.</translation>
         </message>
         <message>
             <source>{months} months of consumption, {reported} reported; projected stock at the end: {stock}.</source>
-            <translation type="unfinished" />
+            <translation>{months} meses de consumo, {reported} reportados; stock projetado no fim: {stock}.</translation>
         </message>
         <message>
             <source>Consumption</source>
-            <translation type="unfinished" />
+            <translation>Consumo</translation>
         </message>
         <message>
             <source>This month so far</source>
-            <translation type="unfinished" />
+            <translation>Este mês até agora</translation>
         </message>
         <message>
             <source>Forecast</source>
-            <translation type="unfinished" />
+            <translation>Previsão</translation>
         </message>
         <message>
             <source>Likely range ({percent} % of months)</source>
-            <translation type="unfinished" />
+            <translation>Intervalo provável ({percent} % dos meses)</translation>
         </message>
         <message>
             <source>Projected usable stock</source>
-            <translation type="unfinished" />
+            <translation>Stock utilizável projetado</translation>
         </message>
         <message>
             <source>No month of consumption to show.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum mês de consumo a mostrar.</translation>
         </message>
         <message>
             <source>Today</source>
-            <translation type="unfinished" />
+            <translation>Hoje</translation>
         </message>
         <message>
             <source>Consumption not reported</source>
-            <translation type="unfinished" />
+            <translation>Consumo não reportado</translation>
         </message>
         <message>
             <source>Consumed so far: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Consumido até agora: {quantity}</translation>
         </message>
         <message>
             <source>Consumed: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Consumido: {quantity}</translation>
         </message>
         <message>
             <source>Days out of stock: {days}</source>
-            <translation type="unfinished" />
+            <translation>Dias em ruptura: {days}</translation>
         </message>
         <message>
             <source>Forecast: {point} (between {lower} and {upper})</source>
-            <translation type="unfinished" />
+            <translation>Previsão: {point} (entre {lower} e {upper})</translation>
         </message>
         <message>
             <source>Projected stock at the end of the month: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Stock projetado no fim do mês: {quantity}</translation>
         </message>
         <message>
             <source>Expiring unused: {quantity}</source>
-            <translation type="unfinished" />
+            <translation>Expira sem ser usado: {quantity}</translation>
         </message>
     </context>
     <context>
         <name>DashboardPage</name>
         <message>
             <source>Dashboard</source>
-            <translation type="unfinished" />
+            <translation>Painel</translation>
         </message>
         <message>
             <source>Open the &amp;requisition</source>
-            <translation type="unfinished" />
+            <translation>Abrir a &amp;requisição</translation>
         </message>
         <message>
             <source>Requisition (R&amp;&amp;R)</source>
-            <translation type="unfinished" />
+            <translation>Requisição (R&amp;&amp;R)</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produto</translation>
         </message>
         <message>
             <source>On hand</source>
-            <translation type="unfinished" />
+            <translation>Existente</translation>
         </message>
         <message>
             <source>Runs out</source>
-            <translation type="unfinished" />
+            <translation>Esgota-se</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Encomendar</translation>
         </message>
         <message>
             <source>now, {days} days late</source>
-            <translation type="unfinished" />
+            <translation>agora, {days} dias de atraso</translation>
         </message>
         <message>
             <source>now</source>
-            <translation type="unfinished" />
+            <translation>agora</translation>
         </message>
         <message>
             <source>Ordered today, it arrives {days} days after the stock runs out.</source>
-            <translation type="unfinished" />
+            <translation>Se for encomendado hoje, chega {days} dias depois de o stock se esgotar.</translation>
         </message>
         <message>
             <source>Ordered today, it arrives just in time.</source>
-            <translation type="unfinished" />
+            <translation>Se for encomendado hoje, chega mesmo a tempo.</translation>
         </message>
         <message>
             <source>Products that, at their usual consumption, run out before an order placed today could arrive. Press Enter on one to open its stock card.</source>
-            <translation type="unfinished" />
+            <translation>Produtos que, ao consumo habitual, se esgotam antes de poder chegar uma encomenda feita hoje. Prima Enter sobre um deles para abrir a respetiva ficha de stock.</translation>
         </message>
         <message>
             <source>Will run out before the next delivery</source>
-            <translation type="unfinished" />
+            <translation>Vão esgotar-se antes da próxima entrega</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>Expires</source>
-            <translation type="unfinished" />
+            <translation>Expira</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantidade</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>Em risco</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used.</source>
-            <translation type="unfinished" />
+            <translation>{quantity} vão expirar antes de serem usados.</translation>
         </message>
         <message>
             <source>Will be used before it expires, at the usual consumption.</source>
-            <translation type="unfinished" />
+            <translation>Será usado antes de expirar, ao consumo habitual.</translation>
         </message>
         <message>
             <source>Expiring within {months} months</source>
-            <translation type="unfinished" />
+            <translation>A expirar nos próximos {months} meses</translation>
         </message>
         <message>
             <source>Lots that expire within {months} months, earliest first. At risk: what will expire before it is used at the usual consumption; offer it to another facility.</source>
-            <translation type="unfinished" />
+            <translation>Lotes que expiram nos próximos {months} meses, primeiro os que expiram mais cedo. Em risco: o que vai expirar antes de ser usado ao consumo habitual; ofereça-o a outra unidade sanitária.</translation>
         </message>
         <message>
             <source>Loading the dashboard…</source>
-            <translation type="unfinished" />
+            <translation>A carregar o painel…</translation>
         </message>
         <message>
             <source>Loading the dashboard</source>
-            <translation type="unfinished" />
+            <translation>A carregar o painel</translation>
         </message>
         <message>
             <source>{facility} on {day}</source>
-            <translation type="unfinished" />
+            <translation>{facility} em {day}</translation>
         </message>
         <message>
             <source>One product has no consumption recorded yet, so its status is unknown: show it</source>
-            <translation type="unfinished" />
+            <translation>Um produto ainda não tem consumo registado, por isso o seu estado é desconhecido: mostrá-lo</translation>
         </message>
         <message>
             <source>{count} products have no consumption recorded yet, so their status is unknown: show them</source>
-            <translation type="unfinished" />
+            <translation>{count} produtos ainda não têm consumo registado, por isso o seu estado é desconhecido: mostrá-los</translation>
         </message>
         <message>
             <source>None: every product with stock lasts until an order placed today arrives.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum: todos os produtos com stock duram até chegar uma encomenda feita hoje.</translation>
         </message>
         <message>
             <source>No lot expires within {months} months.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum lote expira nos próximos {months} meses.</translation>
         </message>
         <message>
             <source>{program}: {status}</source>
-            <translation type="unfinished" />
+            <translation>{program}: {status}</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} has been sent ({states}). The next one, for this month, is due by the {day} of next month.</source>
-            <translation type="unfinished" />
+            <translation>O R&amp;R de {month} foi enviado ({states}). O próximo, referente a este mês, deve ser enviado até ao dia {day} do próximo mês.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} is being prepared ({states}). It is due by {due}.</source>
-            <translation type="unfinished" />
+            <translation>O R&amp;R de {month} está a ser preparado ({states}). Deve ser enviado até {due}.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} was due by {due} and is not sent yet ({states}).</source>
-            <translation type="unfinished" />
+            <translation>O R&amp;R de {month} devia ter sido enviado até {due} e ainda não foi enviado ({states}).</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} is due by {due}. It has not been started.</source>
-            <translation type="unfinished" />
+            <translation>O R&amp;R de {month} deve ser enviado até {due}. Ainda não foi iniciado.</translation>
         </message>
         <message>
             <source>The R&amp;R for {month} was due by {due} and has not been started.</source>
-            <translation type="unfinished" />
+            <translation>O R&amp;R de {month} devia ter sido enviado até {due} e ainda não foi iniciado.</translation>
         </message>
         <message>
             <source>Show the products whose status is {status}</source>
-            <translation type="unfinished" />
+            <translation>Mostrar os produtos com o estado {status}</translation>
         </message>
         <message>
             <source>{status}: {count} products</source>
-            <translation type="unfinished" />
+            <translation>{status}: {count} produtos</translation>
         </message>
     </context>
     <context>
         <name>DemoPage</name>
         <message>
             <source>The demo district</source>
-            <translation type="unfinished" />
+            <translation>O distrito de demonstração</translation>
         </message>
         <message>
             <source>A made-up district to learn and try StockDesk.</source>
-            <translation type="unfinished" />
+            <translation>Um distrito fictício para aprender e experimentar o StockDesk.</translation>
         </message>
         <message>
             <source>StockDesk will create a district store, its health centres and hospitals, products and several years of daily stock records. This takes a minute or two on an older computer.
@@ -464,13 +466,169 @@ Every record in StockDesk now will be replaced by those of the backup (the curre
 Then sign in as one of the demo users: {users}. Their password is: demo.
 
 Do not use the demo for real stock: set up a new database for that.</source>
-            <translation type="unfinished" />
+            <translation>O StockDesk vai criar um depósito distrital, os seus centros de saúde e hospitais, produtos e vários anos de registos diários de stock. Isto demora um ou dois minutos num computador mais antigo.
+
+Depois, inicie sessão como um dos utilizadores de demonstração: {users}. A senha é: demo.
+
+Não use a demonstração para o stock real: para isso, crie uma nova base de dados.</translation>
         </message>
     </context>
     <context>
         <name>DistrictPage</name>
         <message>
             <source>District</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;District:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Period:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All programs</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>P&amp;rogram:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Import folder…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Consolidate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Open requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Reporting</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import a folder of R&amp;R workbooks sent by the facilities: each file is checked and imported whole, or refused with the reasons.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems of the selected file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the imported &amp;requisition</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consolidate sums the approved quantities of the period's requisitions into the district's order to the warehouse.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Export warehouse order…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Back to the district</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{missing} of {count} facilities have not reported for {period}: {names}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All {count} facilities have reported for {period}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Folder of R&amp;&amp;R workbooks to import</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The folder holds no Excel workbook (.xlsx).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing {count} files…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The import was cancelled.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Importing requisitions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{imported} imported, {replaced} replaced, {skipped} already there, {refused} refused.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{done} Cancelled: {left} of {count} files were not looked at and nothing of them was imported.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Problems of {file}: {count}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Consolidating the district order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs; no product has a price to cost the order.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs, total cost {cost}.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Nothing approved to order for {period} yet: approve the facilities' requisitions first.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not reported: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not yet approved: {names}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Order file for the warehouse, CSV (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>PDF document (*.pdf)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export the warehouse order</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved to {path}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Writing the warehouse order</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -486,14 +644,6 @@ Do not use the demo for real stock: set up a new database for that.</source>
         </message>
         <message>
             <source>&amp;Issue</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>&amp;Loss</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>A&amp;djustment</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -517,31 +667,39 @@ Do not use the demo for real stock: set up a new database for that.</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Print count s&amp;heet…</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Cl&amp;ear</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>&amp;Post (Ctrl+S)</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>D&amp;ate:</source>
+            <source>Lo&amp;ss</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Re&amp;ference:</source>
+            <source>Ad&amp;justment</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Rea&amp;son:</source>
+            <source>Print coun&amp;t sheet…</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Pro&amp;gram:</source>
+            <source>Clear</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Date:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>R&amp;eference:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;ason:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Progra&amp;m:</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -692,471 +850,471 @@ Do not use the demo for real stock: set up a new database for that.</source>
         <name>ExplainPanel</name>
         <message>
             <source>usable stock on hand</source>
-            <translation type="unfinished" />
+            <translation>stock existente utilizável</translation>
         </message>
         <message>
             <source>average monthly consumption</source>
-            <translation type="unfinished" />
+            <translation>consumo médio mensal</translation>
         </message>
         <message>
             <source>months of stock</source>
-            <translation type="unfinished" />
+            <translation>meses de stock</translation>
         </message>
         <message>
             <source>maximum months of stock</source>
-            <translation type="unfinished" />
+            <translation>máximo de meses de stock</translation>
         </message>
         <message>
             <source>minimum months of stock</source>
-            <translation type="unfinished" />
+            <translation>mínimo de meses de stock</translation>
         </message>
         <message>
             <source>emergency order point, in months of stock</source>
-            <translation type="unfinished" />
+            <translation>ponto de encomenda de emergência, em meses de stock</translation>
         </message>
         <message>
             <source>maximum stock quantity</source>
-            <translation type="unfinished" />
+            <translation>quantidade máxima de stock</translation>
         </message>
         <message>
             <source>order quantity</source>
-            <translation type="unfinished" />
+            <translation>quantidade a encomendar</translation>
         </message>
         <message>
             <source>stock that will expire before it is used</source>
-            <translation type="unfinished" />
+            <translation>stock que vai expirar antes de ser usado</translation>
         </message>
         <message>
             <source>order quantity without the expiry check</source>
-            <translation type="unfinished" />
+            <translation>quantidade a encomendar sem a verificação dos prazos de validade</translation>
         </message>
         <message>
             <source>approved and not yet received</source>
-            <translation type="unfinished" />
+            <translation>aprovado e ainda não recebido</translation>
         </message>
         <message>
             <source>calculation profile</source>
-            <translation type="unfinished" />
+            <translation>perfil de cálculo</translation>
         </message>
         <message>
             <source>months of the window</source>
-            <translation type="unfinished" />
+            <translation>meses da janela</translation>
         </message>
         <message>
             <source>adjusted consumption of each month</source>
-            <translation type="unfinished" />
+            <translation>consumo ajustado de cada mês</translation>
         </message>
         <message>
             <source>consumption of the month</source>
-            <translation type="unfinished" />
+            <translation>consumo do mês</translation>
         </message>
         <message>
             <source>days out of stock in the month</source>
-            <translation type="unfinished" />
+            <translation>dias em ruptura no mês</translation>
         </message>
         <message>
             <source>days the month counts for</source>
-            <translation type="unfinished" />
+            <translation>dias considerados no mês</translation>
         </message>
         <message>
             <source>month</source>
-            <translation type="unfinished" />
+            <translation>mês</translation>
         </message>
         <message>
             <source>stock counted at the end of</source>
-            <translation type="unfinished" />
+            <translation>stock contado no fim de</translation>
         </message>
         <message>
             <source>forecast of each month</source>
-            <translation type="unfinished" />
+            <translation>previsão de cada mês</translation>
         </message>
         <message>
             <source>deliveries expected before the stockout</source>
-            <translation type="unfinished" />
+            <translation>entregas previstas antes da ruptura</translation>
         </message>
         <message>
             <source>the projection looks up to</source>
-            <translation type="unfinished" />
+            <translation>a projeção vai até</translation>
         </message>
         <message>
             <source>days the usable stock covers</source>
-            <translation type="unfinished" />
+            <translation>dias cobertos pelo stock utilizável</translation>
         </message>
         <message>
             <source>projected stockout date</source>
-            <translation type="unfinished" />
+            <translation>data prevista da ruptura</translation>
         </message>
         <message>
             <source>today</source>
-            <translation type="unfinished" />
+            <translation>hoje</translation>
         </message>
         <message>
             <source>lead time, in days</source>
-            <translation type="unfinished" />
+            <translation>prazo de entrega, em dias</translation>
         </message>
         <message>
             <source>the order is already late</source>
-            <translation type="unfinished" />
+            <translation>a encomenda já está atrasada</translation>
         </message>
         <message>
             <source>days late</source>
-            <translation type="unfinished" />
+            <translation>dias de atraso</translation>
         </message>
         <message>
             <source>next delivery</source>
-            <translation type="unfinished" />
+            <translation>próxima entrega</translation>
         </message>
         <message>
             <source>stock must last until</source>
-            <translation type="unfinished" />
+            <translation>o stock tem de durar até</translation>
         </message>
         <message>
             <source>used before expiry</source>
-            <translation type="unfinished" />
+            <translation>usado antes de expirar</translation>
         </message>
         <message>
             <source>at risk in this lot</source>
-            <translation type="unfinished" />
+            <translation>em risco neste lote</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sim</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>não</translation>
         </message>
         <message>
             <source>rounded up to a whole unit</source>
-            <translation type="unfinished" />
+            <translation>arredondado por excesso à unidade</translation>
         </message>
         <message>
             <source>rounded half up to a whole unit</source>
-            <translation type="unfinished" />
+            <translation>arredondado à unidade mais próxima (metades para cima)</translation>
         </message>
         <message>
             <source>rounded half up to two decimals</source>
-            <translation type="unfinished" />
+            <translation>arredondado a duas casas decimais (metades para cima)</translation>
         </message>
         <message>
             <source>not rounded</source>
-            <translation type="unfinished" />
+            <translation>sem arredondamento</translation>
         </message>
         <message>
             <source>How each figure was computed</source>
-            <translation type="unfinished" />
+            <translation>Como foi calculado cada valor</translation>
         </message>
         <message>
             <source>Open a product to see how its figures were computed.</source>
-            <translation type="unfinished" />
+            <translation>Abra um produto para ver como foram calculados os seus valores.</translation>
         </message>
         <message>
             <source>How the figures of {product} were computed</source>
-            <translation type="unfinished" />
+            <translation>Como foram calculados os valores de {product}</translation>
         </message>
         <message>
             <source>Stock at the end of {day}.</source>
-            <translation type="unfinished" />
+            <translation>Stock no fim de {day}.</translation>
         </message>
         <message>
             <source>Calculation profile: {profile} ({rule}).</source>
-            <translation type="unfinished" />
+            <translation>Perfil de cálculo: {profile} ({rule}).</translation>
         </message>
         <message>
             <source>No stock levels are set for this program at this type of facility: StockDesk's default levels are used.</source>
-            <translation type="unfinished" />
+            <translation>Não há níveis de stock definidos para este programa neste tipo de unidade sanitária: são usados os níveis predefinidos do StockDesk.</translation>
         </message>
         <message>
             <source>Warnings</source>
-            <translation type="unfinished" />
+            <translation>Avisos</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de stock</translation>
         </message>
         <message>
             <source>Shown to one decimal, rounded half up; more decimals only where one decimal would seem to cross a level.</source>
-            <translation type="unfinished" />
+            <translation>Apresentado com uma casa decimal, arredondado ao mais próximo (metades para cima); mais casas decimais só quando uma casa decimal daria a impressão de ultrapassar um nível.</translation>
         </message>
         <message>
             <source>Maximum stock quantity (H)</source>
-            <translation type="unfinished" />
+            <translation>Quantidade máxima de stock (H)</translation>
         </message>
         <message>
             <source>Rounded half up to a whole unit.</source>
-            <translation type="unfinished" />
+            <translation>Arredondado à unidade mais próxima (metades para cima).</translation>
         </message>
         <message>
             <source>Order quantity (I)</source>
-            <translation type="unfinished" />
+            <translation>Quantidade a encomendar (I)</translation>
         </message>
         <message>
             <source>Never below zero: with enough stock nothing is ordered.</source>
-            <translation type="unfinished" />
+            <translation>Nunca abaixo de zero: com stock suficiente, nada é encomendado.</translation>
         </message>
         <message>
             <source>Order quantity, not counting stock that will expire</source>
-            <translation type="unfinished" />
+            <translation>Quantidade a encomendar, sem contar o stock que vai expirar</translation>
         </message>
         <message>
             <source>Levels: maximum {max} months, minimum {min} months, emergency order point {eop} months of stock.</source>
-            <translation type="unfinished" />
+            <translation>Níveis: máximo {max} meses, mínimo {min} meses, ponto de encomenda de emergência {eop} meses de stock.</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Projected stockout</source>
-            <translation type="unfinished" />
+            <translation>Ruptura prevista</translation>
         </message>
         <message>
             <source>Not within the projection</source>
-            <translation type="unfinished" />
+            <translation>Fora do período da projeção</translation>
         </message>
         <message>
             <source>from the day after {start} up to {end}.</source>
-            <translation type="unfinished" />
+            <translation>do dia seguinte a {start} até {end}.</translation>
         </message>
         <message>
             <source>Whole days: the first day the demand cannot be met in full.</source>
-            <translation type="unfinished" />
+            <translation>Dias inteiros: o primeiro dia em que a procura não pode ser totalmente satisfeita.</translation>
         </message>
         <message>
             <source>Order must leave by</source>
-            <translation type="unfinished" />
+            <translation>Encomendar até</translation>
         </message>
         <message>
             <source>Quantity at risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>Quantidade em risco de expirar</translation>
         </message>
         <message>
             <source>lots expiring up to {day}, used first-expiry-first-out at the average monthly consumption.</source>
-            <translation type="unfinished" />
+            <translation>lotes que expiram até {day}, usados pela regra «primeiro a expirar, primeiro a sair» ao consumo médio mensal.</translation>
         </message>
         <message>
             <source>Whole units.</source>
-            <translation type="unfinished" />
+            <translation>Unidades inteiras.</translation>
         </message>
         <message>
             <source>Known from monthly reports only: no lots, so no expiry dates.</source>
-            <translation type="unfinished" />
+            <translation>Conhecido apenas pelos relatórios mensais: sem lotes, por isso sem prazos de validade.</translation>
         </message>
         <message>
             <source>the {count} complete months of the window: {months}.</source>
-            <translation type="unfinished" />
+            <translation>os {count} meses completos da janela: {months}.</translation>
         </message>
         <message>
             <source>No month of consumption reported in the window.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum mês de consumo reportado na janela.</translation>
         </message>
         <message>
             <source>Each month's N is {n}; the average P is {p}.</source>
-            <translation type="unfinished" />
+            <translation>O N de cada mês é {n}; a média P é {p}.</translation>
         </message>
         <message>
             <source>Average monthly consumption (AMC)</source>
-            <translation type="unfinished" />
+            <translation>Consumo médio mensal (CMM)</translation>
         </message>
         <message>
             <source>Adjusted consumption N per month</source>
-            <translation type="unfinished" />
+            <translation>Consumo ajustado N por mês</translation>
         </message>
         <message>
             <source>Month</source>
-            <translation type="unfinished" />
+            <translation>Mês</translation>
         </message>
         <message>
             <source>Consumed (C)</source>
-            <translation type="unfinished" />
+            <translation>Consumido (C)</translation>
         </message>
         <message>
             <source>Days out (X)</source>
-            <translation type="unfinished" />
+            <translation>Dias rupt. (X)</translation>
         </message>
         <message>
             <source>N</source>
-            <translation type="unfinished" />
+            <translation>N</translation>
         </message>
         <message>
             <source>Formula</source>
-            <translation type="unfinished" />
+            <translation>Fórmula</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation type="unfinished" />
+            <translation>Notas</translation>
         </message>
         <message>
             <source>A month with days out of stock is scaled up to what it would have been with stock every day: {rule}.</source>
-            <translation type="unfinished" />
+            <translation>Um mês com dias em ruptura é ajustado para o que teria sido com stock todos os dias: {rule}.</translation>
         </message>
         <message>
             <source>Window: {window}</source>
-            <translation type="unfinished" />
+            <translation>Janela: {window}</translation>
         </message>
         <message>
             <source>Rounding: {rounding}</source>
-            <translation type="unfinished" />
+            <translation>Arredondamento: {rounding}</translation>
         </message>
     </context>
     <context>
         <name>FacilitiesTab</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nome</translation>
         </message>
         <message>
             <source>Type</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <source>District</source>
-            <translation type="unfinished" />
+            <translation>Distrito</translation>
         </message>
         <message>
             <source>Region</source>
-            <translation type="unfinished" />
+            <translation>Região</translation>
         </message>
         <message>
             <source>Supplied by</source>
-            <translation type="unfinished" />
+            <translation>Abastecida por</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Ativa</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sim</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>não</translation>
         </message>
         <message>
             <source>&amp;New facility</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nova unidade sanitária</translation>
         </message>
         <message>
             <source>Sa&amp;ve facility</source>
-            <translation type="unfinished" />
+            <translation>Gra&amp;var unidade sanitária</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Código:</translation>
         </message>
         <message>
             <source>Na&amp;me:</source>
-            <translation type="unfinished" />
+            <translation>No&amp;me:</translation>
         </message>
         <message>
             <source>&amp;Type:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tipo:</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Distrito:</translation>
         </message>
         <message>
             <source>Re&amp;gion:</source>
-            <translation type="unfinished" />
+            <translation>Re&amp;gião:</translation>
         </message>
         <message>
             <source>Supplied &amp;by:</source>
-            <translation type="unfinished" />
+            <translation>Abastecida &amp;por:</translation>
         </message>
         <message>
             <source>In &amp;use:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Em uso:</translation>
         </message>
         <message>
             <source>Open and reporting</source>
-            <translation type="unfinished" />
+            <translation>Aberta e a reportar</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>M&amp;otivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Porquê (fica no registo de auditoria)</translation>
         </message>
         <message>
             <source>Code, name or district</source>
-            <translation type="unfinished" />
+            <translation>Código, nome ou distrito</translation>
         </message>
         <message>
             <source>(nobody: supplied from outside the district)</source>
-            <translation type="unfinished" />
+            <translation>(ninguém: abastecida de fora do distrito)</translation>
         </message>
         <message>
             <source>New facility</source>
-            <translation type="unfinished" />
+            <translation>Nova unidade sanitária</translation>
         </message>
         <message>
             <source>Facility {code}</source>
-            <translation type="unfinished" />
+            <translation>Unidade sanitária {code}</translation>
         </message>
     </context>
     <context>
         <name>FacilityType</name>
         <message>
             <source>Health centre</source>
-            <translation type="unfinished" />
+            <translation>Centro de saúde</translation>
         </message>
         <message>
             <source>Hospital</source>
-            <translation type="unfinished" />
+            <translation>Hospital</translation>
         </message>
         <message>
             <source>District store</source>
-            <translation type="unfinished" />
+            <translation>Depósito distrital</translation>
         </message>
     </context>
     <context>
         <name>FirstRun</name>
         <message>
             <source>Saving facilities and products…</source>
-            <translation type="unfinished" />
+            <translation>A gravar unidades sanitárias e produtos…</translation>
         </message>
         <message>
             <source>Creating the demo users…</source>
-            <translation type="unfinished" />
+            <translation>A criar os utilizadores de demonstração…</translation>
         </message>
         <message>
             <source>Simulating months of daily work…</source>
-            <translation type="unfinished" />
+            <translation>A simular meses de trabalho diário…</translation>
         </message>
         <message>
             <source>Writing the stock cards…</source>
-            <translation type="unfinished" />
+            <translation>A gerar as fichas de stock…</translation>
         </message>
         <message>
             <source>Creating the facility, the administrator and the catalogue…</source>
-            <translation type="unfinished" />
+            <translation>A criar a unidade sanitária, o administrador e o catálogo…</translation>
         </message>
     </context>
     <context>
         <name>FirstRunWizard</name>
         <message>
             <source>StockDesk: first start</source>
-            <translation type="unfinished" />
+            <translation>StockDesk: primeiro arranque</translation>
         </message>
         <message>
             <source>Building the demo district</source>
-            <translation type="unfinished" />
+            <translation>A criar o distrito de demonstração</translation>
         </message>
         <message>
             <source>Setting up StockDesk</source>
-            <translation type="unfinished" />
+            <translation>A configurar o StockDesk</translation>
         </message>
         <message>
             <source>Please check what is marked in red on the earlier pages.</source>
-            <translation type="unfinished" />
+            <translation>Verifique o que está assinalado a vermelho nas páginas anteriores.</translation>
         </message>
     </context>
     <context>
@@ -1198,153 +1356,153 @@ Do not use the demo for real stock: set up a new database for that.</source>
         <name>LanguagePage</name>
         <message>
             <source>Welcome to StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Bem-vindo ao StockDesk</translation>
         </message>
         <message>
             <source>This computer has no StockDesk data yet. A few questions, and it is ready.</source>
-            <translation type="unfinished" />
+            <translation>Este computador ainda não tem dados do StockDesk. Responda a algumas perguntas e fica pronto.</translation>
         </message>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Idioma:</translation>
         </message>
         <message>
             <source>How do you want to start?</source>
-            <translation type="unfinished" />
+            <translation>Como deseja começar?</translation>
         </message>
         <message>
             <source>&amp;Set up this computer for a health facility or a district office</source>
-            <translation type="unfinished" />
+            <translation>&amp;Configurar este computador para uma unidade sanitária ou uma direção distrital</translation>
         </message>
         <message>
             <source>&amp;Try StockDesk with a demo district (training; made-up data)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Experimentar o StockDesk com um distrito de demonstração (formação; dados fictícios)</translation>
         </message>
     </context>
     <context>
         <name>LanguageTab</name>
         <message>
             <source>&amp;Language:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Idioma:</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> meses</translation>
         </message>
         <message>
             <source>&amp;Warn of expiry within:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Avisar da expiração dentro de:</translation>
         </message>
         <message>
             <source>The language changes at once for every screen. Lots expiring within the warning horizon are shown at risk in the stock screens and the expiry report.</source>
-            <translation type="unfinished" />
+            <translation>O idioma muda imediatamente em todos os ecrãs. Os lotes que expiram dentro do horizonte de aviso são apresentados como em risco nos ecrãs de stock e no relatório de prazos de validade.</translation>
         </message>
     </context>
     <context>
         <name>LevelsTab</name>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>Facility type</source>
-            <translation type="unfinished" />
+            <translation>Tipo de unidade</translation>
         </message>
         <message>
             <source>Maximum</source>
-            <translation type="unfinished" />
+            <translation>Máximo</translation>
         </message>
         <message>
             <source>Minimum</source>
-            <translation type="unfinished" />
+            <translation>Mínimo</translation>
         </message>
         <message>
             <source>Emergency point</source>
-            <translation type="unfinished" />
+            <translation>Ponto de emergência</translation>
         </message>
         <message>
             <source>Lead time</source>
-            <translation type="unfinished" />
+            <translation>Prazo de entrega</translation>
         </message>
         <message>
             <source>Review period</source>
-            <translation type="unfinished" />
+            <translation>Período de revisão</translation>
         </message>
         <message>
             <source>Set</source>
-            <translation type="unfinished" />
+            <translation>Definido</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sim</translation>
         </message>
         <message>
             <source>default</source>
-            <translation type="unfinished" />
+            <translation>predefinido</translation>
         </message>
         <message>
             <source>Not set yet: the default levels apply until you save them.</source>
-            <translation type="unfinished" />
+            <translation>Ainda não definido: aplicam-se os níveis predefinidos até os gravar.</translation>
         </message>
         <message>
             <source>Sa&amp;ve levels</source>
-            <translation type="unfinished" />
+            <translation>Gra&amp;var níveis</translation>
         </message>
         <message>
             <source>Ma&amp;ximum stock:</source>
-            <translation type="unfinished" />
+            <translation>Stock má&amp;ximo:</translation>
         </message>
         <message>
             <source>Mi&amp;nimum stock:</source>
-            <translation type="unfinished" />
+            <translation>Stock mí&amp;nimo:</translation>
         </message>
         <message>
             <source>&amp;Emergency order point:</source>
-            <translation type="unfinished" />
+            <translation>Ponto de encomenda de &amp;emergência:</translation>
         </message>
         <message>
             <source>Lead &amp;time:</source>
-            <translation type="unfinished" />
+            <translation>Prazo de en&amp;trega:</translation>
         </message>
         <message>
             <source>Review &amp;period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Período de revisão:</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> meses</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>M&amp;otivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Porquê (fica no registo de auditoria)</translation>
         </message>
         <message>
             <source>Levels are in months of stock. Order up to the maximum at each review; below the minimum, order now; below the emergency order point, order an emergency delivery. The minimum is usually lead time + safety stock.</source>
-            <translation type="unfinished" />
+            <translation>Os níveis são expressos em meses de stock. Em cada revisão, encomende até ao máximo; abaixo do mínimo, encomende já; abaixo do ponto de encomenda de emergência, peça uma entrega de emergência. O mínimo é normalmente o prazo de entrega + o stock de segurança.</translation>
         </message>
         <message>
             <source>Choose a program and facility type in the list.</source>
-            <translation type="unfinished" />
+            <translation>Escolha um programa e um tipo de unidade sanitária na lista.</translation>
         </message>
         <message>
             <source>Levels of {program} at a {type}</source>
-            <translation type="unfinished" />
+            <translation>Níveis de {program} para {type}</translation>
         </message>
         <message>
             <source>The minimum ({min} months) is above the maximum ({max} months): check both.</source>
-            <translation type="unfinished" />
+            <translation>O mínimo ({min} meses) é superior ao máximo ({max} meses): verifique ambos.</translation>
         </message>
         <message>
             <source>The emergency order point ({eop} months) should be below the minimum ({min} months).</source>
-            <translation type="unfinished" />
+            <translation>O ponto de encomenda de emergência ({eop} meses) deve ser inferior ao mínimo ({min} meses).</translation>
         </message>
         <message>
             <source>Saved {what}, with a warning: see the fields marked.</source>
-            <translation type="unfinished" />
+            <translation>Gravado com um aviso: {what}. Veja os campos assinalados.</translation>
         </message>
     </context>
     <context>
@@ -1526,71 +1684,71 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>PlacePage</name>
         <message>
             <source>This computer</source>
-            <translation type="unfinished" />
+            <translation>Este computador</translation>
         </message>
         <message>
             <source>Which place does this computer keep the stock of? Use the code the district uses for it.</source>
-            <translation type="unfinished" />
+            <translation>De que local este computador gere o stock? Use o código que o distrito usa para esse local.</translation>
         </message>
         <message>
             <source>This computer serves:</source>
-            <translation type="unfinished" />
+            <translation>Este computador serve:</translation>
         </message>
         <message>
             <source>A &amp;health facility (health centre or hospital)</source>
-            <translation type="unfinished" />
+            <translation>Uma &amp;unidade sanitária (centro de saúde ou hospital)</translation>
         </message>
         <message>
             <source>A district &amp;office (the district store and its facilities)</source>
-            <translation type="unfinished" />
+            <translation>Uma di&amp;reção distrital (o depósito distrital e as suas unidades sanitárias)</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Código:</translation>
         </message>
         <message>
             <source>&amp;Name:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nome:</translation>
         </message>
         <message>
             <source>T&amp;ype:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tipo:</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Distrito:</translation>
         </message>
         <message>
             <source>for example HC-012</source>
-            <translation type="unfinished" />
+            <translation>por exemplo CS-012</translation>
         </message>
         <message>
             <source>for example Riverside Health Centre</source>
-            <translation type="unfinished" />
+            <translation>por exemplo Centro de Saúde da Ribeira</translation>
         </message>
         <message>
             <source>Health centre</source>
-            <translation type="unfinished" />
+            <translation>Centro de saúde</translation>
         </message>
         <message>
             <source>Hospital</source>
-            <translation type="unfinished" />
+            <translation>Hospital</translation>
         </message>
         <message>
             <source>for example North District Medical Store</source>
-            <translation type="unfinished" />
+            <translation>por exemplo Depósito Distrital de Medicamentos do Norte</translation>
         </message>
         <message>
             <source>Type the code of this place.</source>
-            <translation type="unfinished" />
+            <translation>Escreva o código deste local.</translation>
         </message>
         <message>
             <source>The code has at most 32 characters.</source>
-            <translation type="unfinished" />
+            <translation>O código tem no máximo 32 caracteres.</translation>
         </message>
         <message>
             <source>Type the name of this place.</source>
-            <translation type="unfinished" />
+            <translation>Escreva o nome deste local.</translation>
         </message>
     </context>
     <context>
@@ -2056,181 +2214,181 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>ProductsTab</name>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produto</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unidade</translation>
         </message>
         <message>
             <source>Pack size</source>
-            <translation type="unfinished" />
+            <translation>Embalagem</translation>
         </message>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>GTIN</source>
-            <translation type="unfinished" />
+            <translation>GTIN</translation>
         </message>
         <message>
             <source>In use</source>
-            <translation type="unfinished" />
+            <translation>Em uso</translation>
         </message>
         <message>
             <source>yes</source>
-            <translation type="unfinished" />
+            <translation>sim</translation>
         </message>
         <message>
             <source>no</source>
-            <translation type="unfinished" />
+            <translation>não</translation>
         </message>
         <message>
             <source>&amp;New product</source>
-            <translation type="unfinished" />
+            <translation>&amp;Novo produto</translation>
         </message>
         <message>
             <source>Sa&amp;ve product</source>
-            <translation type="unfinished" />
+            <translation>Gra&amp;var produto</translation>
         </message>
         <message>
             <source>&amp;Code:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Código:</translation>
         </message>
         <message>
             <source>Na&amp;me:</source>
-            <translation type="unfinished" />
+            <translation>No&amp;me:</translation>
         </message>
         <message>
             <source>S&amp;trength:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Dosagem:</translation>
         </message>
         <message>
             <source>Dosage f&amp;orm:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Forma farmacêutica:</translation>
         </message>
         <message>
             <source>&amp;Dispensing unit:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Unidade de dispensa:</translation>
         </message>
         <message>
             <source>Pac&amp;k size:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Tamanho da embalagem:</translation>
         </message>
         <message>
             <source>&amp;Price per pack:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Preço por embalagem:</translation>
         </message>
         <message>
             <source>Pro&amp;gram:</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;grama:</translation>
         </message>
         <message>
             <source>GT&amp;IN (barcode):</source>
-            <translation type="unfinished" />
+            <translation>GT&amp;IN (código de barras):</translation>
         </message>
         <message>
             <source>8, 12, 13 or 14 digits</source>
-            <translation type="unfinished" />
+            <translation>8, 12, 13 ou 14 algarismos</translation>
         </message>
         <message>
             <source>In &amp;use:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Em uso:</translation>
         </message>
         <message>
             <source>Offered when recording stock</source>
-            <translation type="unfinished" />
+            <translation>Proposto ao registar stock</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>M&amp;otivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Porquê (fica no registo de auditoria)</translation>
         </message>
         <message>
             <source>Code, name, program or GTIN</source>
-            <translation type="unfinished" />
+            <translation>Código, nome, programa ou GTIN</translation>
         </message>
         <message>
             <source>New product</source>
-            <translation type="unfinished" />
+            <translation>Novo produto</translation>
         </message>
         <message>
             <source>Product {code}</source>
-            <translation type="unfinished" />
+            <translation>Produto {code}</translation>
         </message>
     </context>
     <context>
         <name>Profiles</name>
         <message>
             <source>Each month's consumption is scaled up for the days the product was out of stock and rounded up to a whole unit; the average of the last 3 months is rounded up. This is what OpenLMIS v3 does.</source>
-            <translation type="unfinished" />
+            <translation>O consumo de cada mês é ajustado pelos dias em que o produto esteve em ruptura e arredondado por excesso à unidade; a média dos últimos 3 meses é arredondada por excesso. É o que faz o OpenLMIS v3.</translation>
         </message>
         <message>
             <source>Consumption is scaled up to the days the product was in stock, without rounding; the average of 3 months is kept to 2 decimals, as mSupply prints it.</source>
-            <translation type="unfinished" />
+            <translation>O consumo é ajustado aos dias em que o produto esteve em stock, sem arredondamento; a média de 3 meses é mantida com 2 casas decimais, tal como o mSupply a apresenta.</translation>
         </message>
         <message>
             <source>Consumption is scaled up for stockout days only when the product was out for part of the month; the average of 3 months is rounded to the nearest unit, as the Côte d'Ivoire eLMIS does.</source>
-            <translation type="unfinished" />
+            <translation>O consumo só é ajustado pelos dias de ruptura quando o produto esteve em ruptura durante parte do mês; a média de 3 meses é arredondada à unidade mais próxima, como faz o eLMIS da Costa do Marfim.</translation>
         </message>
         <message>
             <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
-            <translation type="unfinished" />
+            <translation>Consumo tal como registado, sem ter em conta os dias de ruptura, como num formulário em papel; a média de 3 meses é arredondada por excesso.</translation>
         </message>
     </context>
     <context>
         <name>ProgramsTab</name>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>Name</source>
-            <translation type="unfinished" />
+            <translation>Nome</translation>
         </message>
         <message>
             <source>Calculation profile</source>
-            <translation type="unfinished" />
+            <translation>Perfil de cálculo</translation>
         </message>
         <message>
             <source>Choose a program in the list.</source>
-            <translation type="unfinished" />
+            <translation>Escolha um programa na lista.</translation>
         </message>
         <message>
             <source>Calculation &amp;profile:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Perfil de cálculo:</translation>
         </message>
         <message>
             <source>&amp;Reason:</source>
-            <translation type="unfinished" />
+            <translation>M&amp;otivo:</translation>
         </message>
         <message>
             <source>Why (kept in the audit log)</source>
-            <translation type="unfinished" />
+            <translation>Porquê (fica no registo de auditoria)</translation>
         </message>
         <message>
             <source>&amp;Use this profile</source>
-            <translation type="unfinished" />
+            <translation>&amp;Usar este perfil</translation>
         </message>
         <message>
             <source>The profile decides how adjusted consumption (N) and average monthly consumption (P) are computed for the program's next requisitions; requisitions already submitted keep theirs.</source>
-            <translation type="unfinished" />
+            <translation>O perfil determina como são calculados o consumo ajustado (N) e o consumo médio mensal (P) nas próximas requisições do programa; as requisições já submetidas mantêm o seu.</translation>
         </message>
         <message>
             <source>Program {code}</source>
-            <translation type="unfinished" />
+            <translation>Programa {code}</translation>
         </message>
         <message>
             <source>{program} now uses the {profile} profile.</source>
-            <translation type="unfinished" />
+            <translation>{program} usa agora o perfil {profile}.</translation>
         </message>
     </context>
     <context>
@@ -2288,299 +2446,299 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>ReportsPage</name>
         <message>
             <source>Facility</source>
-            <translation type="unfinished">Unidade sanitária</translation>
+            <translation>Unidade sanitária</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produto</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unidade</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilizável</translation>
         </message>
         <message>
             <source>AMC</source>
-            <translation type="unfinished" />
+            <translation>CMM</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de stock</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Stockout expected</source>
-            <translation type="unfinished" />
+            <translation>Ruptura prevista</translation>
         </message>
         <message>
             <source>now</source>
-            <translation type="unfinished" />
+            <translation>agora</translation>
         </message>
         <message>
             <source>To order</source>
-            <translation type="unfinished" />
+            <translation>A encomendar</translation>
         </message>
         <message>
             <source>At risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>Em risco de expirar</translation>
         </message>
         <message>
             <source>not reported</source>
-            <translation type="unfinished" />
+            <translation>não reportado</translation>
         </message>
         <message>
             <source>Days out of stock in {month}: {days}</source>
-            <translation type="unfinished" />
+            <translation>Dias em ruptura em {month}: {days}</translation>
         </message>
         <message>
             <source>Now</source>
-            <translation type="unfinished" />
+            <translation>Agora</translation>
         </message>
         <message>
             <source>Days out</source>
-            <translation type="unfinished" />
+            <translation>Dias em ruptura</translation>
         </message>
         <message>
             <source>Months with stockouts</source>
-            <translation type="unfinished" />
+            <translation>Meses com ruptura</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>Expires</source>
-            <translation type="unfinished" />
+            <translation>Expira</translation>
         </message>
         <message>
             <source>Days left</source>
-            <translation type="unfinished" />
+            <translation>Dias restantes</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantidade</translation>
         </message>
         <message>
             <source>Used before expiry</source>
-            <translation type="unfinished" />
+            <translation>Usado antes de expirar</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>Em risco</translation>
         </message>
         <message>
             <source>When</source>
-            <translation type="unfinished" />
+            <translation>Quando</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Utilizador</translation>
         </message>
         <message>
             <source>What</source>
-            <translation type="unfinished" />
+            <translation>O quê</translation>
         </message>
         <message>
             <source>Which</source>
-            <translation type="unfinished" />
+            <translation>Qual</translation>
         </message>
         <message>
             <source>Change</source>
-            <translation type="unfinished" />
+            <translation>Alteração</translation>
         </message>
         <message>
             <source>Before</source>
-            <translation type="unfinished" />
+            <translation>Antes</translation>
         </message>
         <message>
             <source>After</source>
-            <translation type="unfinished" />
+            <translation>Depois</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <source>Reports</source>
-            <translation type="unfinished" />
+            <translation>Relatórios</translation>
         </message>
         <message>
             <source>Stock status</source>
-            <translation type="unfinished" />
+            <translation>Estado do stock</translation>
         </message>
         <message>
             <source>Stockouts</source>
-            <translation type="unfinished" />
+            <translation>Rupturas</translation>
         </message>
         <message>
             <source>Expiry risk</source>
-            <translation type="unfinished" />
+            <translation>Risco de expiração</translation>
         </message>
         <message>
             <source>Audit log (who changed what)</source>
-            <translation type="unfinished" />
+            <translation>Registo de auditoria (quem alterou o quê)</translation>
         </message>
         <message>
             <source> months</source>
-            <translation type="unfinished" />
+            <translation> meses</translation>
         </message>
         <message>
             <source>Each program's own profile</source>
-            <translation type="unfinished" />
+            <translation>Perfil próprio de cada programa</translation>
         </message>
         <message>
             <source>Only products &amp;needing action</source>
-            <translation type="unfinished" />
+            <translation>Só produtos que &amp;necessitam de ação</translation>
         </message>
         <message>
             <source>&amp;Months:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Meses:</translation>
         </message>
         <message>
             <source>&amp;Horizon:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Horizonte:</translation>
         </message>
         <message>
             <source>&amp;AMC profile:</source>
-            <translation type="unfinished" />
+            <translation>Perfil &amp;CMM:</translation>
         </message>
         <message>
             <source>&amp;Report:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Relatório:</translation>
         </message>
         <message>
             <source>F&amp;or:</source>
-            <translation type="unfinished" />
+            <translation>Âm&amp;bito:</translation>
         </message>
         <message>
             <source>As of &amp;date:</source>
-            <translation type="unfinished" />
+            <translation>À da&amp;ta de:</translation>
         </message>
         <message>
             <source>Pre&amp;view</source>
-            <translation type="unfinished" />
+            <translation>Pré-&amp;visualizar</translation>
         </message>
         <message>
             <source>Save as &amp;PDF…</source>
-            <translation type="unfinished" />
+            <translation>Gravar em P&amp;DF…</translation>
         </message>
         <message>
             <source>Save as &amp;Excel…</source>
-            <translation type="unfinished" />
+            <translation>Gravar em &amp;Excel…</translation>
         </message>
         <message>
             <source>Pr&amp;int…</source>
-            <translation type="unfinished" />
+            <translation>Im&amp;primir…</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>Proc&amp;urar:</translation>
         </message>
         <message>
             <source>Product, code, facility or lot</source>
-            <translation type="unfinished" />
+            <translation>Produto, código, unidade sanitária ou lote</translation>
         </message>
         <message>
             <source>Choose a report and what it covers, then press Preview (Enter).</source>
-            <translation type="unfinished" />
+            <translation>Escolha um relatório e o seu âmbito e, depois, prima Pré-visualizar (Enter).</translation>
         </message>
         <message>
             <source>This facility: {name}</source>
-            <translation type="unfinished" />
+            <translation>Esta unidade sanitária: {name}</translation>
         </message>
         <message>
             <source>The whole district: {name}</source>
-            <translation type="unfinished" />
+            <translation>Todo o distrito: {name}</translation>
         </message>
         <message>
             <source>The audit log is shown here only; choose a stock report to save or print it.</source>
-            <translation type="unfinished" />
+            <translation>O registo de auditoria só é apresentado aqui; para gravar ou imprimir, escolha um relatório de stock.</translation>
         </message>
         <message>
             <source>Preparing the stock status report…</source>
-            <translation type="unfinished" />
+            <translation>A preparar o relatório de estado do stock…</translation>
         </message>
         <message>
             <source>Preparing the stockout report…</source>
-            <translation type="unfinished" />
+            <translation>A preparar o relatório de rupturas…</translation>
         </message>
         <message>
             <source>Preparing the expiry risk report…</source>
-            <translation type="unfinished" />
+            <translation>A preparar o relatório de risco de expiração…</translation>
         </message>
         <message>
             <source>Reading the audit log…</source>
-            <translation type="unfinished" />
+            <translation>A ler o registo de auditoria…</translation>
         </message>
         <message>
             <source>The report was cancelled; nothing changed.</source>
-            <translation type="unfinished" />
+            <translation>O relatório foi cancelado; nada foi alterado.</translation>
         </message>
         <message>
             <source>Audit log: the {count} most recent changes, newest first.</source>
-            <translation type="unfinished" />
+            <translation>Registo de auditoria: as {count} alterações mais recentes, da mais nova para a mais antiga.</translation>
         </message>
         <message>
             <source>facility {name}</source>
-            <translation type="unfinished" />
+            <translation>unidade sanitária {name}</translation>
         </message>
         <message>
             <source>district {name} ({count} facilities)</source>
-            <translation type="unfinished" />
+            <translation>distrito {name} ({count} unidades sanitárias)</translation>
         </message>
         <message>
             <source>&lt;b&gt;Stock status&lt;/b&gt; of {scope} as of {day}: {shown} of {total} products × facilities listed.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Estado do stock&lt;/b&gt; de {scope} em {day}: {shown} de {total} combinações produto × unidade sanitária listadas.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Stockouts&lt;/b&gt; of {scope} as of {day}: {now} stocked out now; {days} days out of stock from {first} to {last}.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Rupturas&lt;/b&gt; de {scope} em {day}: {now} em ruptura agora; {days} dias em ruptura de {first} a {last}.</translation>
         </message>
         <message>
             <source>&lt;b&gt;Expiry risk&lt;/b&gt; of {scope} as of {day}: {lots} lots expire by {end}; {risk} units are at risk of expiring before use.</source>
-            <translation type="unfinished" />
+            <translation>&lt;b&gt;Risco de expiração&lt;/b&gt; de {scope} em {day}: {lots} lotes expiram até {end}; {risk} unidades estão em risco de expirar antes de serem usadas.</translation>
         </message>
         <message>
             <source>{count} products have expired stock still on the shelf: remove it and record the loss.</source>
-            <translation type="unfinished" />
+            <translation>{count} produtos têm stock expirado ainda na prateleira: retire-o e registe a perda.</translation>
         </message>
         <message>
             <source>Save the report as PDF</source>
-            <translation type="unfinished" />
+            <translation>Gravar o relatório em PDF</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Ficheiros PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Save the report as Excel</source>
-            <translation type="unfinished" />
+            <translation>Gravar o relatório em Excel</translation>
         </message>
         <message>
             <source>Excel workbooks (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Livros do Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Writing the PDF…</source>
-            <translation type="unfinished" />
+            <translation>A gerar o PDF…</translation>
         </message>
         <message>
             <source>Writing the workbook…</source>
-            <translation type="unfinished" />
+            <translation>A gerar o livro Excel…</translation>
         </message>
         <message>
             <source>Saved to {file}</source>
-            <translation type="unfinished" />
+            <translation>Gravado em {file}</translation>
         </message>
     </context>
     <context>
@@ -2814,31 +2972,31 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>SignInDialog</name>
         <message>
             <source>Sign in to StockDesk</source>
-            <translation type="unfinished" />
+            <translation>Iniciar sessão no StockDesk</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>Nome de &amp;utilizador:</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Senha:</translation>
         </message>
         <message>
             <source>&amp;Sign in</source>
-            <translation type="unfinished" />
+            <translation>&amp;Entrar</translation>
         </message>
         <message>
             <source>Demo users: {users} — password: {password}</source>
-            <translation type="unfinished" />
+            <translation>Utilizadores de demonstração: {users} — senha: {password}</translation>
         </message>
         <message>
             <source>Type your user name.</source>
-            <translation type="unfinished" />
+            <translation>Escreva o seu nome de utilizador.</translation>
         </message>
         <message>
             <source>{problem} (in {minutes} min)</source>
-            <translation type="unfinished" />
+            <translation>{problem} (dentro de {minutes} min)</translation>
         </message>
     </context>
     <context>
@@ -2872,318 +3030,318 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>StockCard</name>
         <message>
             <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Voltar à lista</translation>
         </message>
         <message>
             <source>Esc</source>
-            <translation type="unfinished" />
+            <translation>Esc</translation>
         </message>
         <message>
             <source>Stock on hand</source>
-            <translation type="unfinished" />
+            <translation>Stock existente</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilizável</translation>
         </message>
         <message>
             <source>Average monthly consumption</source>
-            <translation type="unfinished" />
+            <translation>Consumo médio mensal</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de stock</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Projected stockout</source>
-            <translation type="unfinished" />
+            <translation>Ruptura prevista</translation>
         </message>
         <message>
             <source>Order must leave by</source>
-            <translation type="unfinished" />
+            <translation>Encomendar até</translation>
         </message>
         <message>
             <source>At risk of expiry</source>
-            <translation type="unfinished" />
+            <translation>Em risco de expirar</translation>
         </message>
         <message>
             <source>Maximum stock</source>
-            <translation type="unfinished" />
+            <translation>Stock máximo</translation>
         </message>
         <message>
             <source>Order quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantidade a encomendar</translation>
         </message>
         <message>
             <source>Movements</source>
-            <translation type="unfinished" />
+            <translation>Movimentos</translation>
         </message>
         <message>
             <source>&amp;Movements</source>
-            <translation type="unfinished" />
+            <translation>&amp;Movimentos</translation>
         </message>
         <message>
             <source>Lots</source>
-            <translation type="unfinished" />
+            <translation>Lotes</translation>
         </message>
         <message>
             <source>L&amp;ots</source>
-            <translation type="unfinished" />
+            <translation>&amp;Lotes</translation>
         </message>
         <message>
             <source>&amp;Chart</source>
-            <translation type="unfinished" />
+            <translation>&amp;Gráfico</translation>
         </message>
         <message>
             <source>E&amp;xplain</source>
-            <translation type="unfinished" />
+            <translation>E&amp;xplicar</translation>
         </message>
         <message>
             <source>Reading the months of consumption…</source>
-            <translation type="unfinished" />
+            <translation>A ler os meses de consumo…</translation>
         </message>
         <message>
             <source>Running balance after the last movement: {balance}</source>
-            <translation type="unfinished" />
+            <translation>Saldo após o último movimento: {balance}</translation>
         </message>
         <message>
             <source>No lot of this product is in stock.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum lote deste produto está em stock.</translation>
         </message>
         <message>
             <source>{count} lots in stock.</source>
-            <translation type="unfinished" />
+            <translation>{count} lotes em stock.</translation>
         </message>
         <message>
             <source>{quantity} expired: remove them from the shelf and record the loss.</source>
-            <translation type="unfinished" />
+            <translation>{quantity} expirados: retire-os da prateleira e registe a perda.</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used at the usual consumption: offer them to another facility.</source>
-            <translation type="unfinished" />
+            <translation>{quantity} vão expirar antes de serem usados ao consumo habitual: ofereça-os a outra unidade sanitária.</translation>
         </message>
         <message>
             <source>{code}: no stock status at this facility</source>
-            <translation type="unfinished" />
+            <translation>{code}: sem estado de stock nesta unidade sanitária</translation>
         </message>
         <message>
             <source>{code} · counted in {unit} · program {program}</source>
-            <translation type="unfinished" />
+            <translation>{code} · contado em {unit} · programa {program}</translation>
         </message>
         <message>
             <source>none</source>
-            <translation type="unfinished" />
+            <translation>nenhum</translation>
         </message>
         <message>
             <source>{quantity} expired, not usable</source>
-            <translation type="unfinished" />
+            <translation>{quantity} expirados, não utilizáveis</translation>
         </message>
         <message>
             <source>unknown</source>
-            <translation type="unfinished" />
+            <translation>desconhecido</translation>
         </message>
         <message>
             <source>not within two years</source>
-            <translation type="unfinished" />
+            <translation>não nos próximos dois anos</translation>
         </message>
         <message>
             <source>{day} (late)</source>
-            <translation type="unfinished" />
+            <translation>{day} (atrasado)</translation>
         </message>
         <message>
             <source>Forecasting the consumption of {product}…</source>
-            <translation type="unfinished" />
+            <translation>A prever o consumo de {product}…</translation>
         </message>
         <message>
             <source>No consumption has been recorded for this product.</source>
-            <translation type="unfinished" />
+            <translation>Não foi registado nenhum consumo para este produto.</translation>
         </message>
         <message>
             <source>The chart could not be drawn.</source>
-            <translation type="unfinished" />
+            <translation>Não foi possível desenhar o gráfico.</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>Em risco</translation>
         </message>
         <message>
             <source>Balance</source>
-            <translation type="unfinished" />
+            <translation>Saldo</translation>
         </message>
         <message>
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>Contado</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Data</translation>
         </message>
         <message>
             <source>Expired: do not issue</source>
-            <translation type="unfinished" />
+            <translation>Expirado: não distribuir</translation>
         </message>
         <message>
             <source>Expiry</source>
-            <translation type="unfinished" />
+            <translation>Validade</translation>
         </message>
         <message>
             <source>From / to</source>
-            <translation type="unfinished" />
+            <translation>De / para</translation>
         </message>
         <message>
             <source>In</source>
-            <translation type="unfinished" />
+            <translation>Entrada</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>Lot {lot}: {balance}</source>
-            <translation type="unfinished" />
+            <translation>Lote {lot}: {balance}</translation>
         </message>
         <message>
             <source>Out</source>
-            <translation type="unfinished" />
+            <translation>Saída</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <source>Recorded {stamp}</source>
-            <translation type="unfinished" />
+            <translation>Registado em {stamp}</translation>
         </message>
         <message>
             <source>Reference</source>
-            <translation type="unfinished" />
+            <translation>Referência</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>User</source>
-            <translation type="unfinished" />
+            <translation>Utilizador</translation>
         </message>
         <message>
             <source>Will expire before it is used</source>
-            <translation type="unfinished" />
+            <translation>Vai expirar antes de ser usado</translation>
         </message>
     </context>
     <context>
         <name>StockPage</name>
         <message>
             <source>Stock</source>
-            <translation type="unfinished" />
+            <translation>Stock</translation>
         </message>
         <message>
             <source>&amp;Search:</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;curar:</translation>
         </message>
         <message>
             <source>Code or name (Ctrl+F)</source>
-            <translation type="unfinished" />
+            <translation>Código ou nome (Ctrl+F)</translation>
         </message>
         <message>
             <source>&amp;Program:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Programa:</translation>
         </message>
         <message>
             <source>S&amp;tatus:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Estado:</translation>
         </message>
         <message>
             <source>All statuses</source>
-            <translation type="unfinished" />
+            <translation>Todos os estados</translation>
         </message>
         <message>
             <source>Products in stock</source>
-            <translation type="unfinished" />
+            <translation>Produtos em stock</translation>
         </message>
         <message>
             <source>Reading the stock of {facility}…</source>
-            <translation type="unfinished" />
+            <translation>A ler o stock de {facility}…</translation>
         </message>
         <message>
             <source>Reading the stock…</source>
-            <translation type="unfinished" />
+            <translation>A ler o stock…</translation>
         </message>
         <message>
             <source>The stock could not be read.</source>
-            <translation type="unfinished" />
+            <translation>Não foi possível ler o stock.</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Todos os programas</translation>
         </message>
         <message>
             <source>No program</source>
-            <translation type="unfinished" />
+            <translation>Sem programa</translation>
         </message>
         <message>
             <source>{count} products. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
+            <translation>{count} produtos. Enter abre a ficha de stock do produto selecionado.</translation>
         </message>
         <message>
             <source>{shown} of {count} products shown. Enter opens the stock card of the product selected.</source>
-            <translation type="unfinished" />
+            <translation>{shown} de {count} produtos apresentados. Enter abre a ficha de stock do produto selecionado.</translation>
         </message>
         <message>
             <source>AMC</source>
-            <translation type="unfinished" />
+            <translation>CMM</translation>
         </message>
         <message>
             <source>At risk</source>
-            <translation type="unfinished" />
+            <translation>Em risco</translation>
         </message>
         <message>
             <source>Code</source>
-            <translation type="unfinished" />
+            <translation>Código</translation>
         </message>
         <message>
             <source>Months of stock</source>
-            <translation type="unfinished" />
+            <translation>Meses de stock</translation>
         </message>
         <message>
             <source>On hand</source>
-            <translation type="unfinished" />
+            <translation>Existente</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produto</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>Stockout</source>
-            <translation type="unfinished" />
+            <translation>Ruptura</translation>
         </message>
         <message>
             <source>Unit</source>
-            <translation type="unfinished" />
+            <translation>Unidade</translation>
         </message>
         <message>
             <source>Usable</source>
-            <translation type="unfinished" />
+            <translation>Utilizável</translation>
         </message>
         <message>
             <source>{quantity} expired, not usable</source>
-            <translation type="unfinished" />
+            <translation>{quantity} expirados, não utilizáveis</translation>
         </message>
         <message>
             <source>{quantity} will expire before they are used</source>
-            <translation type="unfinished" />
+            <translation>{quantity} vão expirar antes de serem usados</translation>
         </message>
     </context>
     <context>
@@ -3197,143 +3355,143 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>UsersTab</name>
         <message>
             <source>User name</source>
-            <translation type="unfinished" />
+            <translation>Nome de utilizador</translation>
         </message>
         <message>
             <source>Full name</source>
-            <translation type="unfinished" />
+            <translation>Nome completo</translation>
         </message>
         <message>
             <source>Role</source>
-            <translation type="unfinished" />
+            <translation>Perfil</translation>
         </message>
         <message>
             <source>Facility</source>
-            <translation type="unfinished">Unidade sanitária</translation>
+            <translation>Unidade sanitária</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
         <message>
             <source>&amp;User name:</source>
-            <translation type="unfinished" />
+            <translation>Nome de &amp;utilizador:</translation>
         </message>
         <message>
             <source>R&amp;ole:</source>
-            <translation type="unfinished" />
+            <translation>Per&amp;fil:</translation>
         </message>
         <message>
             <source>Works &amp;at:</source>
-            <translation type="unfinished" />
+            <translation>Trabalha &amp;em:</translation>
         </message>
         <message>
             <source>&amp;Password:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Senha:</translation>
         </message>
         <message>
             <source>&amp;Create user</source>
-            <translation type="unfinished" />
+            <translation>&amp;Criar utilizador</translation>
         </message>
         <message>
             <source>New user</source>
-            <translation type="unfinished" />
+            <translation>Novo utilizador</translation>
         </message>
         <message>
             <source>Choose a user in the list.</source>
-            <translation type="unfinished" />
+            <translation>Escolha um utilizador na lista.</translation>
         </message>
         <message>
             <source>Full &amp;name:</source>
-            <translation type="unfinished" />
+            <translation>Nome co&amp;mpleto:</translation>
         </message>
         <message>
             <source>New rol&amp;e:</source>
-            <translation type="unfinished" />
+            <translation>Novo pe&amp;rfil:</translation>
         </message>
         <message>
             <source>New pass&amp;word:</source>
-            <translation type="unfinished" />
+            <translation>Nova se&amp;nha:</translation>
         </message>
         <message>
             <source>They must change it when they sign in</source>
-            <translation type="unfinished" />
+            <translation>Tem de a alterar ao iniciar sessão</translation>
         </message>
         <message>
             <source>Change &amp;role</source>
-            <translation type="unfinished" />
+            <translation>&amp;Alterar perfil</translation>
         </message>
         <message>
             <source>&amp;Set password</source>
-            <translation type="unfinished" />
+            <translation>&amp;Definir senha</translation>
         </message>
         <message>
             <source>&amp;Deactivate</source>
-            <translation type="unfinished" />
+            <translation>Desa&amp;tivar</translation>
         </message>
         <message>
             <source>Unloc&amp;k</source>
-            <translation type="unfinished" />
+            <translation>Desblo&amp;quear</translation>
         </message>
         <message>
             <source>Selected user</source>
-            <translation type="unfinished" />
+            <translation>Utilizador selecionado</translation>
         </message>
         <message>
             <source>A password has at least {min} characters and is not the user name. A new user chooses their own at first sign-in.</source>
-            <translation type="unfinished" />
+            <translation>Uma senha tem pelo menos {min} caracteres e não pode ser igual ao nome de utilizador. Um novo utilizador escolhe a sua própria senha no primeiro início de sessão.</translation>
         </message>
         <message>
             <source>Deactivated</source>
-            <translation type="unfinished" />
+            <translation>Desativado</translation>
         </message>
         <message>
             <source>Locked until {time}</source>
-            <translation type="unfinished" />
+            <translation>Bloqueado até {time}</translation>
         </message>
         <message>
             <source>Must choose a password</source>
-            <translation type="unfinished" />
+            <translation>Tem de escolher uma senha</translation>
         </message>
         <message>
             <source>Active</source>
-            <translation type="unfinished" />
+            <translation>Ativo</translation>
         </message>
         <message>
             <source>(the whole district)</source>
-            <translation type="unfinished" />
+            <translation>(todo o distrito)</translation>
         </message>
         <message>
             <source>{user} can now sign in as {role}.</source>
-            <translation type="unfinished" />
+            <translation>{user} já pode iniciar sessão como {role}.</translation>
         </message>
         <message>
             <source>{user} ({name}): {state}</source>
-            <translation type="unfinished" />
+            <translation>{user} ({name}): {state}</translation>
         </message>
         <message>
             <source>Re&amp;activate</source>
-            <translation type="unfinished" />
+            <translation>Reati&amp;var</translation>
         </message>
         <message>
             <source>{user} is now {role}.</source>
-            <translation type="unfinished" />
+            <translation>{user} tem agora o perfil {role}.</translation>
         </message>
         <message>
             <source>The password of {user} was set; they must choose their own at their next sign-in.</source>
-            <translation type="unfinished" />
+            <translation>A senha de {user} foi definida; terá de escolher a sua própria senha no próximo início de sessão.</translation>
         </message>
         <message>
             <source>{user} may sign in again.</source>
-            <translation type="unfinished" />
+            <translation>{user} pode voltar a iniciar sessão.</translation>
         </message>
         <message>
             <source>{user} can no longer sign in; their records keep their name.</source>
-            <translation type="unfinished" />
+            <translation>{user} já não pode iniciar sessão; os seus registos mantêm o seu nome.</translation>
         </message>
         <message>
             <source>{user} is unlocked.</source>
-            <translation type="unfinished" />
+            <translation>{user} foi desbloqueado.</translation>
         </message>
     </context>
     <context>
@@ -3470,31 +3628,31 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>Start</name>
         <message>
             <source>Building the demo district</source>
-            <translation type="unfinished" />
+            <translation>A criar o distrito de demonstração</translation>
         </message>
         <message>
             <source>Signing in as {user} failed: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Falha ao iniciar sessão como {user}: {detail}</translation>
         </message>
         <message>
             <source>StockDesk cannot start</source>
-            <translation type="unfinished" />
+            <translation>Não é possível iniciar o StockDesk</translation>
         </message>
         <message>
             <source>StockDesk could not open its database: {detail}</source>
-            <translation type="unfinished" />
+            <translation>O StockDesk não conseguiu abrir a sua base de dados: {detail}</translation>
         </message>
         <message>
             <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
-            <translation type="unfinished" />
+            <translation>A base de dados foi atualizada para esta versão do StockDesk. A cópia anterior é {file}.</translation>
         </message>
         <message>
             <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
-            <translation type="unfinished" />
+            <translation>Esta base de dados foi gravada por uma versão mais recente do StockDesk (esquema da base de dados {schema}). Esta é a versão {version} do StockDesk, que não a pode abrir sem pôr em risco os seus registos. Instale a versão mais recente do StockDesk neste computador; a base de dados não foi alterada.</translation>
         </message>
         <message>
             <source>Warning: {detail}</source>
-            <translation type="unfinished" />
+            <translation>Aviso: {detail}</translation>
         </message>
     </context>
     <context>
