@@ -4,13 +4,13 @@ consolidated order (columns as data, over the services' frozen rows)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from stockdesk.problems import Problem, Severity
 from stockdesk.requisition.consolidation import ProductTotal
 from stockdesk.services.district_view import ReportingRow
-from stockdesk.services.requisition_import import FileOutcome
 from stockdesk.ui import i18n, words
 from stockdesk.ui.models import RIGHT, Col
 from stockdesk.ui.requisition_view import rnr_colour
@@ -33,6 +33,9 @@ FACILITY_TYPE: dict[str, str] = {
     "health_centre": QT_TRANSLATE_NOOP(CONTEXT, "Health centre"),
     "hospital": QT_TRANSLATE_NOOP(CONTEXT, "Hospital"),
 }
+
+if TYPE_CHECKING:  # the workbook reader loads only when a folder is imported
+    from stockdesk.services.requisition_import import FileOutcome
 
 
 def _t(text: str) -> str:

@@ -41,8 +41,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stockdesk.exchange.rnr_pdf import write_rnr_pdf
-from stockdesk.exchange.rnr_xlsx import write_rnr_xlsx
 from stockdesk.problems import ProblemsFound
 from stockdesk.requisition.document import Document, Line, Status
 from stockdesk.requisition.lines import line_problems
@@ -780,6 +778,9 @@ class RequisitionView(QWidget):
     def _write(self, fmt: str, target: Path, then: Callable[[], None]) -> None:
         doc = self.doc
         assert doc is not None
+        from stockdesk.exchange.rnr_pdf import write_rnr_pdf  # loaded on the first export
+        from stockdesk.exchange.rnr_xlsx import write_rnr_xlsx
+
         writer = write_rnr_xlsx if fmt == "xlsx" else write_rnr_pdf
         self.ctx.tasks.run(lambda c: writer(doc, target), lambda _: then(), lane=CPU,
                            title=self.tr("Writing the R&&R"), parent=self)

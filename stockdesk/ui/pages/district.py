@@ -5,7 +5,7 @@ consolidated order to the warehouse."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,16 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stockdesk.exchange.order_files import (
-    write_consolidation_pdf,
-    write_consolidation_xlsx,
-    write_orders_csv,
-)
 from stockdesk.requisition.consolidation import Consolidation, ProductTotal
 from stockdesk.services.consolidation import ConsolidationService
 from stockdesk.services.directory import DirectoryService
 from stockdesk.services.district_view import DistrictViewService, ReportingRow
-from stockdesk.services.requisition_import import FileOutcome, RequisitionImportService
 from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
@@ -50,6 +44,9 @@ from stockdesk.ui.pages.base import Page
 from stockdesk.ui.pages.requisitions import completed_months
 from stockdesk.ui.requisition_view import RequisitionView
 from stockdesk.ui.tasks import CPU, Cancelled, Control
+
+if TYPE_CHECKING:  # the workbook reader loads only when a folder is imported
+    from stockdesk.services.requisition_import import FileOutcome
 
 
 def _table(name: str, model: Any, *, stretch_last: bool = True) -> QTableView:
@@ -370,6 +367,9 @@ class DistrictPage(Page):
                 if not control.cancelled:  # a cancel stops between files, keeping the list
                     control.progress(done, total)
 
+            # imported here: the workbook reader is only needed when a folder is imported
+            from stockdesk.services.requisition_import import RequisitionImportService
+
             return self.ctx.service(RequisitionImportService).import_files(
                 paths, progress=progress, cancelled=lambda: control.cancelled)
 
@@ -492,6 +492,12 @@ class DistrictPage(Page):
         if suffix not in (".xlsx", ".csv", ".pdf"):
             suffix = ".csv" if chosen == csv else ".pdf" if chosen == pdf else ".xlsx"
             target = target.with_name(target.name + suffix)
+        from stockdesk.exchange.order_files import (  # the file writers load on first export
+            write_consolidation_pdf,
+            write_consolidation_xlsx,
+            write_orders_csv,
+        )
+
         writer = {".xlsx": write_consolidation_xlsx, ".csv": write_orders_csv,
                   ".pdf": write_consolidation_pdf}[suffix]
         self.ctx.settings.set(keys.LAST_FOLDER, str(target.parent))
