@@ -151,11 +151,11 @@ def open_database(url: str, *, today: date | None = None, daily_keep: int = 14,
 
 __all__ = [
     "APP_NAME",
-    "DatabaseTooNew",
     "ENV_DB",
     "ENV_NEW_PASSWORD",
     "ENV_PASSWORD",
     "ENV_USER",
+    "DatabaseTooNew",
     "Opened",
     "Paths",
     "Settings",
