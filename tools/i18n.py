@@ -89,7 +89,7 @@ def update() -> None:
     for lang, locale in LANGS.items():
         path = ts_path(lang)
         subprocess.run([tool("pyside6-lupdate"), *sources(), "-target-language", locale,
-                        "-locations", "none", "-ts", str(path.relative_to(ROOT))],
+                        "-locations", "none", "-ts", str(path)],
                        cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
         tree = ET.parse(path)
         add_extra(tree.getroot())

@@ -77,6 +77,15 @@ def day(value: date | datetime | None) -> str:
     return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
 
 
+def date_edit_format() -> str:
+    """The locale's short date with a four-digit year, for fields where a date is typed
+    (digits are quicker to type than month names; the year must not be ambiguous)."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return fmt
+
+
 def stamp(value: datetime | None) -> str:
     """A date and time (when something was recorded)."""
     if value is None:

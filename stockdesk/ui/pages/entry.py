@@ -211,6 +211,7 @@ class EntryPage(Page):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(2)
         self.date_edit = QDateEdit()
+        self.date_edit.setDisplayFormat(i18n.date_edit_format())
         self.date_edit.setObjectName("entryDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))

@@ -254,6 +254,7 @@ class ReportsPage(Page):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         today = self.ctx.today()
         self.as_of = named(QDateEdit(), "reportAsOf")
+        self.as_of.setDisplayFormat(i18n.date_edit_format())
         self.as_of.setCalendarPopup(True)
         self.as_of.setMaximumDate(QDate(today.year, today.month, today.day))
         self.as_of.setDate(QDate(today.year, today.month, today.day))

@@ -477,330 +477,330 @@ No use la demostración para existencias reales: para eso, configure una base de
         <name>DistrictPage</name>
         <message>
             <source>District</source>
-            <translation type="unfinished" />
+            <translation>Distrito</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>Dis&amp;trito:</translation>
         </message>
         <message>
             <source>&amp;Period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Período:</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Todos los programas</translation>
         </message>
         <message>
             <source>P&amp;rogram:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;rograma:</translation>
         </message>
         <message>
             <source>&amp;Import folder…</source>
-            <translation type="unfinished" />
+            <translation>I&amp;mportar carpeta…</translation>
         </message>
         <message>
             <source>&amp;Consolidate</source>
-            <translation type="unfinished" />
+            <translation>&amp;Consolidar</translation>
         </message>
         <message>
             <source>&amp;Open requisition</source>
-            <translation type="unfinished" />
+            <translation>A&amp;brir requerimiento</translation>
         </message>
         <message>
             <source>Reporting</source>
-            <translation type="unfinished" />
+            <translation>Envío de informes</translation>
         </message>
         <message>
             <source>Import a folder of R&amp;R workbooks sent by the facilities: each file is checked and imported whole, or refused with the reasons.</source>
-            <translation type="unfinished" />
+            <translation>Importe una carpeta de libros R&amp;R enviados por los establecimientos: cada archivo se verifica y se importa completo, o se rechaza indicando los motivos.</translation>
         </message>
         <message>
             <source>Problems of the selected file</source>
-            <translation type="unfinished" />
+            <translation>Problemas del archivo seleccionado</translation>
         </message>
         <message>
             <source>Open the imported &amp;requisition</source>
-            <translation type="unfinished" />
+            <translation>Abrir el requerimiento imp&amp;ortado</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importación</translation>
         </message>
         <message>
             <source>Consolidate sums the approved quantities of the period's requisitions into the district's order to the warehouse.</source>
-            <translation type="unfinished" />
+            <translation>Consolidar suma las cantidades aprobadas de los requerimientos del período en el pedido del distrito al almacén.</translation>
         </message>
         <message>
             <source>&amp;Export warehouse order…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Exportar pedido al almacén…</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Pedido</translation>
         </message>
         <message>
             <source>&amp;Back to the district</source>
-            <translation type="unfinished" />
+            <translation>&amp;Volver al distrito</translation>
         </message>
         <message>
             <source>{missing} of {count} facilities have not reported for {period}: {names}.</source>
-            <translation type="unfinished" />
+            <translation>{missing} de {count} establecimientos no han enviado su informe de {period}: {names}.</translation>
         </message>
         <message>
             <source>All {count} facilities have reported for {period}.</source>
-            <translation type="unfinished" />
+            <translation>Los {count} establecimientos enviaron su informe de {period}.</translation>
         </message>
         <message>
             <source>Folder of R&amp;&amp;R workbooks to import</source>
-            <translation type="unfinished" />
+            <translation>Carpeta de libros R&amp;&amp;R para importar</translation>
         </message>
         <message>
             <source>The folder holds no Excel workbook (.xlsx).</source>
-            <translation type="unfinished" />
+            <translation>La carpeta no contiene ningún libro de Excel (.xlsx).</translation>
         </message>
         <message>
             <source>Importing {count} files…</source>
-            <translation type="unfinished" />
+            <translation>Importando {count} archivos…</translation>
         </message>
         <message>
             <source>The import was cancelled.</source>
-            <translation type="unfinished" />
+            <translation>La importación se canceló.</translation>
         </message>
         <message>
             <source>Importing requisitions</source>
-            <translation type="unfinished" />
+            <translation>Importando requerimientos</translation>
         </message>
         <message>
             <source>{imported} imported, {replaced} replaced, {skipped} already there, {refused} refused.</source>
-            <translation type="unfinished" />
+            <translation>{imported} importados, {replaced} reemplazados, {skipped} ya existentes, {refused} rechazados.</translation>
         </message>
         <message>
             <source>{done} Cancelled: {left} of {count} files were not looked at and nothing of them was imported.</source>
-            <translation type="unfinished" />
+            <translation>{done} Cancelado: {left} de {count} archivos no se revisaron y no se importó nada de ellos.</translation>
         </message>
         <message>
             <source>Problems of {file}: {count}</source>
-            <translation type="unfinished" />
+            <translation>Problemas de {file}: {count}</translation>
         </message>
         <message>
             <source>Consolidating the district order</source>
-            <translation type="unfinished" />
+            <translation>Consolidando el pedido del distrito</translation>
         </message>
         <message>
             <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs; no product has a price to cost the order.</source>
-            <translation type="unfinished" />
+            <translation>{ordering} de {count} establecimientos hacen pedido, {products} productos, {packs} envases; ningún producto tiene precio para calcular el costo del pedido.</translation>
         </message>
         <message>
             <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs, total cost {cost}.</source>
-            <translation type="unfinished" />
+            <translation>{ordering} de {count} establecimientos hacen pedido, {products} productos, {packs} envases, costo total {cost}.</translation>
         </message>
         <message>
             <source>Nothing approved to order for {period} yet: approve the facilities' requisitions first.</source>
-            <translation type="unfinished" />
+            <translation>Aún no hay nada aprobado para pedir en {period}: primero apruebe los requerimientos de los establecimientos.</translation>
         </message>
         <message>
             <source>Not reported: {names}</source>
-            <translation type="unfinished" />
+            <translation>Sin informe: {names}</translation>
         </message>
         <message>
             <source>Not yet approved: {names}</source>
-            <translation type="unfinished" />
+            <translation>Aún no aprobados: {names}</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Libro de Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Order file for the warehouse, CSV (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Archivo de pedido para el almacén, CSV (*.csv)</translation>
         </message>
         <message>
             <source>PDF document (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Documento PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Export the warehouse order</source>
-            <translation type="unfinished" />
+            <translation>Exportar el pedido al almacén</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Guardado en {path}</translation>
         </message>
         <message>
             <source>Writing the warehouse order</source>
-            <translation type="unfinished" />
+            <translation>Generando el pedido al almacén</translation>
         </message>
     </context>
     <context>
         <name>EntryPage</name>
         <message>
             <source>Entry</source>
-            <translation type="unfinished" />
+            <translation>Registro</translation>
         </message>
         <message>
             <source>&amp;Receive</source>
-            <translation type="unfinished" />
+            <translation>Re&amp;cepción</translation>
         </message>
         <message>
             <source>&amp;Issue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Salida</translation>
         </message>
         <message>
             <source>Transfer &amp;out</source>
-            <translation type="unfinished" />
+            <translation>Transferencia de sa&amp;lida</translation>
         </message>
         <message>
             <source>Transfer i&amp;n</source>
-            <translation type="unfinished" />
+            <translation>Transferencia de &amp;entrada</translation>
         </message>
         <message>
             <source>Physical &amp;count</source>
-            <translation type="unfinished" />
+            <translation>Inven&amp;tario físico</translation>
         </message>
         <message>
             <source>Re&amp;verse a movement</source>
-            <translation type="unfinished" />
+            <translation>Anular un mo&amp;vimiento</translation>
         </message>
         <message>
             <source>Tab or Enter: next cell · Enter on the last cell: new line · Delete: remove line · Esc: undo the cell · Ctrl+S: post</source>
-            <translation type="unfinished" />
+            <translation>Tab o Enter: celda siguiente · Enter en la última celda: nueva línea · Supr: eliminar la línea · Esc: deshacer la celda · Ctrl+S: registrar</translation>
         </message>
         <message>
             <source>&amp;Post (Ctrl+S)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Registrar (Ctrl+S)</translation>
         </message>
         <message>
             <source>Lo&amp;ss</source>
-            <translation type="unfinished" />
+            <translation>&amp;Pérdida</translation>
         </message>
         <message>
             <source>Ad&amp;justment</source>
-            <translation type="unfinished" />
+            <translation>A&amp;juste</translation>
         </message>
         <message>
             <source>Print coun&amp;t sheet…</source>
-            <translation type="unfinished" />
+            <translation>Imprimir &amp;hoja de conteo…</translation>
         </message>
         <message>
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>Limpiar</translation>
         </message>
         <message>
             <source>&amp;Date:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fecha:</translation>
         </message>
         <message>
             <source>R&amp;eference:</source>
-            <translation type="unfinished" />
+            <translation>Refere&amp;ncia:</translation>
         </message>
         <message>
             <source>Re&amp;ason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo:</translation>
         </message>
         <message>
             <source>Progra&amp;m:</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;grama:</translation>
         </message>
         <message>
             <source>Why is this movement wrong?</source>
-            <translation type="unfinished" />
+            <translation>¿Por qué es incorrecto este movimiento?</translation>
         </message>
         <message>
             <source>&amp;Why is it reversed:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo de la anulación:</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Todos los programas</translation>
         </message>
         <message>
             <source>S&amp;upplier:</source>
-            <translation type="unfinished" />
+            <translation>Pr&amp;oveedor:</translation>
         </message>
         <message>
             <source>Issued &amp;to:</source>
-            <translation type="unfinished" />
+            <translation>Entregad&amp;o a:</translation>
         </message>
         <message>
             <source>&amp;To (facility or health worker):</source>
-            <translation type="unfinished" />
+            <translation>Destin&amp;o (establecimiento o agente de salud):</translation>
         </message>
         <message>
             <source>Fro&amp;m (facility or health worker):</source>
-            <translation type="unfinished" />
+            <translation>&amp;Origen (establecimiento o agente de salud):</translation>
         </message>
         <message>
             <source>Delivery note num&amp;ber:</source>
-            <translation type="unfinished" />
+            <translation>Nú&amp;mero de guía de remisión:</translation>
         </message>
         <message>
             <source>Choose a reason</source>
-            <translation type="unfinished" />
+            <translation>Elija un motivo</translation>
         </message>
         <message>
             <source>Choose the movement with the arrow keys, say why, then Ctrl+S posts its exact opposite.</source>
-            <translation type="unfinished" />
+            <translation>Elija el movimiento con las teclas de flecha e indique el motivo; luego, Ctrl+S registra su opuesto exacto.</translation>
         </message>
         <message>
             <source>Type what you counted in Counted; a difference from the book needs a reason · Ctrl+S: post the count</source>
-            <translation type="unfinished" />
+            <translation>Escriba lo que contó en Contado; una diferencia con el saldo registrado requiere un motivo · Ctrl+S: registrar el inventario</translation>
         </message>
         <message>
             <source>Loading the count sheet…</source>
-            <translation type="unfinished" />
+            <translation>Cargando la hoja de conteo…</translation>
         </message>
         <message>
             <source>Save the count sheet</source>
-            <translation type="unfinished" />
+            <translation>Guardar la hoja de conteo</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Archivos PDF (*.pdf)</translation>
         </message>
         <message>
             <source>The count sheet was saved to {file}.</source>
-            <translation type="unfinished" />
+            <translation>La hoja de conteo se guardó en {file}.</translation>
         </message>
         <message>
             <source>Writing the count sheet…</source>
-            <translation type="unfinished" />
+            <translation>Generando la hoja de conteo…</translation>
         </message>
         <message>
             <source>Loading movements…</source>
-            <translation type="unfinished" />
+            <translation>Cargando los movimientos…</translation>
         </message>
         <message>
             <source>Choose a reason.</source>
-            <translation type="unfinished" />
+            <translation>Elija un motivo.</translation>
         </message>
         <message>
             <source>Choose the other facility, or type the health worker's name.</source>
-            <translation type="unfinished" />
+            <translation>Elija el otro establecimiento o escriba el nombre del agente de salud.</translation>
         </message>
         <message>
             <source>Type at least one counted quantity.</source>
-            <translation type="unfinished" />
+            <translation>Escriba al menos una cantidad contada.</translation>
         </message>
         <message>
             <source>Choose the movement to reverse.</source>
-            <translation type="unfinished" />
+            <translation>Elija el movimiento que desea anular.</translation>
         </message>
         <message>
             <source>Say why this movement is reversed.</source>
-            <translation type="unfinished" />
+            <translation>Indique por qué se anula este movimiento.</translation>
         </message>
         <message>
             <source>Posting…</source>
-            <translation type="unfinished" />
+            <translation>Registrando…</translation>
         </message>
         <message>
             <source>{kind} posted as movement {id}: {lines} lines.</source>
-            <translation type="unfinished" />
+            <translation>Se registró {kind} como movimiento {id}: {lines} líneas.</translation>
         </message>
         <message>
             <source>The difference from the book was posted as adjustment {ids}.</source>
-            <translation type="unfinished" />
+            <translation>La diferencia con el saldo registrado se registró como ajuste {ids}.</translation>
         </message>
     </context>
     <context>
@@ -1574,23 +1574,23 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>NewRequisitionDialog</name>
         <message>
             <source>New requisition</source>
-            <translation type="unfinished" />
+            <translation>Nuevo requerimiento</translation>
         </message>
         <message>
             <source>&amp;Period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Período:</translation>
         </message>
         <message>
             <source>P&amp;rogram:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;rograma:</translation>
         </message>
         <message>
             <source>&amp;Emergency requisition (outside the monthly cycle)</source>
-            <translation type="unfinished" />
+            <translation>Requerimiento de &amp;emergencia (fuera del ciclo mensual)</translation>
         </message>
         <message>
             <source>&amp;Create</source>
-            <translation type="unfinished" />
+            <translation>&amp;Crear</translation>
         </message>
     </context>
     <context>
@@ -2768,166 +2768,166 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>RequisitionView</name>
         <message>
             <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Volver a la lista</translation>
         </message>
         <message>
             <source>&amp;Reason for rejecting:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motivo del rechazo:</translation>
         </message>
         <message>
             <source>What the facility must correct before submitting again</source>
-            <translation type="unfinished" />
+            <translation>Lo que el establecimiento debe corregir antes de volver a enviarlo</translation>
         </message>
         <message>
             <source>Re&amp;ject the R&amp;&amp;R</source>
-            <translation type="unfinished" />
+            <translation>&amp;Rechazar el R&amp;&amp;R</translation>
         </message>
         <message>
             <source>&amp;Keep it</source>
-            <translation type="unfinished" />
+            <translation>&amp;Conservarlo</translation>
         </message>
         <message>
             <source>Export &amp;Excel…</source>
-            <translation type="unfinished" />
+            <translation>Exportar a &amp;Excel…</translation>
         </message>
         <message>
             <source>Export P&amp;DF…</source>
-            <translation type="unfinished" />
+            <translation>Exportar a PD&amp;F…</translation>
         </message>
         <message>
             <source>&amp;Print…</source>
-            <translation type="unfinished" />
+            <translation>Im&amp;primir…</translation>
         </message>
         <message>
             <source>Emergency R&amp;&amp;R {facility} — {program} — {period}</source>
-            <translation type="unfinished" />
+            <translation>R&amp;&amp;R de emergencia {facility} — {program} — {period}</translation>
         </message>
         <message>
             <source>R&amp;&amp;R {facility} — {program} — {period}</source>
-            <translation type="unfinished" />
+            <translation>R&amp;&amp;R {facility} — {program} — {period}</translation>
         </message>
         <message>
             <source>Facility: {name} ({code}), {district}   Period: {first} to {last}   Program: {program}   Profile: {profile} (maximum {max} months, minimum {min} months of stock)   Lines: {lines}</source>
-            <translation type="unfinished" />
+            <translation>Establecimiento: {name} ({code}), {district}   Período: del {first} al {last}   Programa: {program}   Perfil: {profile} (máximo {max} meses, mínimo {min} meses de existencias)   Líneas: {lines}</translation>
         </message>
         <message>
             <source>Not signed yet.</source>
-            <translation type="unfinished" />
+            <translation>Aún no firmado.</translation>
         </message>
         <message>
             <source>Rejected: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Rechazado: {reason}</translation>
         </message>
         <message>
             <source>{product}, column {column}: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{product}, columna {column}: {problem}</translation>
         </message>
         <message>
             <source>and {count} more (marked in red in the table)</source>
-            <translation type="unfinished" />
+            <translation>y {count} más (marcados en rojo en la tabla)</translation>
         </message>
         <message>
             <source>Not available: the R&amp;&amp;R is {status}, or your role may not do this.</source>
-            <translation type="unfinished" />
+            <translation>No disponible: el R&amp;&amp;R está en estado {status} o su rol no permite hacer esto.</translation>
         </message>
         <message>
             <source>Write why the R&amp;&amp;R is rejected, so the facility knows what to correct.</source>
-            <translation type="unfinished" />
+            <translation>Escriba por qué se rechaza el R&amp;&amp;R, para que el establecimiento sepa qué corregir.</translation>
         </message>
         <message>
             <source>Export the R&amp;&amp;R as Excel</source>
-            <translation type="unfinished" />
+            <translation>Exportar el R&amp;&amp;R a Excel</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Libro de Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Export the R&amp;&amp;R as PDF</source>
-            <translation type="unfinished" />
+            <translation>Exportar el R&amp;&amp;R a PDF</translation>
         </message>
         <message>
             <source>PDF document (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Documento PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Writing the R&amp;&amp;R</source>
-            <translation type="unfinished" />
+            <translation>Generando el R&amp;&amp;R</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Guardado en {path}</translation>
         </message>
         <message>
             <source>Opened the R&amp;&amp;R in the PDF reader to print it.</source>
-            <translation type="unfinished" />
+            <translation>Se abrió el R&amp;&amp;R en el lector de PDF para imprimirlo.</translation>
         </message>
     </context>
     <context>
         <name>RequisitionsPage</name>
         <message>
             <source>Requisitions</source>
-            <translation type="unfinished" />
+            <translation>Requerimientos</translation>
         </message>
         <message>
             <source>&amp;New requisition…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nuevo requerimiento…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>A&amp;brir</translation>
         </message>
         <message>
             <source>Choose a facility at the top of the window.</source>
-            <translation type="unfinished" />
+            <translation>Elija un establecimiento en la parte superior de la ventana.</translation>
         </message>
         <message>
             <source>Requisitions of {facility}</source>
-            <translation type="unfinished" />
+            <translation>Requerimientos de {facility}</translation>
         </message>
         <message>
             <source>No requisition yet for this facility. Use New requisition to prepare the one of the month just completed.</source>
-            <translation type="unfinished" />
+            <translation>Este establecimiento aún no tiene requerimientos. Use Nuevo requerimiento para preparar el del mes recién terminado.</translation>
         </message>
         <message>
             <source>Preparing the requisition</source>
-            <translation type="unfinished" />
+            <translation>Preparando el requerimiento</translation>
         </message>
         <message>
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>Creado</translation>
         </message>
         <message>
             <source>Emergency</source>
-            <translation type="unfinished" />
+            <translation>Emergencia</translation>
         </message>
         <message>
             <source>Here</source>
-            <translation type="unfinished" />
+            <translation>Aquí</translation>
         </message>
         <message>
             <source>Imported from a file</source>
-            <translation type="unfinished" />
+            <translation>Importado de un archivo</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Líneas</translation>
         </message>
         <message>
             <source>Made</source>
-            <translation type="unfinished" />
+            <translation>Origen</translation>
         </message>
         <message>
             <source>Period</source>
-            <translation type="unfinished" />
+            <translation>Período</translation>
         </message>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
     </context>
     <context>
@@ -2997,6 +2997,37 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <message>
             <source>{problem} (in {minutes} min)</source>
             <translation>{problem} (en {minutes} min)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Start</name>
+        <message>
+            <source>Building the demo district</source>
+            <translation>Creando el distrito de demostración</translation>
+        </message>
+        <message>
+            <source>Signing in as {user} failed: {detail}</source>
+            <translation>No se pudo iniciar sesión como {user}: {detail}</translation>
+        </message>
+        <message>
+            <source>StockDesk cannot start</source>
+            <translation>StockDesk no puede iniciarse</translation>
+        </message>
+        <message>
+            <source>StockDesk could not open its database: {detail}</source>
+            <translation>StockDesk no pudo abrir su base de datos: {detail}</translation>
+        </message>
+        <message>
+            <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
+            <translation>La base de datos se actualizó a esta versión de StockDesk. La copia anterior es {file}.</translation>
+        </message>
+        <message>
+            <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
+            <translation>Esta base de datos fue creada por una versión más reciente de StockDesk (esquema de base de datos {schema}). Esta es la versión {version} de StockDesk, que no puede abrirla sin poner en riesgo sus registros. Instale la versión más reciente de StockDesk en esta computadora; la base de datos no se modificó.</translation>
+        </message>
+        <message>
+            <source>Warning: {detail}</source>
+            <translation>Advertencia: {detail}</translation>
         </message>
     </context>
     <context>
@@ -3498,223 +3529,192 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <name>EntryChecks</name>
         <message>
             <source>Choose a product.</source>
-            <translation type="unfinished" />
+            <translation>Elija un producto.</translation>
         </message>
         <message>
             <source>Choose why the count differs from the book.</source>
-            <translation type="unfinished" />
+            <translation>Elija por qué lo contado difiere del saldo registrado.</translation>
         </message>
         <message>
             <source>Line {line}, {column}: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Línea {line}, {column}: {problem}</translation>
         </message>
         <message>
             <source>Lot {lot} has expired: it cannot be issued.</source>
-            <translation type="unfinished" />
+            <translation>El lote {lot} está vencido: no se puede entregar.</translation>
         </message>
         <message>
             <source>Lot {lot} has no stock here.</source>
-            <translation type="unfinished" />
+            <translation>El lote {lot} no tiene existencias aquí.</translation>
         </message>
         <message>
             <source>No product matches “{text}”.</source>
-            <translation type="unfinished" />
+            <translation>Ningún producto coincide con «{text}».</translation>
         </message>
         <message>
             <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
-            <translation type="unfinished" />
+            <translation>No es una fecha: escríbala como AAAA-MM-DD o MM/AAAA.</translation>
         </message>
         <message>
             <source>Only {available} can be taken: the balance may not go below zero.</source>
-            <translation type="unfinished" />
+            <translation>Solo se puede retirar {available}: el saldo no puede quedar por debajo de cero.</translation>
         </message>
         <message>
             <source>This lot expired on {date}.</source>
-            <translation type="unfinished" />
+            <translation>Este lote venció el {date}.</translation>
         </message>
         <message>
             <source>Type a whole number above zero.</source>
-            <translation type="unfinished" />
+            <translation>Escriba un número entero mayor que cero.</translation>
         </message>
         <message>
             <source>Type at least one line.</source>
-            <translation type="unfinished" />
+            <translation>Escriba al menos una línea.</translation>
         </message>
         <message>
             <source>Type the number counted (0 or more).</source>
-            <translation type="unfinished" />
+            <translation>Escriba la cantidad contada (0 o más).</translation>
         </message>
         <message>
             <source>Type the number counted.</source>
-            <translation type="unfinished" />
+            <translation>Escriba la cantidad contada.</translation>
         </message>
         <message>
             <source>Type the quantity.</source>
-            <translation type="unfinished" />
+            <translation>Escriba la cantidad.</translation>
         </message>
         <message>
             <source>{count} products match “{text}”: choose one from the list.</source>
-            <translation type="unfinished" />
+            <translation>{count} productos coinciden con «{text}»: elija uno de la lista.</translation>
         </message>
     </context>
     <context>
         <name>EntryLines</name>
         <message>
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Disponible</translation>
         </message>
         <message>
             <source>Book balance</source>
-            <translation type="unfinished" />
+            <translation>Saldo registrado</translation>
         </message>
         <message>
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>Contado</translation>
         </message>
         <message>
             <source>Expiry</source>
-            <translation type="unfinished" />
+            <translation>Vencimiento</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
-            <translation type="unfinished" />
+            <translation>Ningún producto del catálogo tiene el código de barras {gtin}; escriba el código del producto o pida al distrito que agregue el código de barras.</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Producto</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Cantidad</translation>
         </message>
         <message>
             <source>Suggested lot (FEFO)</source>
-            <translation type="unfinished" />
+            <translation>Lote sugerido (FEFO)</translation>
         </message>
         <message>
             <source>This scan could not be read; scan it again or type the product code.</source>
-            <translation type="unfinished" />
+            <translation>No se pudo leer el código escaneado; escanéelo de nuevo o escriba el código del producto.</translation>
         </message>
         <message>
             <source>Variance</source>
-            <translation type="unfinished" />
+            <translation>Diferencia</translation>
         </message>
         <message>
             <source>Variance reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo de la diferencia</translation>
         </message>
         <message>
             <source>no lot</source>
-            <translation type="unfinished" />
+            <translation>sin lote</translation>
         </message>
         <message>
             <source>no usable stock</source>
-            <translation type="unfinished" />
+            <translation>sin existencias utilizables</translation>
         </message>
         <message>
             <source>{lot} (expires {expiry}): {balance}</source>
-            <translation type="unfinished" />
+            <translation>{lot} (vence el {expiry}): {balance}</translation>
         </message>
         <message>
             <source>{lot}: {balance}, expires {expiry}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Start</name>
-        <message>
-            <source>Building the demo district</source>
-            <translation>Creando el distrito de demostración</translation>
-        </message>
-        <message>
-            <source>Signing in as {user} failed: {detail}</source>
-            <translation>No se pudo iniciar sesión como {user}: {detail}</translation>
-        </message>
-        <message>
-            <source>StockDesk cannot start</source>
-            <translation>StockDesk no puede iniciarse</translation>
-        </message>
-        <message>
-            <source>StockDesk could not open its database: {detail}</source>
-            <translation>StockDesk no pudo abrir su base de datos: {detail}</translation>
-        </message>
-        <message>
-            <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
-            <translation>La base de datos se actualizó a esta versión de StockDesk. La copia anterior es {file}.</translation>
-        </message>
-        <message>
-            <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
-            <translation>Esta base de datos fue creada por una versión más reciente de StockDesk (esquema de base de datos {schema}). Esta es la versión {version} de StockDesk, que no puede abrirla sin poner en riesgo sus registros. Instale la versión más reciente de StockDesk en esta computadora; la base de datos no se modificó.</translation>
-        </message>
-        <message>
-            <source>Warning: {detail}</source>
-            <translation>Advertencia: {detail}</translation>
+            <translation>{lot}: {balance}, vence el {expiry}</translation>
         </message>
     </context>
     <context>
         <name>EntryReverse</name>
         <message>
             <source>A count: reverse its adjustment instead</source>
-            <translation type="unfinished" />
+            <translation>Es un inventario: en su lugar, anule su ajuste</translation>
         </message>
         <message>
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>Por</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Fecha</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Líneas</translation>
         </message>
         <message>
             <source>No.</source>
-            <translation type="unfinished" />
+            <translation>N.º</translation>
         </message>
         <message>
             <source>Other party</source>
-            <translation type="unfinished" />
+            <translation>Contraparte</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <source>Reference</source>
-            <translation type="unfinished" />
+            <translation>Referencia</translation>
         </message>
         <message>
             <source>Reversal of movement {id}</source>
-            <translation type="unfinished" />
+            <translation>Anulación del movimiento {id}</translation>
         </message>
         <message>
             <source>Reversed by movement {id}</source>
-            <translation type="unfinished" />
+            <translation>Anulado por el movimiento {id}</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
     </context>
     <context>
         <name>EntryGrid</name>
         <message>
             <source>Code, name or scan</source>
-            <translation type="unfinished" />
+            <translation>Código, nombre o escaneo</translation>
         </message>
         <message>
             <source>YYYY-MM-DD or MM/YYYY</source>
-            <translation type="unfinished" />
+            <translation>AAAA-MM-DD o MM/AAAA</translation>
         </message>
     </context>
 </TS>

@@ -477,330 +477,330 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
         <name>DistrictPage</name>
         <message>
             <source>District</source>
-            <translation type="unfinished" />
+            <translation>District</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>&amp;District :</translation>
         </message>
         <message>
             <source>&amp;Period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Période :</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Tous les programmes</translation>
         </message>
         <message>
             <source>P&amp;rogram:</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;gramme :</translation>
         </message>
         <message>
             <source>&amp;Import folder…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Importer un dossier…</translation>
         </message>
         <message>
             <source>&amp;Consolidate</source>
-            <translation type="unfinished" />
+            <translation>&amp;Consolider</translation>
         </message>
         <message>
             <source>&amp;Open requisition</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ouvrir la réquisition</translation>
         </message>
         <message>
             <source>Reporting</source>
-            <translation type="unfinished" />
+            <translation>Transmission des rapports</translation>
         </message>
         <message>
             <source>Import a folder of R&amp;R workbooks sent by the facilities: each file is checked and imported whole, or refused with the reasons.</source>
-            <translation type="unfinished" />
+            <translation>Importez un dossier de classeurs R&amp;R envoyés par les établissements : chaque fichier est vérifié puis importé en entier, ou refusé avec les motifs du refus.</translation>
         </message>
         <message>
             <source>Problems of the selected file</source>
-            <translation type="unfinished" />
+            <translation>Problèmes du fichier sélectionné</translation>
         </message>
         <message>
             <source>Open the imported &amp;requisition</source>
-            <translation type="unfinished" />
+            <translation>Ouvrir la réquisition i&amp;mportée</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importation</translation>
         </message>
         <message>
             <source>Consolidate sums the approved quantities of the period's requisitions into the district's order to the warehouse.</source>
-            <translation type="unfinished" />
+            <translation>« Consolider » additionne les quantités approuvées des réquisitions de la période dans la commande du district à l'entrepôt.</translation>
         </message>
         <message>
             <source>&amp;Export warehouse order…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Exporter la commande à l'entrepôt…</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Commande</translation>
         </message>
         <message>
             <source>&amp;Back to the district</source>
-            <translation type="unfinished" />
+            <translation>&amp;Retour au district</translation>
         </message>
         <message>
             <source>{missing} of {count} facilities have not reported for {period}: {names}.</source>
-            <translation type="unfinished" />
+            <translation>{missing} établissements sur {count} n'ont pas transmis leur rapport pour {period} : {names}.</translation>
         </message>
         <message>
             <source>All {count} facilities have reported for {period}.</source>
-            <translation type="unfinished" />
+            <translation>Les {count} établissements ont tous transmis leur rapport pour {period}.</translation>
         </message>
         <message>
             <source>Folder of R&amp;&amp;R workbooks to import</source>
-            <translation type="unfinished" />
+            <translation>Dossier de classeurs R&amp;&amp;R à importer</translation>
         </message>
         <message>
             <source>The folder holds no Excel workbook (.xlsx).</source>
-            <translation type="unfinished" />
+            <translation>Le dossier ne contient aucun classeur Excel (.xlsx).</translation>
         </message>
         <message>
             <source>Importing {count} files…</source>
-            <translation type="unfinished" />
+            <translation>Importation de {count} fichiers…</translation>
         </message>
         <message>
             <source>The import was cancelled.</source>
-            <translation type="unfinished" />
+            <translation>L'importation a été annulée.</translation>
         </message>
         <message>
             <source>Importing requisitions</source>
-            <translation type="unfinished" />
+            <translation>Importation des réquisitions</translation>
         </message>
         <message>
             <source>{imported} imported, {replaced} replaced, {skipped} already there, {refused} refused.</source>
-            <translation type="unfinished" />
+            <translation>{imported} importé(s), {replaced} remplacé(s), {skipped} déjà présent(s), {refused} refusé(s).</translation>
         </message>
         <message>
             <source>{done} Cancelled: {left} of {count} files were not looked at and nothing of them was imported.</source>
-            <translation type="unfinished" />
+            <translation>{done} Importation annulée : {left} fichiers sur {count} n'ont pas été examinés et rien n'en a été importé.</translation>
         </message>
         <message>
             <source>Problems of {file}: {count}</source>
-            <translation type="unfinished" />
+            <translation>Problèmes de {file} : {count}</translation>
         </message>
         <message>
             <source>Consolidating the district order</source>
-            <translation type="unfinished" />
+            <translation>Consolidation de la commande du district</translation>
         </message>
         <message>
             <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs; no product has a price to cost the order.</source>
-            <translation type="unfinished" />
+            <translation>{ordering} établissements sur {count} commandent, {products} produits, {packs} conditionnements ; aucun produit n'a de prix permettant de chiffrer la commande.</translation>
         </message>
         <message>
             <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs, total cost {cost}.</source>
-            <translation type="unfinished" />
+            <translation>{ordering} établissements sur {count} commandent, {products} produits, {packs} conditionnements, coût total {cost}.</translation>
         </message>
         <message>
             <source>Nothing approved to order for {period} yet: approve the facilities' requisitions first.</source>
-            <translation type="unfinished" />
+            <translation>Aucune quantité approuvée à commander pour {period} pour le moment : approuvez d'abord les réquisitions des établissements.</translation>
         </message>
         <message>
             <source>Not reported: {names}</source>
-            <translation type="unfinished" />
+            <translation>Rapport non transmis : {names}</translation>
         </message>
         <message>
             <source>Not yet approved: {names}</source>
-            <translation type="unfinished" />
+            <translation>Pas encore approuvé : {names}</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Classeur Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Order file for the warehouse, CSV (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Fichier de commande pour l'entrepôt, CSV (*.csv)</translation>
         </message>
         <message>
             <source>PDF document (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Document PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Export the warehouse order</source>
-            <translation type="unfinished" />
+            <translation>Exporter la commande à l'entrepôt</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Enregistré dans {path}</translation>
         </message>
         <message>
             <source>Writing the warehouse order</source>
-            <translation type="unfinished" />
+            <translation>Écriture de la commande à l'entrepôt</translation>
         </message>
     </context>
     <context>
         <name>EntryPage</name>
         <message>
             <source>Entry</source>
-            <translation type="unfinished" />
+            <translation>Saisie</translation>
         </message>
         <message>
             <source>&amp;Receive</source>
-            <translation type="unfinished" />
+            <translation>&amp;Réception</translation>
         </message>
         <message>
             <source>&amp;Issue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Sortie</translation>
         </message>
         <message>
             <source>Transfer &amp;out</source>
-            <translation type="unfinished" />
+            <translation>Transfert s&amp;ortant</translation>
         </message>
         <message>
             <source>Transfer i&amp;n</source>
-            <translation type="unfinished" />
+            <translation>Transfert e&amp;ntrant</translation>
         </message>
         <message>
             <source>Physical &amp;count</source>
-            <translation type="unfinished" />
+            <translation>Inventaire ph&amp;ysique</translation>
         </message>
         <message>
             <source>Re&amp;verse a movement</source>
-            <translation type="unfinished" />
+            <translation>Annuler un mou&amp;vement</translation>
         </message>
         <message>
             <source>Tab or Enter: next cell · Enter on the last cell: new line · Delete: remove line · Esc: undo the cell · Ctrl+S: post</source>
-            <translation type="unfinished" />
+            <translation>Tab ou Entrée : cellule suivante · Entrée sur la dernière cellule : nouvelle ligne · Suppr : supprimer la ligne · Échap : annuler la cellule · Ctrl+S : enregistrer</translation>
         </message>
         <message>
             <source>&amp;Post (Ctrl+S)</source>
-            <translation type="unfinished" />
+            <translation>&amp;Enregistrer (Ctrl+S)</translation>
         </message>
         <message>
             <source>Lo&amp;ss</source>
-            <translation type="unfinished" />
+            <translation>&amp;Perte</translation>
         </message>
         <message>
             <source>Ad&amp;justment</source>
-            <translation type="unfinished" />
+            <translation>A&amp;justement</translation>
         </message>
         <message>
             <source>Print coun&amp;t sheet…</source>
-            <translation type="unfinished" />
+            <translation>Imprimer la fic&amp;he d'inventaire…</translation>
         </message>
         <message>
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>Effacer</translation>
         </message>
         <message>
             <source>&amp;Date:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Date :</translation>
         </message>
         <message>
             <source>R&amp;eference:</source>
-            <translation type="unfinished" />
+            <translation>Référen&amp;ce :</translation>
         </message>
         <message>
             <source>Re&amp;ason:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motif :</translation>
         </message>
         <message>
             <source>Progra&amp;m:</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;gramme :</translation>
         </message>
         <message>
             <source>Why is this movement wrong?</source>
-            <translation type="unfinished" />
+            <translation>En quoi ce mouvement est-il erroné ?</translation>
         </message>
         <message>
             <source>&amp;Why is it reversed:</source>
-            <translation type="unfinished" />
+            <translation>Pour&amp;quoi est-il annulé :</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Tous les programmes</translation>
         </message>
         <message>
             <source>S&amp;upplier:</source>
-            <translation type="unfinished" />
+            <translation>Fo&amp;urnisseur :</translation>
         </message>
         <message>
             <source>Issued &amp;to:</source>
-            <translation type="unfinished" />
+            <translation>D&amp;istribué à :</translation>
         </message>
         <message>
             <source>&amp;To (facility or health worker):</source>
-            <translation type="unfinished" />
+            <translation>Des&amp;tinataire (établissement ou agent de santé) :</translation>
         </message>
         <message>
             <source>Fro&amp;m (facility or health worker):</source>
-            <translation type="unfinished" />
+            <translation>E&amp;xpéditeur (établissement ou agent de santé) :</translation>
         </message>
         <message>
             <source>Delivery note num&amp;ber:</source>
-            <translation type="unfinished" />
+            <translation>N° du &amp;bon de livraison :</translation>
         </message>
         <message>
             <source>Choose a reason</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un motif</translation>
         </message>
         <message>
             <source>Choose the movement with the arrow keys, say why, then Ctrl+S posts its exact opposite.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez le mouvement avec les touches fléchées, indiquez pourquoi, puis Ctrl+S enregistre son exact inverse.</translation>
         </message>
         <message>
             <source>Type what you counted in Counted; a difference from the book needs a reason · Ctrl+S: post the count</source>
-            <translation type="unfinished" />
+            <translation>Saisissez ce que vous avez compté dans Inventorié ; un écart avec le stock théorique nécessite un motif · Ctrl+S : enregistrer l'inventaire</translation>
         </message>
         <message>
             <source>Loading the count sheet…</source>
-            <translation type="unfinished" />
+            <translation>Chargement de la fiche d'inventaire…</translation>
         </message>
         <message>
             <source>Save the count sheet</source>
-            <translation type="unfinished" />
+            <translation>Enregistrer la fiche d'inventaire</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Fichiers PDF (*.pdf)</translation>
         </message>
         <message>
             <source>The count sheet was saved to {file}.</source>
-            <translation type="unfinished" />
+            <translation>La fiche d'inventaire a été enregistrée dans {file}.</translation>
         </message>
         <message>
             <source>Writing the count sheet…</source>
-            <translation type="unfinished" />
+            <translation>Écriture de la fiche d'inventaire…</translation>
         </message>
         <message>
             <source>Loading movements…</source>
-            <translation type="unfinished" />
+            <translation>Chargement des mouvements…</translation>
         </message>
         <message>
             <source>Choose a reason.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un motif.</translation>
         </message>
         <message>
             <source>Choose the other facility, or type the health worker's name.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez l'autre établissement, ou saisissez le nom de l'agent de santé.</translation>
         </message>
         <message>
             <source>Type at least one counted quantity.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez au moins une quantité inventoriée.</translation>
         </message>
         <message>
             <source>Choose the movement to reverse.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez le mouvement à annuler.</translation>
         </message>
         <message>
             <source>Say why this movement is reversed.</source>
-            <translation type="unfinished" />
+            <translation>Indiquez pourquoi ce mouvement est annulé.</translation>
         </message>
         <message>
             <source>Posting…</source>
-            <translation type="unfinished" />
+            <translation>Enregistrement…</translation>
         </message>
         <message>
             <source>{kind} posted as movement {id}: {lines} lines.</source>
-            <translation type="unfinished" />
+            <translation>{kind} : mouvement {id} enregistré, {lines} lignes.</translation>
         </message>
         <message>
             <source>The difference from the book was posted as adjustment {ids}.</source>
-            <translation type="unfinished" />
+            <translation>L'écart avec le stock théorique a été enregistré comme ajustement {ids}.</translation>
         </message>
     </context>
     <context>
@@ -1541,7 +1541,7 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
         </message>
         <message>
             <source>&amp;Go</source>
-            <translation>A&amp;ller</translation>
+            <translation>Alle&amp;r</translation>
         </message>
         <message>
             <source>&amp;Refresh</source>
@@ -1574,23 +1574,23 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>NewRequisitionDialog</name>
         <message>
             <source>New requisition</source>
-            <translation type="unfinished" />
+            <translation>Nouvelle réquisition</translation>
         </message>
         <message>
             <source>&amp;Period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Période :</translation>
         </message>
         <message>
             <source>P&amp;rogram:</source>
-            <translation type="unfinished" />
+            <translation>Pro&amp;gramme :</translation>
         </message>
         <message>
             <source>&amp;Emergency requisition (outside the monthly cycle)</source>
-            <translation type="unfinished" />
+            <translation>Réquisition d'&amp;urgence (hors du cycle mensuel)</translation>
         </message>
         <message>
             <source>&amp;Create</source>
-            <translation type="unfinished" />
+            <translation>&amp;Créer</translation>
         </message>
     </context>
     <context>
@@ -2768,166 +2768,166 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>RequisitionView</name>
         <message>
             <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Retour à la liste</translation>
         </message>
         <message>
             <source>&amp;Reason for rejecting:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Motif du rejet :</translation>
         </message>
         <message>
             <source>What the facility must correct before submitting again</source>
-            <translation type="unfinished" />
+            <translation>Ce que l'établissement doit corriger avant de soumettre à nouveau</translation>
         </message>
         <message>
             <source>Re&amp;ject the R&amp;&amp;R</source>
-            <translation type="unfinished" />
+            <translation>Re&amp;jeter le R&amp;&amp;R</translation>
         </message>
         <message>
             <source>&amp;Keep it</source>
-            <translation type="unfinished" />
+            <translation>&amp;Conserver</translation>
         </message>
         <message>
             <source>Export &amp;Excel…</source>
-            <translation type="unfinished" />
+            <translation>Exporter en &amp;Excel…</translation>
         </message>
         <message>
             <source>Export P&amp;DF…</source>
-            <translation type="unfinished" />
+            <translation>Exporter en P&amp;DF…</translation>
         </message>
         <message>
             <source>&amp;Print…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Imprimer…</translation>
         </message>
         <message>
             <source>Emergency R&amp;&amp;R {facility} — {program} — {period}</source>
-            <translation type="unfinished" />
+            <translation>R&amp;&amp;R d'urgence {facility} — {program} — {period}</translation>
         </message>
         <message>
             <source>R&amp;&amp;R {facility} — {program} — {period}</source>
-            <translation type="unfinished" />
+            <translation>R&amp;&amp;R {facility} — {program} — {period}</translation>
         </message>
         <message>
             <source>Facility: {name} ({code}), {district}   Period: {first} to {last}   Program: {program}   Profile: {profile} (maximum {max} months, minimum {min} months of stock)   Lines: {lines}</source>
-            <translation type="unfinished" />
+            <translation>Établissement : {name} ({code}), {district}   Période : du {first} au {last}   Programme : {program}   Profil : {profile} (maximum {max} mois, minimum {min} mois de stock)   Lignes : {lines}</translation>
         </message>
         <message>
             <source>Not signed yet.</source>
-            <translation type="unfinished" />
+            <translation>Pas encore signé.</translation>
         </message>
         <message>
             <source>Rejected: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Rejeté : {reason}</translation>
         </message>
         <message>
             <source>{product}, column {column}: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{product}, colonne {column} : {problem}</translation>
         </message>
         <message>
             <source>and {count} more (marked in red in the table)</source>
-            <translation type="unfinished" />
+            <translation>et {count} autre(s) (marqué(s) en rouge dans le tableau)</translation>
         </message>
         <message>
             <source>Not available: the R&amp;&amp;R is {status}, or your role may not do this.</source>
-            <translation type="unfinished" />
+            <translation>Non disponible : le R&amp;&amp;R est au statut {status}, ou votre rôle ne permet pas cette action.</translation>
         </message>
         <message>
             <source>Write why the R&amp;&amp;R is rejected, so the facility knows what to correct.</source>
-            <translation type="unfinished" />
+            <translation>Indiquez pourquoi le R&amp;&amp;R est rejeté, pour que l'établissement sache quoi corriger.</translation>
         </message>
         <message>
             <source>Export the R&amp;&amp;R as Excel</source>
-            <translation type="unfinished" />
+            <translation>Exporter le R&amp;&amp;R au format Excel</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Classeur Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Export the R&amp;&amp;R as PDF</source>
-            <translation type="unfinished" />
+            <translation>Exporter le R&amp;&amp;R en PDF</translation>
         </message>
         <message>
             <source>PDF document (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Document PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Writing the R&amp;&amp;R</source>
-            <translation type="unfinished" />
+            <translation>Écriture du R&amp;&amp;R</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Enregistré dans {path}</translation>
         </message>
         <message>
             <source>Opened the R&amp;&amp;R in the PDF reader to print it.</source>
-            <translation type="unfinished" />
+            <translation>Le R&amp;&amp;R a été ouvert dans le lecteur PDF pour être imprimé.</translation>
         </message>
     </context>
     <context>
         <name>RequisitionsPage</name>
         <message>
             <source>Requisitions</source>
-            <translation type="unfinished" />
+            <translation>Réquisitions</translation>
         </message>
         <message>
             <source>&amp;New requisition…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nouvelle réquisition…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>&amp;Ouvrir</translation>
         </message>
         <message>
             <source>Choose a facility at the top of the window.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un établissement en haut de la fenêtre.</translation>
         </message>
         <message>
             <source>Requisitions of {facility}</source>
-            <translation type="unfinished" />
+            <translation>Réquisitions de {facility}</translation>
         </message>
         <message>
             <source>No requisition yet for this facility. Use New requisition to prepare the one of the month just completed.</source>
-            <translation type="unfinished" />
+            <translation>Aucune réquisition pour cet établissement pour le moment. Utilisez « Nouvelle réquisition » pour préparer celle du mois qui vient de se terminer.</translation>
         </message>
         <message>
             <source>Preparing the requisition</source>
-            <translation type="unfinished" />
+            <translation>Préparation de la réquisition</translation>
         </message>
         <message>
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>Créée</translation>
         </message>
         <message>
             <source>Emergency</source>
-            <translation type="unfinished" />
+            <translation>Urgence</translation>
         </message>
         <message>
             <source>Here</source>
-            <translation type="unfinished" />
+            <translation>Ici</translation>
         </message>
         <message>
             <source>Imported from a file</source>
-            <translation type="unfinished" />
+            <translation>Importée d'un fichier</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Lignes</translation>
         </message>
         <message>
             <source>Made</source>
-            <translation type="unfinished" />
+            <translation>Origine</translation>
         </message>
         <message>
             <source>Period</source>
-            <translation type="unfinished" />
+            <translation>Période</translation>
         </message>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programme</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Statut</translation>
         </message>
     </context>
     <context>
@@ -2997,6 +2997,37 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <message>
             <source>{problem} (in {minutes} min)</source>
             <translation>{problem} (dans {minutes} min)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Start</name>
+        <message>
+            <source>Building the demo district</source>
+            <translation>Création du district de démonstration</translation>
+        </message>
+        <message>
+            <source>Signing in as {user} failed: {detail}</source>
+            <translation>La connexion en tant que {user} a échoué : {detail}</translation>
+        </message>
+        <message>
+            <source>StockDesk cannot start</source>
+            <translation>StockDesk ne peut pas démarrer</translation>
+        </message>
+        <message>
+            <source>StockDesk could not open its database: {detail}</source>
+            <translation>StockDesk n'a pas pu ouvrir sa base de données : {detail}</translation>
+        </message>
+        <message>
+            <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
+            <translation>La base de données a été mise à jour pour cette version de StockDesk. La copie d'avant la mise à jour est {file}.</translation>
+        </message>
+        <message>
+            <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
+            <translation>Cette base de données a été écrite par une version plus récente de StockDesk (schéma de base de données {schema}). Vous utilisez StockDesk {version}, qui ne peut pas l'ouvrir sans risquer vos données. Installez la version plus récente de StockDesk sur cet ordinateur ; la base de données n'a pas été modifiée.</translation>
+        </message>
+        <message>
+            <source>Warning: {detail}</source>
+            <translation>Avertissement : {detail}</translation>
         </message>
     </context>
     <context>
@@ -3498,223 +3529,192 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <name>EntryChecks</name>
         <message>
             <source>Choose a product.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez un produit.</translation>
         </message>
         <message>
             <source>Choose why the count differs from the book.</source>
-            <translation type="unfinished" />
+            <translation>Choisissez le motif de l'écart avec le stock théorique.</translation>
         </message>
         <message>
             <source>Line {line}, {column}: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Ligne {line}, {column} : {problem}</translation>
         </message>
         <message>
             <source>Lot {lot} has expired: it cannot be issued.</source>
-            <translation type="unfinished" />
+            <translation>Le lot {lot} est périmé : il ne peut pas être distribué.</translation>
         </message>
         <message>
             <source>Lot {lot} has no stock here.</source>
-            <translation type="unfinished" />
+            <translation>Le lot {lot} n'a pas de stock ici.</translation>
         </message>
         <message>
             <source>No product matches “{text}”.</source>
-            <translation type="unfinished" />
+            <translation>Aucun produit ne correspond à « {text} ».</translation>
         </message>
         <message>
             <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
-            <translation type="unfinished" />
+            <translation>Ce n'est pas une date : saisissez-la sous la forme AAAA-MM-JJ ou MM/AAAA.</translation>
         </message>
         <message>
             <source>Only {available} can be taken: the balance may not go below zero.</source>
-            <translation type="unfinished" />
+            <translation>Vous ne pouvez sortir que {available} : le solde ne peut pas descendre sous zéro.</translation>
         </message>
         <message>
             <source>This lot expired on {date}.</source>
-            <translation type="unfinished" />
+            <translation>Ce lot est périmé depuis le {date}.</translation>
         </message>
         <message>
             <source>Type a whole number above zero.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez un nombre entier supérieur à zéro.</translation>
         </message>
         <message>
             <source>Type at least one line.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez au moins une ligne.</translation>
         </message>
         <message>
             <source>Type the number counted (0 or more).</source>
-            <translation type="unfinished" />
+            <translation>Saisissez la quantité inventoriée (0 ou plus).</translation>
         </message>
         <message>
             <source>Type the number counted.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez la quantité inventoriée.</translation>
         </message>
         <message>
             <source>Type the quantity.</source>
-            <translation type="unfinished" />
+            <translation>Saisissez la quantité.</translation>
         </message>
         <message>
             <source>{count} products match “{text}”: choose one from the list.</source>
-            <translation type="unfinished" />
+            <translation>{count} produits correspondent à « {text} » : choisissez-en un dans la liste.</translation>
         </message>
     </context>
     <context>
         <name>EntryLines</name>
         <message>
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Disponible</translation>
         </message>
         <message>
             <source>Book balance</source>
-            <translation type="unfinished" />
+            <translation>Stock théorique</translation>
         </message>
         <message>
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>Inventorié</translation>
         </message>
         <message>
             <source>Expiry</source>
-            <translation type="unfinished" />
+            <translation>Péremption</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lot</translation>
         </message>
         <message>
             <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
-            <translation type="unfinished" />
+            <translation>Aucun produit du catalogue n'a le code-barres {gtin} ; saisissez le code produit, ou demandez au district d'ajouter le code-barres.</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produit</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantité</translation>
         </message>
         <message>
             <source>Suggested lot (FEFO)</source>
-            <translation type="unfinished" />
+            <translation>Lot proposé (PPPS)</translation>
         </message>
         <message>
             <source>This scan could not be read; scan it again or type the product code.</source>
-            <translation type="unfinished" />
+            <translation>Ce scan n'a pas pu être lu ; scannez à nouveau ou saisissez le code produit.</translation>
         </message>
         <message>
             <source>Variance</source>
-            <translation type="unfinished" />
+            <translation>Écart</translation>
         </message>
         <message>
             <source>Variance reason</source>
-            <translation type="unfinished" />
+            <translation>Motif de l'écart</translation>
         </message>
         <message>
             <source>no lot</source>
-            <translation type="unfinished" />
+            <translation>sans lot</translation>
         </message>
         <message>
             <source>no usable stock</source>
-            <translation type="unfinished" />
+            <translation>aucun stock utilisable</translation>
         </message>
         <message>
             <source>{lot} (expires {expiry}): {balance}</source>
-            <translation type="unfinished" />
+            <translation>{lot} (péremption {expiry}) : {balance}</translation>
         </message>
         <message>
             <source>{lot}: {balance}, expires {expiry}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Start</name>
-        <message>
-            <source>Building the demo district</source>
-            <translation>Création du district de démonstration</translation>
-        </message>
-        <message>
-            <source>Signing in as {user} failed: {detail}</source>
-            <translation>La connexion en tant que {user} a échoué : {detail}</translation>
-        </message>
-        <message>
-            <source>StockDesk cannot start</source>
-            <translation>StockDesk ne peut pas démarrer</translation>
-        </message>
-        <message>
-            <source>StockDesk could not open its database: {detail}</source>
-            <translation>StockDesk n'a pas pu ouvrir sa base de données : {detail}</translation>
-        </message>
-        <message>
-            <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
-            <translation>La base de données a été mise à jour pour cette version de StockDesk. La copie d'avant la mise à jour est {file}.</translation>
-        </message>
-        <message>
-            <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
-            <translation>Cette base de données a été écrite par une version plus récente de StockDesk (schéma de base de données {schema}). Vous utilisez StockDesk {version}, qui ne peut pas l'ouvrir sans risquer vos données. Installez la version plus récente de StockDesk sur cet ordinateur ; la base de données n'a pas été modifiée.</translation>
-        </message>
-        <message>
-            <source>Warning: {detail}</source>
-            <translation>Avertissement : {detail}</translation>
+            <translation>{lot} : {balance}, péremption {expiry}</translation>
         </message>
     </context>
     <context>
         <name>EntryReverse</name>
         <message>
             <source>A count: reverse its adjustment instead</source>
-            <translation type="unfinished" />
+            <translation>Inventaire : annulez plutôt son ajustement</translation>
         </message>
         <message>
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>Par</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Date</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Type</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Lignes</translation>
         </message>
         <message>
             <source>No.</source>
-            <translation type="unfinished" />
+            <translation>N°</translation>
         </message>
         <message>
             <source>Other party</source>
-            <translation type="unfinished" />
+            <translation>Tiers</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motif</translation>
         </message>
         <message>
             <source>Reference</source>
-            <translation type="unfinished" />
+            <translation>Référence</translation>
         </message>
         <message>
             <source>Reversal of movement {id}</source>
-            <translation type="unfinished" />
+            <translation>Annulation du mouvement {id}</translation>
         </message>
         <message>
             <source>Reversed by movement {id}</source>
-            <translation type="unfinished" />
+            <translation>Annulé par le mouvement {id}</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>État</translation>
         </message>
     </context>
     <context>
         <name>EntryGrid</name>
         <message>
             <source>Code, name or scan</source>
-            <translation type="unfinished" />
+            <translation>Code, nom ou scan</translation>
         </message>
         <message>
             <source>YYYY-MM-DD or MM/YYYY</source>
-            <translation type="unfinished" />
+            <translation>AAAA-MM-JJ ou MM/AAAA</translation>
         </message>
     </context>
 </TS>

@@ -477,330 +477,330 @@ Não use a demonstração para o stock real: para isso, crie uma nova base de da
         <name>DistrictPage</name>
         <message>
             <source>District</source>
-            <translation type="unfinished" />
+            <translation>Distrito</translation>
         </message>
         <message>
             <source>&amp;District:</source>
-            <translation type="unfinished" />
+            <translation>Dis&amp;trito:</translation>
         </message>
         <message>
             <source>&amp;Period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Período:</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Todos os programas</translation>
         </message>
         <message>
             <source>P&amp;rogram:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;rograma:</translation>
         </message>
         <message>
             <source>&amp;Import folder…</source>
-            <translation type="unfinished" />
+            <translation>I&amp;mportar pasta…</translation>
         </message>
         <message>
             <source>&amp;Consolidate</source>
-            <translation type="unfinished" />
+            <translation>&amp;Consolidar</translation>
         </message>
         <message>
             <source>&amp;Open requisition</source>
-            <translation type="unfinished" />
+            <translation>Abrir requi&amp;sição</translation>
         </message>
         <message>
             <source>Reporting</source>
-            <translation type="unfinished" />
+            <translation>Reporte</translation>
         </message>
         <message>
             <source>Import a folder of R&amp;R workbooks sent by the facilities: each file is checked and imported whole, or refused with the reasons.</source>
-            <translation type="unfinished" />
+            <translation>Importe uma pasta de livros R&amp;R enviados pelas unidades sanitárias: cada ficheiro é verificado e importado na íntegra, ou recusado com a indicação dos motivos.</translation>
         </message>
         <message>
             <source>Problems of the selected file</source>
-            <translation type="unfinished" />
+            <translation>Problemas do ficheiro selecionado</translation>
         </message>
         <message>
             <source>Open the imported &amp;requisition</source>
-            <translation type="unfinished" />
+            <translation>Abrir a requisição imp&amp;ortada</translation>
         </message>
         <message>
             <source>Import</source>
-            <translation type="unfinished" />
+            <translation>Importação</translation>
         </message>
         <message>
             <source>Consolidate sums the approved quantities of the period's requisitions into the district's order to the warehouse.</source>
-            <translation type="unfinished" />
+            <translation>Consolidar soma as quantidades aprovadas nas requisições do período e gera a encomenda do distrito ao armazém.</translation>
         </message>
         <message>
             <source>&amp;Export warehouse order…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Exportar encomenda ao armazém…</translation>
         </message>
         <message>
             <source>Order</source>
-            <translation type="unfinished" />
+            <translation>Encomenda</translation>
         </message>
         <message>
             <source>&amp;Back to the district</source>
-            <translation type="unfinished" />
+            <translation>&amp;Voltar ao distrito</translation>
         </message>
         <message>
             <source>{missing} of {count} facilities have not reported for {period}: {names}.</source>
-            <translation type="unfinished" />
+            <translation>{missing} de {count} unidades sanitárias não enviaram o relatório de {period}: {names}.</translation>
         </message>
         <message>
             <source>All {count} facilities have reported for {period}.</source>
-            <translation type="unfinished" />
+            <translation>Todas as {count} unidades sanitárias enviaram o relatório de {period}.</translation>
         </message>
         <message>
             <source>Folder of R&amp;&amp;R workbooks to import</source>
-            <translation type="unfinished" />
+            <translation>Pasta de livros R&amp;&amp;R a importar</translation>
         </message>
         <message>
             <source>The folder holds no Excel workbook (.xlsx).</source>
-            <translation type="unfinished" />
+            <translation>A pasta não contém nenhum livro do Excel (.xlsx).</translation>
         </message>
         <message>
             <source>Importing {count} files…</source>
-            <translation type="unfinished" />
+            <translation>A importar {count} ficheiros…</translation>
         </message>
         <message>
             <source>The import was cancelled.</source>
-            <translation type="unfinished" />
+            <translation>A importação foi cancelada.</translation>
         </message>
         <message>
             <source>Importing requisitions</source>
-            <translation type="unfinished" />
+            <translation>A importar requisições</translation>
         </message>
         <message>
             <source>{imported} imported, {replaced} replaced, {skipped} already there, {refused} refused.</source>
-            <translation type="unfinished" />
+            <translation>{imported} importados, {replaced} substituídos, {skipped} já existentes, {refused} recusados.</translation>
         </message>
         <message>
             <source>{done} Cancelled: {left} of {count} files were not looked at and nothing of them was imported.</source>
-            <translation type="unfinished" />
+            <translation>{done} Cancelado: {left} de {count} ficheiros não foram analisados e nada deles foi importado.</translation>
         </message>
         <message>
             <source>Problems of {file}: {count}</source>
-            <translation type="unfinished" />
+            <translation>Problemas de {file}: {count}</translation>
         </message>
         <message>
             <source>Consolidating the district order</source>
-            <translation type="unfinished" />
+            <translation>A consolidar a encomenda do distrito</translation>
         </message>
         <message>
             <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs; no product has a price to cost the order.</source>
-            <translation type="unfinished" />
+            <translation>{ordering} de {count} unidades sanitárias a encomendar, {products} produtos, {packs} embalagens; nenhum produto tem preço para calcular o custo da encomenda.</translation>
         </message>
         <message>
             <source>{ordering} of {count} facilities ordering, {products} products, {packs} packs, total cost {cost}.</source>
-            <translation type="unfinished" />
+            <translation>{ordering} de {count} unidades sanitárias a encomendar, {products} produtos, {packs} embalagens, custo total {cost}.</translation>
         </message>
         <message>
             <source>Nothing approved to order for {period} yet: approve the facilities' requisitions first.</source>
-            <translation type="unfinished" />
+            <translation>Ainda não há nada aprovado para encomendar em {period}: aprove primeiro as requisições das unidades sanitárias.</translation>
         </message>
         <message>
             <source>Not reported: {names}</source>
-            <translation type="unfinished" />
+            <translation>Sem relatório: {names}</translation>
         </message>
         <message>
             <source>Not yet approved: {names}</source>
-            <translation type="unfinished" />
+            <translation>Ainda sem aprovação: {names}</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Livro do Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Order file for the warehouse, CSV (*.csv)</source>
-            <translation type="unfinished" />
+            <translation>Ficheiro de encomenda para o armazém, CSV (*.csv)</translation>
         </message>
         <message>
             <source>PDF document (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Documento PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Export the warehouse order</source>
-            <translation type="unfinished" />
+            <translation>Exportar a encomenda ao armazém</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Gravado em {path}</translation>
         </message>
         <message>
             <source>Writing the warehouse order</source>
-            <translation type="unfinished" />
+            <translation>A gerar a encomenda ao armazém</translation>
         </message>
     </context>
     <context>
         <name>EntryPage</name>
         <message>
             <source>Entry</source>
-            <translation type="unfinished" />
+            <translation>Registo</translation>
         </message>
         <message>
             <source>&amp;Receive</source>
-            <translation type="unfinished" />
+            <translation>&amp;Receção</translation>
         </message>
         <message>
             <source>&amp;Issue</source>
-            <translation type="unfinished" />
+            <translation>&amp;Saída</translation>
         </message>
         <message>
             <source>Transfer &amp;out</source>
-            <translation type="unfinished" />
+            <translation>Tra&amp;nsferência de saída</translation>
         </message>
         <message>
             <source>Transfer i&amp;n</source>
-            <translation type="unfinished" />
+            <translation>Transferência de &amp;entrada</translation>
         </message>
         <message>
             <source>Physical &amp;count</source>
-            <translation type="unfinished" />
+            <translation>&amp;Inventário físico</translation>
         </message>
         <message>
             <source>Re&amp;verse a movement</source>
-            <translation type="unfinished" />
+            <translation>&amp;Anular um movimento</translation>
         </message>
         <message>
             <source>Tab or Enter: next cell · Enter on the last cell: new line · Delete: remove line · Esc: undo the cell · Ctrl+S: post</source>
-            <translation type="unfinished" />
+            <translation>Tab ou Enter: célula seguinte · Enter na última célula: nova linha · Delete: remover linha · Esc: desfazer a célula · Ctrl+S: registar</translation>
         </message>
         <message>
             <source>&amp;Post (Ctrl+S)</source>
-            <translation type="unfinished" />
+            <translation>Re&amp;gistar (Ctrl+S)</translation>
         </message>
         <message>
             <source>Lo&amp;ss</source>
-            <translation type="unfinished" />
+            <translation>&amp;Perda</translation>
         </message>
         <message>
             <source>Ad&amp;justment</source>
-            <translation type="unfinished" />
+            <translation>A&amp;juste</translation>
         </message>
         <message>
             <source>Print coun&amp;t sheet…</source>
-            <translation type="unfinished" />
+            <translation>Imprimir fol&amp;ha de inventário…</translation>
         </message>
         <message>
             <source>Clear</source>
-            <translation type="unfinished" />
+            <translation>Limpar</translation>
         </message>
         <message>
             <source>&amp;Date:</source>
-            <translation type="unfinished" />
+            <translation>Da&amp;ta:</translation>
         </message>
         <message>
             <source>R&amp;eference:</source>
-            <translation type="unfinished" />
+            <translation>Referên&amp;cia:</translation>
         </message>
         <message>
             <source>Re&amp;ason:</source>
-            <translation type="unfinished" />
+            <translation>Moti&amp;vo:</translation>
         </message>
         <message>
             <source>Progra&amp;m:</source>
-            <translation type="unfinished" />
+            <translation>Progra&amp;ma:</translation>
         </message>
         <message>
             <source>Why is this movement wrong?</source>
-            <translation type="unfinished" />
+            <translation>Porque é que este movimento está errado?</translation>
         </message>
         <message>
             <source>&amp;Why is it reversed:</source>
-            <translation type="unfinished" />
+            <translation>Motivo da anu&amp;lação:</translation>
         </message>
         <message>
             <source>All programs</source>
-            <translation type="unfinished" />
+            <translation>Todos os programas</translation>
         </message>
         <message>
             <source>S&amp;upplier:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Fornecedor:</translation>
         </message>
         <message>
             <source>Issued &amp;to:</source>
-            <translation type="unfinished" />
+            <translation>Distri&amp;buído a:</translation>
         </message>
         <message>
             <source>&amp;To (facility or health worker):</source>
-            <translation type="unfinished" />
+            <translation>&amp;Destino (unidade sanitária ou agente de saúde):</translation>
         </message>
         <message>
             <source>Fro&amp;m (facility or health worker):</source>
-            <translation type="unfinished" />
+            <translation>&amp;Origem (unidade sanitária ou agente de saúde):</translation>
         </message>
         <message>
             <source>Delivery note num&amp;ber:</source>
-            <translation type="unfinished" />
+            <translation>N.º da g&amp;uia de remessa:</translation>
         </message>
         <message>
             <source>Choose a reason</source>
-            <translation type="unfinished" />
+            <translation>Escolha um motivo</translation>
         </message>
         <message>
             <source>Choose the movement with the arrow keys, say why, then Ctrl+S posts its exact opposite.</source>
-            <translation type="unfinished" />
+            <translation>Escolha o movimento com as teclas de seta, indique o motivo e prima Ctrl+S para registar o movimento exatamente inverso.</translation>
         </message>
         <message>
             <source>Type what you counted in Counted; a difference from the book needs a reason · Ctrl+S: post the count</source>
-            <translation type="unfinished" />
+            <translation>Escreva em «Contado» o que contou; uma diferença em relação ao stock registado precisa de um motivo · Ctrl+S: registar o inventário</translation>
         </message>
         <message>
             <source>Loading the count sheet…</source>
-            <translation type="unfinished" />
+            <translation>A carregar a folha de inventário…</translation>
         </message>
         <message>
             <source>Save the count sheet</source>
-            <translation type="unfinished" />
+            <translation>Gravar a folha de inventário</translation>
         </message>
         <message>
             <source>PDF files (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Ficheiros PDF (*.pdf)</translation>
         </message>
         <message>
             <source>The count sheet was saved to {file}.</source>
-            <translation type="unfinished" />
+            <translation>A folha de inventário foi gravada em {file}.</translation>
         </message>
         <message>
             <source>Writing the count sheet…</source>
-            <translation type="unfinished" />
+            <translation>A gerar a folha de inventário…</translation>
         </message>
         <message>
             <source>Loading movements…</source>
-            <translation type="unfinished" />
+            <translation>A carregar os movimentos…</translation>
         </message>
         <message>
             <source>Choose a reason.</source>
-            <translation type="unfinished" />
+            <translation>Escolha um motivo.</translation>
         </message>
         <message>
             <source>Choose the other facility, or type the health worker's name.</source>
-            <translation type="unfinished" />
+            <translation>Escolha a outra unidade sanitária ou escreva o nome do agente de saúde.</translation>
         </message>
         <message>
             <source>Type at least one counted quantity.</source>
-            <translation type="unfinished" />
+            <translation>Escreva pelo menos uma quantidade contada.</translation>
         </message>
         <message>
             <source>Choose the movement to reverse.</source>
-            <translation type="unfinished" />
+            <translation>Escolha o movimento a anular.</translation>
         </message>
         <message>
             <source>Say why this movement is reversed.</source>
-            <translation type="unfinished" />
+            <translation>Indique por que motivo este movimento é anulado.</translation>
         </message>
         <message>
             <source>Posting…</source>
-            <translation type="unfinished" />
+            <translation>A registar…</translation>
         </message>
         <message>
             <source>{kind} posted as movement {id}: {lines} lines.</source>
-            <translation type="unfinished" />
+            <translation>{kind}: registado o movimento {id}, com {lines} linhas.</translation>
         </message>
         <message>
             <source>The difference from the book was posted as adjustment {ids}.</source>
-            <translation type="unfinished" />
+            <translation>A diferença em relação ao stock registado foi lançada como ajuste {ids}.</translation>
         </message>
     </context>
     <context>
@@ -1574,23 +1574,23 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>NewRequisitionDialog</name>
         <message>
             <source>New requisition</source>
-            <translation type="unfinished" />
+            <translation>Nova requisição</translation>
         </message>
         <message>
             <source>&amp;Period:</source>
-            <translation type="unfinished" />
+            <translation>&amp;Período:</translation>
         </message>
         <message>
             <source>P&amp;rogram:</source>
-            <translation type="unfinished" />
+            <translation>P&amp;rograma:</translation>
         </message>
         <message>
             <source>&amp;Emergency requisition (outside the monthly cycle)</source>
-            <translation type="unfinished" />
+            <translation>Requisição de &amp;emergência (fora do ciclo mensal)</translation>
         </message>
         <message>
             <source>&amp;Create</source>
-            <translation type="unfinished" />
+            <translation>&amp;Criar</translation>
         </message>
     </context>
     <context>
@@ -2768,166 +2768,166 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>RequisitionView</name>
         <message>
             <source>&amp;Back to the list</source>
-            <translation type="unfinished" />
+            <translation>&amp;Voltar à lista</translation>
         </message>
         <message>
             <source>&amp;Reason for rejecting:</source>
-            <translation type="unfinished" />
+            <translation>M&amp;otivo da rejeição:</translation>
         </message>
         <message>
             <source>What the facility must correct before submitting again</source>
-            <translation type="unfinished" />
+            <translation>O que a unidade sanitária tem de corrigir antes de voltar a submeter</translation>
         </message>
         <message>
             <source>Re&amp;ject the R&amp;&amp;R</source>
-            <translation type="unfinished" />
+            <translation>Re&amp;jeitar o R&amp;&amp;R</translation>
         </message>
         <message>
             <source>&amp;Keep it</source>
-            <translation type="unfinished" />
+            <translation>&amp;Manter</translation>
         </message>
         <message>
             <source>Export &amp;Excel…</source>
-            <translation type="unfinished" />
+            <translation>Exportar &amp;Excel…</translation>
         </message>
         <message>
             <source>Export P&amp;DF…</source>
-            <translation type="unfinished" />
+            <translation>Exportar &amp;PDF…</translation>
         </message>
         <message>
             <source>&amp;Print…</source>
-            <translation type="unfinished" />
+            <translation>Imp&amp;rimir…</translation>
         </message>
         <message>
             <source>Emergency R&amp;&amp;R {facility} — {program} — {period}</source>
-            <translation type="unfinished" />
+            <translation>R&amp;&amp;R de emergência {facility} — {program} — {period}</translation>
         </message>
         <message>
             <source>R&amp;&amp;R {facility} — {program} — {period}</source>
-            <translation type="unfinished" />
+            <translation>R&amp;&amp;R {facility} — {program} — {period}</translation>
         </message>
         <message>
             <source>Facility: {name} ({code}), {district}   Period: {first} to {last}   Program: {program}   Profile: {profile} (maximum {max} months, minimum {min} months of stock)   Lines: {lines}</source>
-            <translation type="unfinished" />
+            <translation>Unidade sanitária: {name} ({code}), {district}   Período: {first} a {last}   Programa: {program}   Perfil: {profile} (máximo {max} meses, mínimo {min} meses de stock)   Linhas: {lines}</translation>
         </message>
         <message>
             <source>Not signed yet.</source>
-            <translation type="unfinished" />
+            <translation>Ainda não assinado.</translation>
         </message>
         <message>
             <source>Rejected: {reason}</source>
-            <translation type="unfinished" />
+            <translation>Rejeitado: {reason}</translation>
         </message>
         <message>
             <source>{product}, column {column}: {problem}</source>
-            <translation type="unfinished" />
+            <translation>{product}, coluna {column}: {problem}</translation>
         </message>
         <message>
             <source>and {count} more (marked in red in the table)</source>
-            <translation type="unfinished" />
+            <translation>e mais {count} (assinalados a vermelho na tabela)</translation>
         </message>
         <message>
             <source>Not available: the R&amp;&amp;R is {status}, or your role may not do this.</source>
-            <translation type="unfinished" />
+            <translation>Não disponível: o R&amp;&amp;R está no estado {status} ou o seu perfil não permite esta ação.</translation>
         </message>
         <message>
             <source>Write why the R&amp;&amp;R is rejected, so the facility knows what to correct.</source>
-            <translation type="unfinished" />
+            <translation>Escreva por que motivo o R&amp;&amp;R é rejeitado, para que a unidade sanitária saiba o que corrigir.</translation>
         </message>
         <message>
             <source>Export the R&amp;&amp;R as Excel</source>
-            <translation type="unfinished" />
+            <translation>Exportar o R&amp;&amp;R em Excel</translation>
         </message>
         <message>
             <source>Excel workbook (*.xlsx)</source>
-            <translation type="unfinished" />
+            <translation>Livro do Excel (*.xlsx)</translation>
         </message>
         <message>
             <source>Export the R&amp;&amp;R as PDF</source>
-            <translation type="unfinished" />
+            <translation>Exportar o R&amp;&amp;R em PDF</translation>
         </message>
         <message>
             <source>PDF document (*.pdf)</source>
-            <translation type="unfinished" />
+            <translation>Documento PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Writing the R&amp;&amp;R</source>
-            <translation type="unfinished" />
+            <translation>A gerar o R&amp;&amp;R</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
-            <translation type="unfinished" />
+            <translation>Gravado em {path}</translation>
         </message>
         <message>
             <source>Opened the R&amp;&amp;R in the PDF reader to print it.</source>
-            <translation type="unfinished" />
+            <translation>O R&amp;&amp;R foi aberto no leitor de PDF para ser impresso.</translation>
         </message>
     </context>
     <context>
         <name>RequisitionsPage</name>
         <message>
             <source>Requisitions</source>
-            <translation type="unfinished" />
+            <translation>Requisições</translation>
         </message>
         <message>
             <source>&amp;New requisition…</source>
-            <translation type="unfinished" />
+            <translation>&amp;Nova requisição…</translation>
         </message>
         <message>
             <source>&amp;Open</source>
-            <translation type="unfinished" />
+            <translation>A&amp;brir</translation>
         </message>
         <message>
             <source>Choose a facility at the top of the window.</source>
-            <translation type="unfinished" />
+            <translation>Escolha uma unidade sanitária na parte superior da janela.</translation>
         </message>
         <message>
             <source>Requisitions of {facility}</source>
-            <translation type="unfinished" />
+            <translation>Requisições de {facility}</translation>
         </message>
         <message>
             <source>No requisition yet for this facility. Use New requisition to prepare the one of the month just completed.</source>
-            <translation type="unfinished" />
+            <translation>Ainda não há requisições para esta unidade sanitária. Use «Nova requisição» para preparar a do mês que acabou de terminar.</translation>
         </message>
         <message>
             <source>Preparing the requisition</source>
-            <translation type="unfinished" />
+            <translation>A preparar a requisição</translation>
         </message>
         <message>
             <source>Created</source>
-            <translation type="unfinished" />
+            <translation>Criada</translation>
         </message>
         <message>
             <source>Emergency</source>
-            <translation type="unfinished" />
+            <translation>Emergência</translation>
         </message>
         <message>
             <source>Here</source>
-            <translation type="unfinished" />
+            <translation>Aqui</translation>
         </message>
         <message>
             <source>Imported from a file</source>
-            <translation type="unfinished" />
+            <translation>Importada de um ficheiro</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Linhas</translation>
         </message>
         <message>
             <source>Made</source>
-            <translation type="unfinished" />
+            <translation>Origem</translation>
         </message>
         <message>
             <source>Period</source>
-            <translation type="unfinished" />
+            <translation>Período</translation>
         </message>
         <message>
             <source>Program</source>
-            <translation type="unfinished" />
+            <translation>Programa</translation>
         </message>
         <message>
             <source>Status</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
     </context>
     <context>
@@ -2997,6 +2997,37 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <message>
             <source>{problem} (in {minutes} min)</source>
             <translation>{problem} (dentro de {minutes} min)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Start</name>
+        <message>
+            <source>Building the demo district</source>
+            <translation>A criar o distrito de demonstração</translation>
+        </message>
+        <message>
+            <source>Signing in as {user} failed: {detail}</source>
+            <translation>Falha ao iniciar sessão como {user}: {detail}</translation>
+        </message>
+        <message>
+            <source>StockDesk cannot start</source>
+            <translation>Não é possível iniciar o StockDesk</translation>
+        </message>
+        <message>
+            <source>StockDesk could not open its database: {detail}</source>
+            <translation>O StockDesk não conseguiu abrir a sua base de dados: {detail}</translation>
+        </message>
+        <message>
+            <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
+            <translation>A base de dados foi atualizada para esta versão do StockDesk. A cópia anterior é {file}.</translation>
+        </message>
+        <message>
+            <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
+            <translation>Esta base de dados foi gravada por uma versão mais recente do StockDesk (esquema da base de dados {schema}). Esta é a versão {version} do StockDesk, que não a pode abrir sem pôr em risco os seus registos. Instale a versão mais recente do StockDesk neste computador; a base de dados não foi alterada.</translation>
+        </message>
+        <message>
+            <source>Warning: {detail}</source>
+            <translation>Aviso: {detail}</translation>
         </message>
     </context>
     <context>
@@ -3498,223 +3529,192 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <name>EntryChecks</name>
         <message>
             <source>Choose a product.</source>
-            <translation type="unfinished" />
+            <translation>Escolha um produto.</translation>
         </message>
         <message>
             <source>Choose why the count differs from the book.</source>
-            <translation type="unfinished" />
+            <translation>Escolha o motivo da diferença entre o inventário e o stock registado.</translation>
         </message>
         <message>
             <source>Line {line}, {column}: {problem}</source>
-            <translation type="unfinished" />
+            <translation>Linha {line}, {column}: {problem}</translation>
         </message>
         <message>
             <source>Lot {lot} has expired: it cannot be issued.</source>
-            <translation type="unfinished" />
+            <translation>O lote {lot} expirou: não pode ser distribuído.</translation>
         </message>
         <message>
             <source>Lot {lot} has no stock here.</source>
-            <translation type="unfinished" />
+            <translation>O lote {lot} não tem stock aqui.</translation>
         </message>
         <message>
             <source>No product matches “{text}”.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum produto corresponde a «{text}».</translation>
         </message>
         <message>
             <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
-            <translation type="unfinished" />
+            <translation>Não é uma data: escreva-a como AAAA-MM-DD ou MM/AAAA.</translation>
         </message>
         <message>
             <source>Only {available} can be taken: the balance may not go below zero.</source>
-            <translation type="unfinished" />
+            <translation>Só é possível retirar {available}: o saldo não pode ficar abaixo de zero.</translation>
         </message>
         <message>
             <source>This lot expired on {date}.</source>
-            <translation type="unfinished" />
+            <translation>Este lote expirou em {date}.</translation>
         </message>
         <message>
             <source>Type a whole number above zero.</source>
-            <translation type="unfinished" />
+            <translation>Escreva um número inteiro maior que zero.</translation>
         </message>
         <message>
             <source>Type at least one line.</source>
-            <translation type="unfinished" />
+            <translation>Preencha pelo menos uma linha.</translation>
         </message>
         <message>
             <source>Type the number counted (0 or more).</source>
-            <translation type="unfinished" />
+            <translation>Escreva a quantidade contada (0 ou mais).</translation>
         </message>
         <message>
             <source>Type the number counted.</source>
-            <translation type="unfinished" />
+            <translation>Escreva a quantidade contada.</translation>
         </message>
         <message>
             <source>Type the quantity.</source>
-            <translation type="unfinished" />
+            <translation>Escreva a quantidade.</translation>
         </message>
         <message>
             <source>{count} products match “{text}”: choose one from the list.</source>
-            <translation type="unfinished" />
+            <translation>{count} produtos correspondem a «{text}»: escolha um na lista.</translation>
         </message>
     </context>
     <context>
         <name>EntryLines</name>
         <message>
             <source>Available</source>
-            <translation type="unfinished" />
+            <translation>Disponível</translation>
         </message>
         <message>
             <source>Book balance</source>
-            <translation type="unfinished" />
+            <translation>Saldo registado</translation>
         </message>
         <message>
             <source>Counted</source>
-            <translation type="unfinished" />
+            <translation>Contado</translation>
         </message>
         <message>
             <source>Expiry</source>
-            <translation type="unfinished" />
+            <translation>Validade</translation>
         </message>
         <message>
             <source>Lot</source>
-            <translation type="unfinished" />
+            <translation>Lote</translation>
         </message>
         <message>
             <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
-            <translation type="unfinished" />
+            <translation>Nenhum produto do catálogo tem o código de barras {gtin}; escreva o código do produto ou peça ao distrito que adicione o código de barras.</translation>
         </message>
         <message>
             <source>Product</source>
-            <translation type="unfinished" />
+            <translation>Produto</translation>
         </message>
         <message>
             <source>Quantity</source>
-            <translation type="unfinished" />
+            <translation>Quantidade</translation>
         </message>
         <message>
             <source>Suggested lot (FEFO)</source>
-            <translation type="unfinished" />
+            <translation>Lote sugerido (FEFO)</translation>
         </message>
         <message>
             <source>This scan could not be read; scan it again or type the product code.</source>
-            <translation type="unfinished" />
+            <translation>Não foi possível ler este código de barras; leia-o novamente ou escreva o código do produto.</translation>
         </message>
         <message>
             <source>Variance</source>
-            <translation type="unfinished" />
+            <translation>Diferença</translation>
         </message>
         <message>
             <source>Variance reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo da diferença</translation>
         </message>
         <message>
             <source>no lot</source>
-            <translation type="unfinished" />
+            <translation>sem lote</translation>
         </message>
         <message>
             <source>no usable stock</source>
-            <translation type="unfinished" />
+            <translation>sem stock utilizável</translation>
         </message>
         <message>
             <source>{lot} (expires {expiry}): {balance}</source>
-            <translation type="unfinished" />
+            <translation>{lot} (expira em {expiry}): {balance}</translation>
         </message>
         <message>
             <source>{lot}: {balance}, expires {expiry}</source>
-            <translation type="unfinished" />
-        </message>
-    </context>
-    <context>
-        <name>Start</name>
-        <message>
-            <source>Building the demo district</source>
-            <translation>A criar o distrito de demonstração</translation>
-        </message>
-        <message>
-            <source>Signing in as {user} failed: {detail}</source>
-            <translation>Falha ao iniciar sessão como {user}: {detail}</translation>
-        </message>
-        <message>
-            <source>StockDesk cannot start</source>
-            <translation>Não é possível iniciar o StockDesk</translation>
-        </message>
-        <message>
-            <source>StockDesk could not open its database: {detail}</source>
-            <translation>O StockDesk não conseguiu abrir a sua base de dados: {detail}</translation>
-        </message>
-        <message>
-            <source>The database was upgraded to this version of StockDesk. The copy from before is {file}.</source>
-            <translation>A base de dados foi atualizada para esta versão do StockDesk. A cópia anterior é {file}.</translation>
-        </message>
-        <message>
-            <source>This database was written by a newer version of StockDesk (database schema {schema}). This is StockDesk {version}, which cannot open it without risking your records. Install the newer StockDesk on this computer; the database was not changed.</source>
-            <translation>Esta base de dados foi gravada por uma versão mais recente do StockDesk (esquema da base de dados {schema}). Esta é a versão {version} do StockDesk, que não a pode abrir sem pôr em risco os seus registos. Instale a versão mais recente do StockDesk neste computador; a base de dados não foi alterada.</translation>
-        </message>
-        <message>
-            <source>Warning: {detail}</source>
-            <translation>Aviso: {detail}</translation>
+            <translation>{lot}: {balance}, expira em {expiry}</translation>
         </message>
     </context>
     <context>
         <name>EntryReverse</name>
         <message>
             <source>A count: reverse its adjustment instead</source>
-            <translation type="unfinished" />
+            <translation>Inventário: anule antes o respetivo ajuste</translation>
         </message>
         <message>
             <source>By</source>
-            <translation type="unfinished" />
+            <translation>Por</translation>
         </message>
         <message>
             <source>Date</source>
-            <translation type="unfinished" />
+            <translation>Data</translation>
         </message>
         <message>
             <source>Kind</source>
-            <translation type="unfinished" />
+            <translation>Tipo</translation>
         </message>
         <message>
             <source>Lines</source>
-            <translation type="unfinished" />
+            <translation>Linhas</translation>
         </message>
         <message>
             <source>No.</source>
-            <translation type="unfinished" />
+            <translation>N.º</translation>
         </message>
         <message>
             <source>Other party</source>
-            <translation type="unfinished" />
+            <translation>Outra parte</translation>
         </message>
         <message>
             <source>Reason</source>
-            <translation type="unfinished" />
+            <translation>Motivo</translation>
         </message>
         <message>
             <source>Reference</source>
-            <translation type="unfinished" />
+            <translation>Referência</translation>
         </message>
         <message>
             <source>Reversal of movement {id}</source>
-            <translation type="unfinished" />
+            <translation>Anulação do movimento {id}</translation>
         </message>
         <message>
             <source>Reversed by movement {id}</source>
-            <translation type="unfinished" />
+            <translation>Anulado pelo movimento {id}</translation>
         </message>
         <message>
             <source>State</source>
-            <translation type="unfinished" />
+            <translation>Estado</translation>
         </message>
     </context>
     <context>
         <name>EntryGrid</name>
         <message>
             <source>Code, name or scan</source>
-            <translation type="unfinished" />
+            <translation>Código, nome ou código de barras</translation>
         </message>
         <message>
             <source>YYYY-MM-DD or MM/YYYY</source>
-            <translation type="unfinished" />
+            <translation>AAAA-MM-DD ou MM/AAAA</translation>
         </message>
     </context>
 </TS>
