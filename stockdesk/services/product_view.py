@@ -8,6 +8,8 @@ and the stock that forecast leaves on the shelf month by month (:meth:`chart`).
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -94,6 +96,28 @@ def shown_months_of_stock(status: ProductStatus) -> float | None:
         return None
     return float(mos_text(Fraction(status.stock.usable) / exact(status.amc.value),
                           status.levels))
+
+
+_ROWS_KEPT = 8192
+_rows: OrderedDict[int, StockRow] = OrderedDict()  # id of the status -> its row
+_rows_lock = threading.Lock()
+
+
+def _stock_row(status: ProductStatus) -> StockRow:
+    """The list's row of ``status``; the same row again for the same status object (the
+    status service hands the same object back while a product's inputs do not change, and
+    the row, holding it, keeps its id from being reused)."""
+    with _rows_lock:
+        row = _rows.get(id(status))
+        if row is not None and row.status is status:
+            _rows.move_to_end(id(status))
+            return row
+    row = StockRow(status, shown_months_of_stock(status))
+    with _rows_lock:
+        _rows[id(status)] = row
+        while len(_rows) > _ROWS_KEPT:
+            _rows.popitem(last=False)
+    return row
 
 
 @dataclass(frozen=True)
@@ -232,7 +256,7 @@ class ProductViewService:
         self.actor.require("stock.read")
         statuses = StockStatusService(self.db, self.actor, self.today).status(facility)
         programs = DirectoryService(self.db, self.actor, self.today).programs()
-        rows = tuple(StockRow(st, shown_months_of_stock(st)) for st in statuses)
+        rows = tuple(_stock_row(st) for st in statuses)
         return StockList(facility, self.today(), rows, tuple(programs))
 
     def card(self, facility: str, product: str) -> ProductCard:

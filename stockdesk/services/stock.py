@@ -123,10 +123,14 @@ class StockService:
 
     # -- stock on hand ---------------------------------------------------------------------
 
-    def stock_on_hand(self, facility: str, as_of: date | None = None) -> list[ProductStock]:
+    def stock_on_hand(self, facility: str, as_of: date | None = None, *,
+                      lots: list[tuple[int, str, date | None, int]] | None = None,
+                      ) -> list[ProductStock]:
         """Every product the facility has a record of, with stock at the end of ``as_of``.
 
         Today's stock comes from the balance cache; a past date aggregates the ledger.
+        ``lots``, when given, receives the :func:`lot_rows` the totals were made of, for a
+        caller that needs the lots too and would otherwise read them again.
         """
         self.actor.require("stock.read")
         today = self.today()
@@ -134,42 +138,49 @@ class StockService:
         with self.db.reading() as s:
             fac = self._facility(s, facility)
             rows = lot_rows(s, fac.id, day, today)
-            on_hand: dict[int, int] = defaultdict(int)
-            usable: dict[int, int] = defaultdict(int)
-            for pid, _batch, expiry, bal in rows:
-                on_hand[pid] += int(bal)
-                if not is_expired(expiry, day):
-                    usable[pid] += int(bal)
-            history_ids = set(s.scalars(
-                select(MonthlyReport.product_id).distinct()
-                .where(MonthlyReport.facility_id == fac.id, MonthlyReport.source == "history")))
-            # products known only from monthly history: that month's report is all we know
-            reported = {pid: (closing, x) for pid, closing, x in s.execute(
-                select(MonthlyReport.product_id, MonthlyReport.closing_balance,
-                       MonthlyReport.stockout_days)
-                .where(MonthlyReport.facility_id == fac.id, MonthlyReport.source == "history",
-                       MonthlyReport.period == period_of(day)))
-                if pid not in on_hand}
-            for pid, (closing, _) in reported.items():
-                on_hand[pid] = usable[pid] = int(closing)
-            ids = set(on_hand) | history_ids
-            if day >= today:
-                month = summaries.current_month(s, fac.id, today)
-                stockout = {pid: m.stockout_days for pid, m in month.items()}
-            else:
-                stockout = self._stockout_days_in_month(s, fac.id, day, ids)
-            products = s.execute(
-                select(Product.id, Product.code, Product.name, Product.dispensing_unit,
-                       Product.strength, Product.dosage_form)
-                .where(Product.id.in_(ids))).all()
-            out = [
-                ProductStock(code, name, unit, on_hand[pid], usable[pid],
-                             on_hand[pid] - usable[pid],
-                             stockout.get(pid, (reported.get(pid, (0, 0))[1] or 0)),
-                             strength, form)
-                for pid, code, name, unit, strength, form in products
-            ]
-            return sorted(out, key=lambda x: x.code)
+            if lots is not None:
+                lots.extend(rows)
+            return self._on_hand(s, fac.id, day, today, rows)
+
+    def _on_hand(self, s: Session, facility_id: int, day: date, today: date,
+                 rows: Sequence[tuple[int, str, date | None, int]]) -> list[ProductStock]:
+        """:meth:`stock_on_hand` from the facility's ``lot_rows`` already read in ``s``."""
+        on_hand: dict[int, int] = defaultdict(int)
+        usable: dict[int, int] = defaultdict(int)
+        for pid, _batch, expiry, bal in rows:
+            on_hand[pid] += int(bal)
+            if not is_expired(expiry, day):
+                usable[pid] += int(bal)
+        history_ids = set(s.scalars(
+            select(MonthlyReport.product_id).distinct()
+            .where(MonthlyReport.facility_id == facility_id, MonthlyReport.source == "history")))
+        # products known only from monthly history: that month's report is all we know
+        reported = {pid: (closing, x) for pid, closing, x in s.execute(
+            select(MonthlyReport.product_id, MonthlyReport.closing_balance,
+                   MonthlyReport.stockout_days)
+            .where(MonthlyReport.facility_id == facility_id, MonthlyReport.source == "history",
+                   MonthlyReport.period == period_of(day)))
+            if pid not in on_hand}
+        for pid, (closing, _) in reported.items():
+            on_hand[pid] = usable[pid] = int(closing)
+        ids = set(on_hand) | history_ids
+        if day >= today:
+            month = summaries.current_month(s, facility_id, today)
+            stockout = {pid: m.stockout_days for pid, m in month.items()}
+        else:
+            stockout = self._stockout_days_in_month(s, facility_id, day, ids)
+        products = s.execute(
+            select(Product.id, Product.code, Product.name, Product.dispensing_unit,
+                   Product.strength, Product.dosage_form)
+            .where(Product.id.in_(ids))).all()
+        out = [
+            ProductStock(code, name, unit, on_hand[pid], usable[pid],
+                         on_hand[pid] - usable[pid],
+                         stockout.get(pid, (reported.get(pid, (0, 0))[1] or 0)),
+                         strength, form)
+            for pid, code, name, unit, strength, form in products
+        ]
+        return sorted(out, key=lambda x: x.code)
 
     def _stockout_days_in_month(self, s: Session, facility_id: int, day: date,
                                 product_ids: set[int]) -> dict[int, int]:

@@ -10,7 +10,8 @@ Everything is computed by the pure ``forecast`` package from what this module re
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -55,7 +56,7 @@ from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.ledger import today_local
-from stockdesk.services.stock import MonthlyLine, ProductStock, StockService, lot_rows
+from stockdesk.services.stock import ProductStock, StockService
 
 
 def resolve_profile(name: str | None) -> Profile | None:
@@ -186,12 +187,18 @@ class StockStatusService:
         today = self.today()
         day = as_of or today
         refuse_future(day, today)
-        stock = self.stock.stock_on_hand(facility, day)
+        held: list[tuple[int, str, date | None, int]] = []  # read once: for stock and lots
+        stock = self.stock.stock_on_hand(facility, day, lots=held)
         end = window_end(day)
         first = months_ending(end, 12)[0]  # the AMC window, and a year back for the season
-        months: dict[str, list[MonthlyLine]] = defaultdict(list)
-        for line in self.stock.monthly(facility, first, end):
-            months[line.product].append(line)
+        # the months from the summary cache, as columns (no object per month and product)
+        table = self.stock.facility_monthly(facility, first, end).columns
+        months: dict[str, list[tuple[str, int, int | None]]] = defaultdict(list)
+        for code, per, consumed, x, known in zip(
+                table["product"].tolist(), table["period"].tolist(),
+                table["consumed"].tolist(), table["stockout_days"].tolist(),
+                table["stockout_days_known"].tolist(), strict=True):
+            months[code].append((per, consumed, x if known else None))
         with self.db.reading() as s:
             fac = s.scalar(select(Facility).where(Facility.code == facility))
             assert fac is not None  # stock_on_hand checked it
@@ -209,27 +216,25 @@ class StockStatusService:
             codes = dict(s.execute(select(Product.id, Product.code)
                                    .where(Product.code.in_([p.code for p in stock]))).all())
             lots: dict[str, list[LotOnHand]] = defaultdict(list)
-            for pid, batch, expiry, qty in lot_rows(s, fac.id, day, today):
+            for pid, batch, expiry, qty in held:
                 if qty > 0 and pid in codes and not is_expired(expiry, day):
                     lots[codes[pid]].append(LotOnHand(batch, expiry, qty))
             fac_type = fac.type
             pipeline = _pipeline(s, fac.id, day, codes)
+        days = {per: days_in_period(per) for per in months_ending(end, 12)}
         out = []
         for p in stock:
             program, stored, seasonal = meta.get(p.code, (None, None, False))
             prof = forced or program_profile(stored)
             wanted = set(window_periods(prof, end))
-            window = tuple(
-                MonthInput(m.summary.period, m.summary.consumed,
-                           m.summary.stockout_days if m.stockout_days_known else None,
-                           days_in_period(m.summary.period))
-                for m in months.get(p.code, []) if m.summary.period in wanted)
+            window = tuple(MonthInput(per, consumed, x, days[per])
+                           for per, consumed, x in months.get(p.code, ()) if per in wanted)
             level = levels.get(program or "")
             ahead = None
             if seasonal:
                 mos = (level or DEFAULT_LEVELS).max_mos
                 span = months_ending(end, 12)[:max(1, math.ceil(mos))]  # next months, −1 yr
-                seen = {m.summary.period: m.summary.consumed for m in months.get(p.code, [])}
+                seen = {per: consumed for per, consumed, _ in months.get(p.code, ())}
                 if all(per in seen for per in span):
                     ahead = sum(seen[per] for per in span)
             out.append(ProductInputs(
@@ -244,7 +249,35 @@ class StockStatusService:
         """Every product's AMC, months of stock, status and outlook at the end of ``as_of``."""
         today = self.today()
         day = as_of or today
-        return [product_status(i, day, today) for i in self.inputs(facility, day, profile)]
+        return [computed_status(i, day, today) for i in self.inputs(facility, day, profile)]
+
+
+STATUS_MEMO_SIZE = 8192  # products' statuses kept: a district's facilities × their products
+_memo: OrderedDict[tuple[ProductInputs, date, date], ProductStatus] = OrderedDict()
+_memo_lock = threading.Lock()
+
+
+def computed_status(inp: ProductInputs, as_of: date, today: date) -> ProductStatus:
+    """:func:`product_status`, remembered for the same inputs.
+
+    ``product_status`` is a pure function of what was read (the inputs, the day and today),
+    and its exact arithmetic takes most of the time of a facility's status; the inputs are
+    read from the database every time, so a product whose stock, months, lots, levels and
+    pipeline did not change since its status was last computed gets that same status back,
+    and any change at all makes it computed again.
+    """
+    key = (inp, as_of, today)
+    with _memo_lock:
+        hit = _memo.get(key)
+        if hit is not None:
+            _memo.move_to_end(key)
+            return hit
+    status = product_status(inp, as_of, today)
+    with _memo_lock:
+        _memo[key] = status
+        while len(_memo) > STATUS_MEMO_SIZE:
+            _memo.popitem(last=False)
+    return status
 
 
 PIPELINE_MONTHS = 3  # approvals older than this are taken as delivered or lost, not pending
@@ -312,5 +345,5 @@ def program_profile(stored: str | None) -> Profile:
 
 
 __all__ = ["LotOnHand", "ProductInputs", "ProductStatus", "StockStatusService",
-           "product_status", "program_profile", "refuse_future",
+           "computed_status", "product_status", "program_profile", "refuse_future",
            "resolve_profile"]

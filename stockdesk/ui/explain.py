@@ -15,6 +15,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from stockdesk.forecast.explain import Explained
@@ -119,16 +120,41 @@ class ExplainPanel(QTextBrowser):
         self.setAccessibleName(self.tr("How each figure was computed"))
         self.status: ProductStatus | None = None
         self.as_of: date | None = None
+        self._written = False
         self.show_status(None)
 
     def show_status(self, status: ProductStatus | None, as_of: date | None = None) -> None:
-        """Explain ``status`` (figures at the end of ``as_of``); None: nothing open."""
+        """Explain ``status`` (figures at the end of ``as_of``); None: nothing open.
+
+        The text is laid out when the panel is on view (at once if it is, else the first
+        time it is shown): opening a product does not wait for an explanation not looked at.
+        """
         self.status = status
         self.as_of = as_of
-        if status is None:
+        self._written = False
+        if self.isVisible():
+            self._write()
+
+    def _write(self) -> None:
+        if self._written:
+            return
+        self._written = True
+        if self.status is None:
             self.setHtml(self._p(self.tr("Open a product to see how its figures were computed.")))
             return
-        self.setHtml(self.html(status))
+        self.setHtml(self.html(self.status))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._write()
+        super().showEvent(event)
+
+    def toPlainText(self) -> str:
+        self._write()
+        return super().toPlainText()
+
+    def toHtml(self) -> str:
+        self._write()
+        return super().toHtml()
 
     # -- the text --------------------------------------------------------------------------
 

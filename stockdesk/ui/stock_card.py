@@ -8,10 +8,12 @@ chart, which needs the forecast, is read the first time its tab is shown.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -41,7 +44,18 @@ from stockdesk.ui import i18n, words
 from stockdesk.ui.chart import ConsumptionChart
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.explain import ExplainPanel
-from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
+from stockdesk.ui.models import (
+    RIGHT,
+    ROW_ROLE,
+    SEARCH_ROLE,
+    SORT_ROLE,
+    Col,
+    FilterProxy,
+    Index,
+    R,
+    SnapshotModel,
+    _sort_key,
+)
 
 AT_RISK_COLOUR = words.STATUS_COLOUR["below_eop"]
 EXPIRED_COLOUR = words.STATUS_COLOUR["stocked_out"]
@@ -123,6 +137,80 @@ def lot_risks(status: ProductStatus | None) -> dict[str, int]:
         if place.isdigit() and 0 < int(place) <= len(lots):
             out[lots[int(place) - 1].lot] = int(run.at_risk)
     return out
+
+
+class FastModel(SnapshotModel[R]):
+    """A :class:`SnapshotModel` that answers the roles it never fills without work, and keeps
+    each column's sort keys once computed (a view asks for them on every comparison while it
+    sorts, and for a dozen roles of every cell it paints)."""
+
+    ROLES = frozenset(int(r) for r in (
+        Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ROW_ROLE, SEARCH_ROLE))
+
+    def __init__(self, columns: Sequence[Col[R]], parent: QObject | None = None) -> None:
+        super().__init__(columns, parent)
+        self._keys: dict[int, list[Any]] = {}
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self._keys = {}
+        super().set_rows(rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in self.ROLES:
+            return None
+        if role == SORT_ROLE and index.isValid():
+            column = index.column()
+            keys = self._keys.get(column)
+            if keys is None:
+                col = self.columns[column]
+                keys = self._keys[column] = [_sort_key(col.value(r)) for r in self.rows]
+            row = index.row()
+            return keys[row] if 0 <= row < len(keys) else None
+        return super().data(index, role)
+
+
+SAMPLE_ROWS = 120  # rows measured to size a column: the first, the last and some between
+
+
+def _sample(count: int, size: int = SAMPLE_ROWS) -> range | list[int]:
+    """Row numbers to measure: every row of a short table; of a long one, the first and the
+    last rows (a stock card opens on its last movements) and rows spread evenly between."""
+    if count <= size:
+        return range(count)
+    edge = size // 3
+    step = max(1, (count - 2 * edge) // edge)
+    return sorted({*range(edge), *range(count - edge, count), *range(edge, count - edge, step)})
+
+
+def fit_columns(view: QTableView, *, stretch: str | None = None, cap: int = 260) -> None:
+    """Size the columns of ``view`` (over a FilterProxy of a SnapshotModel) to their header and
+    the text of a sample of rows, each at most ``cap`` pixels; ``stretch`` takes what is left.
+
+    Qt's resizeColumnsToContents asks the model for every cell of every row, which takes
+    hundreds of milliseconds on a long stock card; a sample sizes the columns as well for the
+    rows a person looks at (wider text elides, and every column can still be dragged wider).
+    """
+    header = view.horizontalHeader()
+    proxy = view.model()
+    model = proxy.sourceModel() if isinstance(proxy, FilterProxy) else None
+    if not isinstance(model, SnapshotModel):
+        view.resizeColumnsToContents()
+        return
+    fm = view.fontMetrics()
+    style = view.style()
+    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
+    rows = model.rows
+    sample = [rows[i] for i in _sample(len(rows))]
+    for c, col in enumerate(model.columns):
+        texts = {col.text(col.value(r)) for r in sample}
+        widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + margin + 2
+        size = max(header.sectionSizeFromContents(c).width(), widest)
+        header.resizeSection(c, min(size, cap))
+    if stretch is not None:
+        header.setSectionResizeMode(model.column_index(stretch),
+                                    QHeaderView.ResizeMode.Stretch)
 
 
 def _table(name: str) -> QTableView:
@@ -247,7 +335,7 @@ class StockCard(QWidget):
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("cardTabs")
-        self.movements_model: SnapshotModel[CardLine] = SnapshotModel(movement_columns(), self)
+        self.movements_model: SnapshotModel[CardLine] = FastModel(movement_columns(), self)
         self.movements_proxy = FilterProxy(self)
         self.movements_proxy.setSourceModel(self.movements_model)
         self.movements = _table("movementsTable")
@@ -364,15 +452,7 @@ class StockCard(QWidget):
 
     @staticmethod
     def _fit(view: QTableView, stretch: str) -> None:
-        view.resizeColumnsToContents()
-        header = view.horizontalHeader()
-        model = view.model()
-        for col in range(header.count()):
-            header.resizeSection(col, min(header.sectionSize(col), 260))
-        source = model.sourceModel() if isinstance(model, FilterProxy) else None
-        if isinstance(source, SnapshotModel):
-            header.setSectionResizeMode(source.column_index(stretch),
-                                        QHeaderView.ResizeMode.Stretch)
+        fit_columns(view, stretch=stretch)
 
     def _header(self, st: ProductStatus | None, code: str, program: str | None) -> None:
         for fig in self.figures.values():
@@ -456,4 +536,4 @@ class StockCard(QWidget):
         return False
 
 
-__all__ = ["LotRow", "StockCard", "lot_risks"]
+__all__ = ["FastModel", "LotRow", "StockCard", "fit_columns", "lot_risks"]

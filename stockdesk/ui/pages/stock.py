@@ -31,7 +31,7 @@ from stockdesk.ui import i18n, words
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
-from stockdesk.ui.stock_card import StockCard
+from stockdesk.ui.stock_card import FastModel, StockCard, fit_columns
 
 NO_PROGRAM = "\x00none"  # the program filter's value for products without a program
 
@@ -156,7 +156,7 @@ class StockPage(Page):
             bar.addWidget(w, 1 if w is self.search else 0)
         box.addLayout(bar)
 
-        self.model: SnapshotModel[StockRow] = SnapshotModel(stock_columns(), self)
+        self.model: SnapshotModel[StockRow] = FastModel(stock_columns(), self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setDynamicSortFilter(True)
@@ -243,12 +243,15 @@ class StockPage(Page):
             self.open_target(pending)
 
     def _size_columns(self) -> None:
-        self.table.resizeColumnsToContents()
+        fit_columns(self.table, stretch="product", cap=400)
         header = self.table.horizontalHeader()
-        product = self.model.column_index("product")
         code = self.model.column_index("code")
         header.resizeSection(code, min(header.sectionSize(code), 190))
-        header.setSectionResizeMode(product, QHeaderView.ResizeMode.Stretch)
+        # sized once: the status column fits every status, not only those of the first list
+        status = self.model.column_index("status")
+        fm = self.table.fontMetrics()
+        widest = max(fm.horizontalAdvance(words.status(c)) for c in words.STATUS_ORDER) + 12
+        header.resizeSection(status, max(header.sectionSize(status), widest))
         self._sized = True
 
     def _failed(self, request: int, exc: BaseException) -> bool:
