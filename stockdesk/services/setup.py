@@ -20,7 +20,6 @@ from stockdesk.problems import Problem, ProblemsFound, error
 from stockdesk.services import audit
 from stockdesk.services.auth import ADMIN, SETUP_ACTOR, Actor
 from stockdesk.services.database import Database
-from stockdesk.services.demo import read_starter_catalogue
 from stockdesk.services.masterdata import FacilityData, upsert_facilities, upsert_products
 from stockdesk.services.users import USERNAME, _password_problems, has_users
 
@@ -109,6 +108,9 @@ class SetupService:
         if problems:
             raise ProblemsFound(problems)
         report(0, 4)
+        # the demo module (and the importer it brings) loads only when it is needed
+        from stockdesk.services.demo import read_starter_catalogue
+
         catalogue = read_starter_catalogue() if request.starter_catalogue else []
         with self.db.transaction() as s:
             first = s.scalar(select(User.username).limit(1))

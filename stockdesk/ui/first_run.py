@@ -9,7 +9,7 @@ progress, while the wizard stays open to show any problem next to the field conc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 from stockdesk.problems import Problem, ProblemsFound
 from stockdesk.services.auth import SETUP_ACTOR, Actor
 from stockdesk.services.database import Database
-from stockdesk.services.demo import DemoSummary, build_demo
 from stockdesk.services.setup import (
     DISTRICT_STORE,
     SetupRequest,
@@ -46,6 +45,9 @@ from stockdesk.ui.tasks import Control, Tasks
 
 LANGUAGE_PAGE, PLACE_PAGE, ADMIN_PAGE, CATALOGUE_PAGE, DEMO_PAGE = range(5)
 NAME_PROBLEMS = frozenset({"user.bad_name", "user.exists"})
+
+if TYPE_CHECKING:
+    from stockdesk.services.demo import DemoSummary
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -76,6 +78,8 @@ def build_demo_work(db: Database, actor: Actor = SETUP_ACTOR, **options: Any) ->
     def work(control: Control) -> DemoSummary:
         def progress(stage: str, done: int, total: int) -> None:
             control.progress(done, total, demo_stage(stage))
+        from stockdesk.services.demo import build_demo  # loaded when a demo is built
+
         return build_demo(db, actor, progress=progress, **options)
     return work
 

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 from stockdesk.problems import Problem, ProblemsFound
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
-from stockdesk.services.demo import DEMO_ADMIN, DEMO_PASSWORD, DEMO_USERS
 from stockdesk.services.users import UserService
 from stockdesk.ui import words
 from stockdesk.ui.tasks import Control, Tasks
@@ -48,8 +47,16 @@ def show_problem(label: QLabel, text: str) -> None:
     label.setVisible(bool(text))
 
 
+def demo_password() -> str:
+    from stockdesk.services.demo import DEMO_PASSWORD
+
+    return DEMO_PASSWORD
+
+
 def demo_users() -> str:
     """The demo accounts, the administrator's last (most people try a daily role first)."""
+    from stockdesk.services.demo import DEMO_ADMIN, DEMO_USERS  # only with the demo
+
     names = [u[0] for u in DEMO_USERS]
     return ", ".join(sorted(names, key=lambda n: n == DEMO_ADMIN))
 
@@ -112,7 +119,7 @@ class SignInDialog(QDialog):
         layout.addLayout(form)
         if demo:
             hint = QLabel(self.tr("Demo users: {users} — password: {password}").format(
-                users=demo_users(), password=DEMO_PASSWORD))
+                users=demo_users(), password=demo_password()))
             hint.setObjectName("demoHint")
             hint.setWordWrap(True)
             hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
