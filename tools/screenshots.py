@@ -126,9 +126,40 @@ def build_demo_file(folder: Path) -> Path:
     opened = open_database(f"sqlite:///{path}", today=TODAY, backups_dir=folder / "backups")
     try:
         build_demo(opened.db, SETUP_ACTOR, today=TODAY, **DEMO)
+        _requisitions(opened.db)
     finally:
         opened.db.close()
     return path
+
+
+RNR_PERIOD = "2026-10"
+
+
+def _requisitions(db: Any) -> None:
+    """Last month's R&R of the pharmacist's health centre, submitted and authorized, so the
+    requisition and district pages show one as their users find it."""
+    from stockdesk.services.requisitions import RequisitionService
+    from stockdesk.services.users import UserService
+
+    users = UserService(db)
+    pharmacist = users.authenticate("pharmacist", PASSWORD)
+    assert pharmacist.facility is not None
+    rnr = RequisitionService(db, pharmacist, today=lambda: TODAY)
+    doc = rnr.create(pharmacist.facility, RNR_PERIOD, "essential")
+    rnr.step(pharmacist.facility, RNR_PERIOD, "submit", doc.header.program)
+    incharge = RequisitionService(db, users.authenticate("incharge", PASSWORD),
+                                  today=lambda: TODAY)
+    incharge.step(pharmacist.facility, RNR_PERIOD, "authorize", doc.header.program)
+
+
+def _prepare(s: Session, key: str) -> None:
+    """Show each page the way its user works with it: a report previewed, an R&R open."""
+    page = s.window.pages[key]
+    if key == "reports":
+        page.findChild(object, "reportPreview").click()
+    elif key == "requisitions":
+        page.open_target({"period": RNR_PERIOD})
+    wait_until(idle(s.ctx))
 
 
 class Session:
@@ -280,6 +311,7 @@ class Shots:
                     continue
                 try:
                     s.show(key)
+                    _prepare(s, key)
                     self.took(save(s.window, self.out / language / f"{key}.png"))
                 except Exception as exc:  # one broken page must not stop the others
                     self.fail(f"{language}/{key}", _failure(exc))

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -214,7 +214,6 @@ class EntryPage(Page):
         self.date_edit.setDisplayFormat(i18n.date_edit_format())
         self.date_edit.setObjectName("entryDate")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         today = self.ctx.today()
         self.date_edit.setMaximumDate(QDate(today.year, today.month, today.day))
         self.date_edit.setDate(QDate(today.year, today.month, today.day))

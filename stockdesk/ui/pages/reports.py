@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -258,7 +258,6 @@ class ReportsPage(Page):
         self.as_of.setCalendarPopup(True)
         self.as_of.setMaximumDate(QDate(today.year, today.month, today.day))
         self.as_of.setDate(QDate(today.year, today.month, today.day))
-        self.as_of.setDisplayFormat(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
         self.months = named(QSpinBox(), "reportMonths")
         self.months.setRange(1, 24)
         self.months.setValue(6)
