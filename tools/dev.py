@@ -1,6 +1,6 @@
 """StockDesk's one bootstrap script: set up what is needed, then run one job.
 
-    python3 tools/dev.py demo [ARGS]   build the demo district on SQLite, print its stock status
+    python3 tools/dev.py demo [ARGS]   build the demo district on SQLite, open the window on it
     python3 tools/dev.py test [ARGS]   the whole test suite, SQLite and a private PostgreSQL
     python3 tools/dev.py lint          ruff, mypy and the import-linter layer contracts
     python3 tools/dev.py bench [ARGS]  the benchmarks
