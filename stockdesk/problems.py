@@ -207,7 +207,8 @@ MESSAGES: dict[str, str] = {
     "reversal.already_reversed": "movement {id} was already reversed by movement {by}",
     "reversal.of_reversal": "movement {id} is itself a reversal; post a new movement instead",
     "reversal.of_count": (
-        "movement {id} is a physical count; reverse its adjustment {adjustment} instead"
+        "movement {id} is a physical count: a count is corrected by posting a new physical "
+        "count"
     ),
     "count.duplicate_lot": "lot {lot} of {product} is counted twice",
     "count.lot_required": (

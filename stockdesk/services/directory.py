@@ -26,6 +26,7 @@ from stockdesk.db.models import (
     RequisitionLine,
     User,
 )
+from stockdesk.inventory.kinds import Column, Kind
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
@@ -93,6 +94,16 @@ class MovementInfo:
     lines: int
     reversed_by: int | None  # id of the reversal, if this movement has been reversed
     reverses: int | None
+    # Why a reversal dated on the day asked about would be refused, as the ledger's own
+    # problem code ("reversal.of_count", "reversal.of_reversal", "reversal.already_reversed",
+    # "reversal.before_original", "count.later_exists"); None when it can be reversed.
+    blocked: str | None = None
+    counted_on: date | None = None  # with "count.later_exists": the latest count in the way
+    counted_product: str | None = None  # ... and the product counted then
+
+    @property
+    def reversible(self) -> bool:
+        return self.blocked is None
 
 
 @dataclass(frozen=True)
@@ -105,6 +116,24 @@ class AuditInfo:
     old: str | None
     new: str | None
     reason: str | None
+
+
+def _blocked(m: Movement, reversed_by: int | None, on: date,
+             counts: list[tuple[date, str]]) -> tuple[str | None, date | None, str | None]:
+    """Why a reversal of ``m`` dated ``on`` would be refused (the ledger's first problem)."""
+    if m.kind == Kind.REVERSAL:
+        return "reversal.of_reversal", None, None
+    if m.kind == Kind.COUNT:
+        return "reversal.of_count", None, None
+    if reversed_by is not None:
+        return "reversal.already_reversed", None, None
+    if on < m.occurred_on:
+        return "reversal.before_original", None, None
+    in_the_way = [c for c in counts if c[0] >= on]
+    if in_the_way:
+        counted_on, product = max(in_the_way)
+        return "count.later_exists", counted_on, product
+    return None, None, None
 
 
 class DirectoryService:
@@ -187,31 +216,66 @@ class DirectoryService:
                                     r.status, r.source, r.created_at, n or 0)
                     for r, fcode, fname, prog, n in s.execute(q)]
 
-    def movements(self, facility: str, *, limit: int = 200,
-                  before_id: int | None = None) -> list[MovementInfo]:
-        """A facility's most recent movements, newest first: what a reversal is chosen from."""
+    def movements(self, facility: str, *, limit: int = 200, before_id: int | None = None,
+                  on: date | None = None) -> list[MovementInfo]:
+        """A facility's most recent movements, newest first: what a reversal is chosen from.
+
+        Each says whether a reversal dated ``on`` (today when not given) would be accepted,
+        by the rules :meth:`LedgerService.reverse` enforces: a count, a reversal or a movement
+        already reversed cannot be reversed; a reversal cannot precede its movement; and
+        nothing can be dated on or before the latest physical count of a product it touches.
+        (Whether the stock allows it, i.e. no balance would fall below zero, is checked when
+        posting.)  Three queries for the whole list, whatever its length.
+        """
         self.actor.require("stock.read")
+        when = on or self.today()
         reversal = aliased(Movement)
         counterparty = aliased(Facility)
         nlines = (select(func.count()).select_from(MovementLine)
                   .where(MovementLine.movement_id == Movement.id).correlate(Movement)
                   .scalar_subquery())
         q = (select(Movement, User.username, reversal.id, counterparty.code, nlines)
-             .join(Facility, Movement.facility_id == Facility.id)
              .outerjoin(User, Movement.user_id == User.id)
              .outerjoin(reversal, reversal.reverses_id == Movement.id)
              .outerjoin(counterparty, Movement.counterparty_facility_id == counterparty.id)
-             .where(Facility.code == facility)
              .order_by(Movement.id.desc()).limit(limit))
         if before_id is not None:
             q = q.where(Movement.id < before_id)
         with self.db.reading() as s:
-            if s.scalar(select(Facility.id).where(Facility.code == facility)) is None:
+            fac_id = s.scalar(select(Facility.id).where(Facility.code == facility))
+            if fac_id is None:
                 raise ProblemsFound([error("facility.unknown", code=facility)])
-            return [MovementInfo(m.id, m.kind, m.occurred_on, m.recorded_at, m.reason,
-                                 m.reference, cp or m.counterparty_name, user, n, rev,
-                                 m.reverses_id)
-                    for m, user, rev, cp, n in s.execute(q)]
+            found = s.execute(q.where(Movement.facility_id == fac_id)).all()
+            ids = [m.id for m, *_ in found]
+            touched: dict[int, set[int]] = {}
+            if ids:
+                for mid, pid in s.execute(
+                        select(MovementLine.movement_id, MovementLine.product_id)
+                        .where(MovementLine.movement_id.in_(ids)).distinct()):
+                    touched.setdefault(mid, set()).add(pid)
+            products = sorted(set().union(*touched.values())) if touched else []
+            latest: dict[int, tuple[date, str]] = {}
+            if products:
+                # the same rule as the ledger's: the latest count line of each product here
+                for pid, code, last in s.execute(
+                        select(MovementLine.product_id, Product.code,
+                               func.max(MovementLine.occurred_on))
+                        .join(Product, Product.id == MovementLine.product_id)
+                        .where(MovementLine.facility_id == fac_id,
+                               MovementLine.product_id.in_(products),
+                               MovementLine.summary_column == Column.NONE.value)
+                        .group_by(MovementLine.product_id, Product.code)):
+                    if last is not None:
+                        latest[pid] = (last, code)
+            result = []
+            for m, user, rev, cp, n in found:
+                blocked, counted_on, counted_product = _blocked(
+                    m, rev, when, [latest[p] for p in touched.get(m.id, ()) if p in latest])
+                result.append(MovementInfo(
+                    m.id, m.kind, m.occurred_on, m.recorded_at, m.reason, m.reference,
+                    cp or m.counterparty_name, user, n, rev, m.reverses_id, blocked,
+                    counted_on, counted_product))
+            return result
 
     def audit(self, *, limit: int = 500, entity: str | None = None) -> list[AuditInfo]:
         """The audit log, newest first."""

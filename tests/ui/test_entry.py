@@ -9,8 +9,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from stockdesk.services.directory import DirectoryService
-from stockdesk.services.ledger import LedgerService, LineInput
+from stockdesk.services.ledger import CountInput, LedgerService, LineInput
 from stockdesk.services.stock import StockService
+from stockdesk.ui import i18n
 from tests.ui.conftest import TODAY
 
 ALT = Qt.KeyboardModifier.AltModifier
@@ -45,9 +46,10 @@ def open_entry(window, qtbot, user: str = "pharmacist"):  # type: ignore[no-unty
     win.go("entry", {})
     page = win.pages["entry"]
     qtbot.waitUntil(lambda: page.loaded, timeout=20_000)
+    active(qtbot, win)  # a progress dialog shown while loading may have taken the focus
     page.grid.setFocus()
     assert win.errors.last_shown is None, win.errors.last_shown
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.grid)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.grid, timeout=20_000)
     return win, page
 
 
@@ -390,7 +392,68 @@ def test_reverse_a_movement_with_a_reason(window, qtbot) -> None:  # type: ignor
     row = next(i for i, m in enumerate(page.movements.rows) if m.id == posted.id)
     assert not page.movements.flags(page.movements.index(row, 0)) \
         & Qt.ItemFlag.ItemIsSelectable
-    assert "Reversed by" in page.movements.index(row, page.movements.column_index("state")).data()
+    reversal = page.movements.rows[row].reversed_by
+    assert page.movements.index(row, page.movements.column_index("state")).data() == \
+        f"Already reversed by movement {reversal}."
+    assert page.movement_view.chosen() is None or page.movement_view.chosen().id != posted.id
+
+
+def state_of(page, movement_id: int) -> str:  # type: ignore[no-untyped-def]
+    row = next(i for i, m in enumerate(page.movements.rows) if m.id == movement_id)
+    return page.movements.index(row, page.movements.column_index("state")).data()
+
+
+def selectable(page, movement_id: int) -> bool:  # type: ignore[no-untyped-def]
+    row = next(i for i, m in enumerate(page.movements.rows) if m.id == movement_id)
+    return bool(page.movements.flags(page.movements.index(row, 0))
+                & Qt.ItemFlag.ItemIsSelectable)
+
+
+def test_after_a_count_its_product_is_corrected_by_a_new_count(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    win, page = open_entry(window, qtbot)
+    ctx = win.ctx
+    counted, other = page.products[0].code, page.products[1].code
+    ledger = ctx.service(LedgerService)
+    received = ledger.receive(ctx.facility, TODAY,
+                              [LineInput(counted, 40, "CNT-1", date(2029, 3, 31))])
+    other_receipt = ledger.receive(ctx.facility, TODAY,
+                                   [LineInput(other, 30, "OTH-1", date(2029, 3, 31))])
+    count = ledger.count(ctx.facility, TODAY, [CountInput(counted, "CNT-1", 38)])
+    assert count.related  # the variance, −2, is posted as an adjustment
+    adjustment = count.related[0]
+    ctx.bus.stock_changed.emit(ctx.facility)
+    choose(qtbot, page, Qt.Key.Key_V, "REVERSAL")
+    qtbot.waitUntil(lambda: page.movements.rowCount() > 0 and
+                    page.movements.rows[0].id == adjustment, timeout=20_000)
+    today = i18n.day(TODAY)
+    # the newest movement, the count's variance, cannot be reversed: the count is in the way
+    for held in (adjustment, received.id):
+        assert not selectable(page, held)
+        assert state_of(page, held) == \
+            f"Counted on {today}: correct it with a new physical count."
+    assert not selectable(page, count.id)
+    assert state_of(page, count.id) == "A count is corrected by a new physical count."
+    row = next(i for i, m in enumerate(page.movements.rows) if m.id == adjustment)
+    tip = page.movements.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert f"was counted on {today}" in tip and "post a new physical count" in tip
+    # what is pre-selected is the newest movement that can be reversed: another product's
+    assert page.movement_view.chosen() is not None
+    assert page.movement_view.chosen().id == other_receipt.id
+    assert page.reverse_panel.note.isVisible() and page.reverse_panel.count_button.isVisible()
+    # the arrow keys do not land on a greyed movement either
+    page.movement_view.setFocus()
+    press(qtbot, Qt.Key.Key_Up)
+    assert page.movement_view.chosen().id == other_receipt.id
+    qtbot.keyClick(page, Qt.Key.Key_W, ALT)  # &Why is it reversed
+    type_text(qtbot, "received at the wrong facility")
+    post(qtbot, page)
+    assert page.confirmation.isVisible(), page.problems_label.text()
+    assert lot_balance(ctx, other, "OTH-1") == 0  # reversed
+    assert lot_balance(ctx, counted, "CNT-1") == 38  # as counted
+    # the way out the note offers: a new physical count
+    qtbot.keyClick(page, Qt.Key.Key_A, ALT)  # Count &again
+    qtbot.waitUntil(lambda: page.kind.value == "COUNT")
+    assert page.stack.currentWidget() is page.grid
 
 
 def test_models_pass_the_model_tester(window, qtbot, qtmodeltester) -> None:  # type: ignore[no-untyped-def]

@@ -49,7 +49,7 @@ from stockdesk.ui.entry_checks import (
 )
 from stockdesk.ui.entry_grid import LinesGrid
 from stockdesk.ui.entry_lines import COUNT, IN, OUT, Line, LinesModel
-from stockdesk.ui.entry_reverse import MovementsModel, MovementsView
+from stockdesk.ui.entry_reverse import MovementsModel, ReversePanel
 from stockdesk.ui.pages.base import Page
 
 ERROR_STYLE = "color: #b71c1c;"
@@ -142,9 +142,11 @@ class EntryPage(Page):
         self.model.product_changed.connect(self._product_changed)
         self.model.lines_edited.connect(self._lines_edited)
         self.stack.addWidget(self.grid)
-        self.movements = MovementsModel(self)
-        self.movement_view = MovementsView(self.movements)
-        self.stack.addWidget(self.movement_view)
+        self.movements = MovementsModel(self, last_day=self.ctx.today)
+        self.reverse_panel = ReversePanel(self.movements)
+        self.reverse_panel.count_again.connect(self._count_again)
+        self.movement_view = self.reverse_panel.view
+        self.stack.addWidget(self.reverse_panel)
         outer.addWidget(self.stack, 1)
 
         self.problems_label = QLabel()
@@ -367,7 +369,7 @@ class EntryPage(Page):
         self._show_findings(Findings())
         self.confirmation.hide()
         if kind == Kind.REVERSAL:
-            self.stack.setCurrentWidget(self.movement_view)
+            self.stack.setCurrentWidget(self.reverse_panel)
             self.hint.setText(self.tr("Choose the movement with the arrow keys, say why, then "
                                       "Ctrl+S posts its exact opposite."))
             self._load_movements()
@@ -415,6 +417,8 @@ class EntryPage(Page):
     def _date_changed(self, _: QDate) -> None:
         if self.kind == Kind.COUNT:
             self._load_sheet()
+        elif self.kind == Kind.REVERSAL:
+            self._load_movements()  # what can be reversed depends on the day
         else:
             self._reload_lots()
 
@@ -504,14 +508,20 @@ class EntryPage(Page):
         if not self.ctx.facility:
             return
         directory = self.ctx.service(DirectoryService)
-        facility = self.ctx.facility
+        facility, on = self.ctx.facility, self.on_date()
 
         def done(rows: list[MovementInfo]) -> None:
+            self.movements.product_names = {p.code: p.description for p in self.products}
             self.movements.set_rows(rows)
-            self.movement_view.select_first(rows)
+            self.reverse_panel.show_rows(rows)
 
-        self.ctx.tasks.run(lambda _: directory.movements(facility), done, self._handled,
+        self.ctx.tasks.run(lambda _: directory.movements(facility, on=on), done, self._handled,
                            title=self.tr("Loading movements…"), parent=self)
+
+    def _count_again(self) -> None:
+        """Counted stock is corrected by a new count: go to Physical count."""
+        self._set_kind(Kind.COUNT)
+        self._focus_start()
 
     # -- checking ----------------------------------------------------------------------------
 
