@@ -43,6 +43,7 @@ class LotRun:
     part of a unit cannot be dispensed before expiry).  ``starts_on``: first day FEFO takes
     from it (None: never reached).  ``ends_on``: first day it can no longer cover the day's
     demand, i.e. the day it is used up, or its expiry date (None: no expiry and no demand).
+    ``index``: the lot's place in the lots given (0 first; its label is "lot {index + 1}").
     """
 
     label: str
@@ -54,6 +55,7 @@ class LotRun:
     ends_on: date | None
     ends_by: EndsBy
     formula: str
+    index: int
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def fefo_lots(lots: Sequence[Lot], amc: Number | None, as_of: date) -> tuple[Lot
             if days <= 0:
                 formula += " (already expired)" if expiry <= as_of else " (expires on day 1)"
         out.append(LotRun(label, q, expiry, consumed, at_risk, starts_on, ends_on, ends_by,
-                          formula))
+                          formula, index=run.index))
     return tuple(out)
 
 

@@ -127,16 +127,11 @@ def lot_columns() -> list[Col[LotRow]]:
 
 def lot_risks(status: ProductStatus | None) -> dict[str, int]:
     """Batch number -> quantity at risk of expiry, from the status's first-expiry-first-out run
-    (which names lots by their place in the status's lots)."""
+    (each run knows the place of its lot in the status's lots)."""
     if status is None or status.expiry is None:
         return {}
-    out: dict[str, int] = {}
     lots = status.inputs.lots
-    for run in status.expiry.lots:
-        place = run.label.split()[-1]
-        if place.isdigit() and 0 < int(place) <= len(lots):
-            out[lots[int(place) - 1].lot] = int(run.at_risk)
-    return out
+    return {lots[run.index].lot: int(run.at_risk) for run in status.expiry.lots}
 
 
 class FastModel(SnapshotModel[R]):

@@ -58,15 +58,15 @@ def test_soon_out_and_expiring_lists_open_the_product(window, qtbot, qtmodeltest
     qtmodeltester.check(page.expiry_model)
     data = page.data
     assert data is not None
-    assert data.soon_out and not page.soon_view.isHidden()
-    for item in data.soon_out:
+    assert data.run_out and not page.soon_view.isHidden()
+    for item in data.run_out:
         assert item.usable > 0 and item.stockout >= TODAY
     first = page.soon_proxy.index(0, 0)
     page.soon_view.setFocus()
     page.soon_view.setCurrentIndex(first)
     with qtbot.waitSignal(page.navigate) as sent:
         qtbot.keyClick(page.soon_view, Qt.Key.Key_Return)
-    assert sent.args == ["stock", {"product": data.soon_out[0].code}]
+    assert sent.args == ["stock", {"product": data.run_out[0].code}]
     assert data.expiring and not page.expiry_view.isHidden()
     horizon_end = TODAY.replace(year=TODAY.year + 1, month=5)
     assert all(e.expiry <= horizon_end for e in data.expiring)

@@ -10,10 +10,6 @@ card; the requisition opens the Requisitions page at its period.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
@@ -31,8 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stockdesk.services.directory import DirectoryService, RequisitionInfo
-from stockdesk.services.stock_status import ProductStatus, StockStatusService, product_status
+from stockdesk.services.dashboard import (
+    DUE_DAY,
+    Dashboard,
+    DashboardService,
+    ExpiringLot,
+    RequisitionDue,
+    RunOut,
+)
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
@@ -41,116 +43,15 @@ from stockdesk.ui.pages.base import Page
 from stockdesk.ui.tasks import Control
 
 TILE_STATUSES = ("stocked_out", "below_eop", "below_min", "adequate", "overstocked")
-DUE_DAY = 10  # a month's R&R is due by the 10th of the next month
-SENT = frozenset({"submitted", "authorized", "approved", "issued"})
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("DashboardPage", text)
 
 
-# -- what the page shows (built off the GUI thread from the services' answers) ----------------
-
-@dataclass(frozen=True)
-class SoonOut:
-    code: str
-    product: str
-    unit: str
-    usable: int
-    stockout: date
-    order_by: date
-    late_days: int  # > 0: ordered today it arrives that many days after the stockout
-
-
-@dataclass(frozen=True)
-class ExpiringLot:
-    code: str
-    product: str
-    lot: str
-    expiry: date
-    quantity: int
-    at_risk: int
-
-
-@dataclass(frozen=True)
-class RequisitionDue:
-    period: str  # the month just completed: the R&R being prepared now
-    due: date
-    requisitions: tuple[RequisitionInfo, ...]  # that period's regular R&Rs, by program
-
-    @property
-    def sent(self) -> bool:
-        return bool(self.requisitions) and all(r.status in SENT for r in self.requisitions)
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    facility: str
-    facility_name: str
-    today: date
-    horizon_months: int
-    counts: dict[str, int]
-    soon_out: tuple[SoonOut, ...]
-    expiring: tuple[ExpiringLot, ...]
-    requisition: RequisitionDue
-
-
-def previous_period(today: date) -> str:
-    first = today.replace(day=1) - timedelta(days=1)
-    return f"{first.year:04d}-{first.month:02d}"
-
-
-def soon_out(rows: Sequence[ProductStatus], today: date) -> list[SoonOut]:
-    """Products with usable stock whose projected stockout falls within their lead time."""
-    out = []
-    for r in rows:
-        stockout = r.stockout.value
-        if r.stock.usable <= 0 or stockout is None:
-            continue
-        lead = int(r.order_by.inputs.get("lead_time_days", 0))
-        if stockout <= today + timedelta(days=lead):
-            out.append(SoonOut(r.code, r.stock.description, r.stock.unit, r.stock.usable,
-                               stockout, r.order_by.value or today,
-                               int(r.order_by.inputs.get("days_late", 0))))
-    return sorted(out, key=lambda s: (s.stockout, s.product))
-
-
-def expiring(rows: Sequence[ProductStatus]) -> list[ExpiringLot]:
-    """Lots expiring by the horizon's end, with what FEFO use leaves to expire."""
-    out = []
-    for r in rows:
-        if r.expiry is None:
-            continue
-        for run in r.expiry.lots:
-            if run.expiry is None or run.expiry > r.expiry.horizon_end:
-                continue
-            position = int(run.label.split()[-1]) - 1  # expiry.py names lots "lot N"
-            lot = r.inputs.lots[position].lot if 0 <= position < len(r.inputs.lots) \
-                else run.label
-            out.append(ExpiringLot(r.code, r.stock.description, lot, run.expiry,
-                                   run.quantity, run.at_risk))
-    return sorted(out, key=lambda e: (e.expiry, e.product, e.lot))
-
-
 def load(ctx: AppContext, facility: str, horizon: int, control: Control) -> Dashboard:
     """The dashboard of ``facility`` (runs on the db lane)."""
-    today = ctx.today()
-    inputs = ctx.service(StockStatusService).inputs(facility)
-    rows = []
-    for number, item in enumerate(inputs):
-        if number % 25 == 0:
-            control.progress(number, len(inputs))
-        rows.append(product_status(item, today, today, horizon_months=horizon))
-    directory = ctx.service(DirectoryService)
-    names = {f.code: f.name for f in directory.facilities(include_inactive=True)}
-    period = previous_period(today)
-    requisitions = tuple(r for r in directory.requisitions(facility, period=period)
-                         if not r.emergency)
-    counts = Counter(str(r.status.value.value) for r in rows)
-    return Dashboard(facility, names.get(facility, facility), today, horizon,
-                     {code: counts.get(code, 0) for code in words.STATUS_ORDER},
-                     tuple(soon_out(rows, today)), tuple(expiring(rows)),
-                     RequisitionDue(period, today.replace(day=DUE_DAY), requisitions))
+    return ctx.service(DashboardService).summary(facility, horizon, progress=control.progress)
 
 
 # -- widgets ---------------------------------------------------------------------------------
@@ -283,8 +184,8 @@ class DashboardPage(Page):
         row.addWidget(self.requisition_text, 1)
         row.addWidget(self.requisition_button, 0, Qt.AlignmentFlag.AlignVCenter)
 
-        self.soon_model: SnapshotModel[SoonOut] = SnapshotModel([
-            Col("product", lambda: self.tr("Product"), lambda r: r.product, searchable=True,
+        self.soon_model: SnapshotModel[RunOut] = SnapshotModel([
+            Col("product", lambda: self.tr("Product"), lambda r: r.description, searchable=True,
                 tooltip=lambda r: r.code),
             Col("usable", lambda: self.tr("On hand"), lambda r: r.usable, i18n.number,
                 align=RIGHT),
@@ -316,7 +217,7 @@ class DashboardPage(Page):
         box.addWidget(self.soon_empty)
 
         self.expiry_model: SnapshotModel[ExpiringLot] = SnapshotModel([
-            Col("product", lambda: self.tr("Product"), lambda r: r.product, searchable=True,
+            Col("product", lambda: self.tr("Product"), lambda r: r.description, searchable=True,
                 tooltip=lambda r: r.code),
             Col("lot", lambda: self.tr("Lot"), lambda r: r.lot, searchable=True),
             Col("expiry", lambda: self.tr("Expires"), lambda r: r.expiry, i18n.day),
@@ -402,37 +303,38 @@ class DashboardPage(Page):
             "show them").format(count=i18n.number(unknown)))
         self.unknown.setVisible(unknown > 0)
         self._show_horizon(data.horizon_months)
-        self.soon_model.set_rows(data.soon_out)
-        self.soon_view.setVisible(bool(data.soon_out))
+        self.soon_model.set_rows(data.run_out)
+        self.soon_view.setVisible(bool(data.run_out))
         self.soon_empty.setText(self.tr("None: every product with stock lasts until an order "
                                         "placed today arrives."))
-        self.soon_empty.setVisible(not data.soon_out)
+        self.soon_empty.setVisible(not data.run_out)
         self.expiry_model.set_rows(data.expiring)
         self.expiry_view.setVisible(bool(data.expiring))
         self.expiry_empty.setText(self.tr("No lot expires within {months} months.").format(
             months=data.horizon_months))
         self.expiry_empty.setVisible(not data.expiring)
-        self.requisition_text.setText(self.requisition_words(data.requisition, data.today))
+        self.requisition_text.setText(self.requisition_words(data.requisition))
         self.requisition_button.setEnabled(True)
         self.loaded.emit()
 
-    def requisition_words(self, due: RequisitionDue, today: date) -> str:
+    def requisition_words(self, due: RequisitionDue) -> str:
         month = i18n.month(due.period)
         states = "; ".join(self.tr("{program}: {status}").format(
-            program=r.program, status=words.rnr_status(r.status)) for r in due.requisitions)
-        if due.sent:
+            program=words.program(r.program), status=words.rnr_status(r.status))
+            for r in due.requisitions)
+        if due.state == "sent":
             return self.tr("The R&R for {month} has been sent ({states}). The next one, for "
                            "this month, is due by the {day} of next month.").format(
                 month=month, states=states, day=i18n.number(DUE_DAY))
-        if due.requisitions:
-            if today <= due.due:
+        if due.state is not None:
+            if not due.overdue:
                 return self.tr("The R&R for {month} is being prepared ({states}). It is due "
                                "by {due}.").format(month=month, states=states,
                                                    due=i18n.day(due.due))
             return self.tr("The R&R for {month} was due by {due} and is not sent yet "
                            "({states}).").format(month=month, states=states,
                                                  due=i18n.day(due.due))
-        if today <= due.due:
+        if not due.overdue:
             return self.tr("The R&R for {month} is due by {due}. It has not been started.")\
                 .format(month=month, due=i18n.day(due.due))
         return self.tr("The R&R for {month} was due by {due} and has not been started.")\
@@ -449,7 +351,7 @@ class DashboardPage(Page):
 
     def _open_soon(self, index: QModelIndex) -> None:
         row = index.data(ROW_ROLE)
-        if isinstance(row, SoonOut):
+        if isinstance(row, RunOut):
             self.navigate.emit("stock", {"product": row.code})
 
     def _open_expiring(self, index: QModelIndex) -> None:
