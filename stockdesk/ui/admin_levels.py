@@ -28,7 +28,7 @@ from stockdesk.services.admin_view import (
     level_problems,
 )
 from stockdesk.services.masterdata import LevelData, MasterDataService
-from stockdesk.ui import i18n
+from stockdesk.ui import i18n, words
 from stockdesk.ui.admin_facilities import facility_type
 from stockdesk.ui.admin_widgets import (
     FieldForm,
@@ -56,7 +56,7 @@ class LevelsTab(ListEditor):
 
         columns: list[Col[LevelRecord]] = [
             Col("program", lambda: self.tr("Program"), lambda r: r.data.program,
-                searchable=True),
+                text=words.program, searchable=True),
             Col("type", lambda: self.tr("Facility type"), lambda r: r.data.facility_type,
                 facility_type),
             level("max_mos", lambda: self.tr("Maximum")),
@@ -111,7 +111,8 @@ class LevelsTab(ListEditor):
             return
         self.current = row.data
         self.heading.setText(self.tr("Levels of {program} at a {type}").format(
-            program=row.data.program, type=facility_type(row.data.facility_type).lower()))
+            program=words.program(row.data.program),
+            type=facility_type(row.data.facility_type).lower()))
         for field, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(getattr(row.data, field))

@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         old = self.pages
         self.pages = {}
-        for number, cls in enumerate(p for p in PAGES if p.visible_to(self.ctx)):
+        for cls in (p for p in PAGES if p.visible_to(self.ctx)):
+            number = PAGES.index(cls)  # Ctrl+N is the same page whoever signs in
             page = cls(self.ctx, self.stack)
             page.navigate.connect(self.go)
             self.pages[cls.key] = page
@@ -128,8 +129,9 @@ class MainWindow(QMainWindow):
         quit_.triggered.connect(self.close)
 
         view = menu.addMenu(self.tr("&Go"))
-        for number, key in enumerate(self.pages):
-            action = view.addAction(self.pages[key].title())
+        for key, page in self.pages.items():
+            action = view.addAction(page.title())
+            number = PAGES.index(type(page))
             if number < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.go(k, {}))

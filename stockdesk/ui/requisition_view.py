@@ -520,7 +520,8 @@ class RequisitionView(QWidget):
         h = doc.header
         title = self.tr("Emergency R&&R {facility} — {program} — {period}") if h.emergency \
             else self.tr("R&&R {facility} — {program} — {period}")
-        self.title_label.setText(title.format(facility=h.facility_name, program=h.program_name,
+        self.title_label.setText(title.format(facility=h.facility_name,
+                                              program=words.program(h.program, h.program_name),
                                               period=i18n.month(h.period)))
         self.status_label.setText(words.rnr_status(h.status.value))
         colour = rnr_colour(h.status.value) or "#616161"
@@ -532,7 +533,8 @@ class RequisitionView(QWidget):
             "months of stock)   Lines: {lines}").format(
             name=h.facility_name, code=h.facility_code, district=h.district or "",
             first=i18n.day(h.period_start), last=i18n.day(h.period_end),
-            program=h.program_name, profile=h.profile, max=i18n.number(h.max_mos, 1),
+            program=words.program(h.program, h.program_name), profile=h.profile,
+            max=i18n.number(h.max_mos, 1),
             min=i18n.number(h.min_mos, 1), lines=i18n.number(len(doc.lines))))
         self.header_label.setToolTip(h.profile_description)
         signed = [_t(SIGNATURE_TEXT[s.step]).format(name=s.full_name or s.user,
@@ -637,7 +639,7 @@ class RequisitionView(QWidget):
             allowed = self.may_step(action)
             button.setEnabled(allowed)
             button.setToolTip("" if allowed else self.tr(
-                "Not available: the R&&R is {status}, or your role may not do this.").format(
+                "Not available: the R&R is {status}, or your role may not do this.").format(
                 status=words.rnr_status(self.doc.header.status.value) if self.doc else ""))
         has_doc = self.doc is not None
         for b in (self.excel_button, self.pdf_button, self.print_button):
@@ -752,11 +754,11 @@ class RequisitionView(QWidget):
             return
         if fmt == "xlsx":
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the R&&R as Excel"), self._default_name("xlsx"),
+                self, self.tr("Export the R&R as Excel"), self._default_name("xlsx"),
                 self.tr("Excel workbook (*.xlsx)"))
         else:
             path, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Export the R&&R as PDF"), self._default_name("pdf"),
+                self, self.tr("Export the R&R as PDF"), self._default_name("pdf"),
                 self.tr("PDF document (*.pdf)"))
         if not path:
             return
@@ -783,15 +785,19 @@ class RequisitionView(QWidget):
 
         writer = write_rnr_xlsx if fmt == "xlsx" else write_rnr_pdf
         self.ctx.tasks.run(lambda c: writer(doc, target), lambda _: then(), lane=CPU,
-                           title=self.tr("Writing the R&&R"), parent=self)
+                           title=self.tr("Writing the R&R"), parent=self)
 
     def _saved(self, target: Path) -> None:
         self.message.setText(self.tr("Saved to {path}").format(path=str(target)))
         self.exported.emit(str(target))
 
     def _open(self, target: Path) -> None:
-        self.message.setText(self.tr("Opened the R&&R in the PDF reader to print it."))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+        if QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))):
+            self.message.setText(self.tr("Opened the R&&R in the PDF reader to print it."))
+        else:
+            self.message.setText(self.tr(
+                "No program to show PDF files was found on this computer. The R&&R was saved "
+                "as {file}: print it from there.").format(file=str(target)))
         self.exported.emit(str(target))
 
 

@@ -9,12 +9,15 @@ catalogues in step with that table).
 
 from __future__ import annotations
 
+import re
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
 from stockdesk.problems import MESSAGES, Problem, Severity
 from stockdesk.services.auth import OPERATION_WORDS
+from stockdesk.ui import i18n
 
 PROBLEM_CONTEXT = "Problem"
 
@@ -85,6 +88,15 @@ RNR_STATUS: dict[str, str] = {
     "issued": QT_TRANSLATE_NOOP("RequisitionStatus", "Issued"),
 }
 
+# Programs of the starter catalogue; a program a district adds keeps the name it was given.
+PROGRAM: dict[str, str] = {
+    "essential": QT_TRANSLATE_NOOP("Program", "Essential medicines"),
+    "family_planning": QT_TRANSLATE_NOOP("Program", "Family planning"),
+    "hiv": QT_TRANSLATE_NOOP("Program", "HIV"),
+    "malaria": QT_TRANSLATE_NOOP("Program", "Malaria"),
+    "tuberculosis": QT_TRANSLATE_NOOP("Program", "Tuberculosis"),
+}
+
 SEVERITY: dict[Severity, str] = {
     Severity.INFO: QT_TRANSLATE_NOOP("Severity", "Note"),
     Severity.WARNING: QT_TRANSLATE_NOOP("Severity", "Warning"),
@@ -117,6 +129,15 @@ def rnr_status(code: str) -> str:
     return _lookup(RNR_STATUS, "RequisitionStatus", code)
 
 
+def program(code: str | None, name: str | None = None) -> str:
+    """A program as people call it: the known ones translated, others by their own name."""
+    if not code:
+        return name or ""
+    if code in PROGRAM:
+        return _t("Program", PROGRAM[code])
+    return name if name and name != code else code
+
+
 def severity(level: Severity) -> str:
     return _lookup(SEVERITY, "Severity", level)
 
@@ -125,14 +146,33 @@ def operation(code: str) -> str:
     return _t("Operation", OPERATION_WORDS.get(code, code))
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATE_PARAMS = frozenset({"counted", "date", "expiry", "given", "known", "original", "today",
+                         "until", "when"})
+
+
+def _shown(key: str, value: Any) -> Any:
+    """A problem's parameter as the person reads it: days in the locale's format (what was
+    typed, shown with ``!r``, stays as typed)."""
+    if isinstance(value, (date, datetime)):
+        return i18n.day(value)
+    if key in DATE_PARAMS and isinstance(value, str) and _ISO_DAY.fullmatch(value):
+        try:
+            return i18n.day(date.fromisoformat(value))
+        except ValueError:
+            return value
+    return value
+
+
 def problem(p: Problem) -> str:
     """A problem as one translated sentence, with where it was found when known."""
     template = MESSAGES.get(p.code)
+    params = {k: _shown(k, v) for k, v in p.params.items()}
     if template is None:
         text = str(p)
     else:
         try:
-            text = _t(PROBLEM_CONTEXT, template).format(**p.params)
+            text = _t(PROBLEM_CONTEXT, template).format(**params)
         except (KeyError, IndexError, ValueError):
             text = template.format(**p.params) if p.params else template
     if p.where is not None:

@@ -28,7 +28,7 @@ from stockdesk.requisition.consolidation import Consolidation, ProductTotal
 from stockdesk.services.consolidation import ConsolidationService
 from stockdesk.services.directory import DirectoryService
 from stockdesk.services.district_view import DistrictViewService, ReportingRow
-from stockdesk.ui import i18n
+from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.district_tables import (
@@ -343,13 +343,16 @@ class DistrictPage(Page):
     def import_folder(self) -> None:
         start = self.ctx.settings.get(keys.LAST_FOLDER) or str(Path.home())
         folder = QFileDialog.getExistingDirectory(
-            self, self.tr("Folder of R&&R workbooks to import"), start)
+            self, self.tr("Folder of R&R workbooks to import"), start)
         if not folder:
             return
         self.ctx.settings.set(keys.LAST_FOLDER, folder)
-        paths = sorted(p for p in Path(folder).iterdir()
-                       if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$"))
-        self.import_files(paths)
+
+        def workbooks(control: Control) -> list[Path]:  # a USB stick or a share can be slow
+            return sorted(p for p in Path(folder).iterdir()
+                          if p.suffix.lower() == ".xlsx" and not p.name.startswith("~$"))
+
+        self.ctx.tasks.run(workbooks, self.import_files, lane="cpu")
 
     def import_files(self, paths: list[Path]) -> None:
         if not paths:
@@ -463,11 +466,11 @@ class DistrictPage(Page):
         lines = []
         if c.not_reported:
             lines.append(self.tr("Not reported: {names}").format(names=", ".join(
-                m.facility_name + (f" [{m.program}]" if m.program else "")
+                m.facility_name + (f" [{words.program(m.program)}]" if m.program else "")
                 for m in c.not_reported)))
         if c.not_approved:
             lines.append(self.tr("Not yet approved: {names}").format(names=", ".join(
-                f"{p.facility_name} [{p.program}]" for p in c.not_approved)))
+                f"{p.facility_name} [{words.program(p.program)}]" for p in c.not_approved)))
         self.missing_label.setText("\n".join(lines))
         self.export_button.setEnabled(bool(c.lines))
         self.order_message.clear()

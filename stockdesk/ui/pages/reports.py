@@ -285,6 +285,10 @@ class ReportsPage(Page):
         grid.addWidget(self.kind, 0, 1)
         grid.addWidget(labelled(self.tr("F&or:"), self.scope), 0, 2)
         grid.addWidget(self.scope, 0, 3)
+        self._district_chosen = False
+        self.scope.activated.connect(  # a person's choice, not a refill
+            lambda _i: setattr(self, "_district_chosen", (self.scope_choice() or ("",))[0]
+                               == "district"))
         grid.addWidget(labelled(self.tr("As of &date:"), self.as_of), 0, 4)
         grid.addWidget(self.as_of, 0, 5)
         options = QHBoxLayout()
@@ -383,10 +387,9 @@ class ReportsPage(Page):
         for district in self.districts:
             self.scope.addItem(self.tr("The whole district: {name}").format(name=district),
                                scope_key("district", district))
-        index = -1
-        if previous is not None:
-            index = 0 if previous[0] == "facility" and self.ctx.facility \
-                else self.scope.findData(scope_key(*previous))
+        index = -1  # the facility in view, unless the person chose a district themselves
+        if previous is not None and previous[0] == "district" and self._district_chosen:
+            index = self.scope.findData(scope_key(*previous))
         self.scope.setCurrentIndex(max(index, 0) if self.scope.count() else -1)
         self.scope.blockSignals(False)
         self._choice_changed()
@@ -613,6 +616,9 @@ class ReportsPage(Page):
         target = Path(tempfile.mkdtemp(prefix="stockdesk-")) / self._default_name("pdf")
 
         def opened(path: Path) -> None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.summary.setText(self.tr(
+                    "No program to show PDF files was found on this computer. The report "
+                    "was saved as {file}: print it from there.").format(file=str(path)))
             self.saved.emit(str(path))
         self._with_report(lambda report: self._write(report, target, "pdf", opened))

@@ -57,7 +57,8 @@ def history_columns() -> list[Col[RequisitionInfo]]:
     return [
         Col("period", lambda: _t("Period"), lambda r: r.period, text=i18n.month,
             tooltip=lambda r: r.period),
-        Col("program", lambda: _t("Program"), lambda r: r.program, searchable=True),
+        Col("program", lambda: _t("Program"), lambda r: r.program, text=words.program,
+            searchable=True),
         Col("emergency", lambda: _t("Emergency"), lambda r: r.emergency,
             text=lambda v: _t("Emergency") if v else ""),
         Col("status", lambda: _t("Status"), lambda r: r.status, text=words.rnr_status,
@@ -90,7 +91,7 @@ class NewRequisitionDialog(QDialog):
         self.program = QComboBox()
         self.program.setObjectName("newProgram")
         for code, name in programs:
-            self.program.addItem(name, code)
+            self.program.addItem(words.program(code, name), code)
         self.program.setCurrentIndex(max(0, self.program.findData(program)))
         label = QLabel(self.tr("P&rogram:"))
         label.setBuddy(self.program)

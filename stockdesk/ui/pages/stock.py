@@ -284,7 +284,7 @@ class StockPage(Page):
         present = present or set()
         for code in codes:
             if code in present:
-                self.program.addItem((names or {}).get(code, code), code)
+                self.program.addItem(words.program(code, (names or {}).get(code)), code)
         if None in present:
             self.program.addItem(self.tr("No program"), NO_PROGRAM)
         index = self.program.findData(chosen) if chosen else 0

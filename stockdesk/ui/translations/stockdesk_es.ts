@@ -552,8 +552,8 @@ No use la demostración para existencias reales: para eso, configure una base de
             <translation>Los {count} establecimientos enviaron su informe de {period}.</translation>
         </message>
         <message>
-            <source>Folder of R&amp;&amp;R workbooks to import</source>
-            <translation>Carpeta de libros R&amp;&amp;R para importar</translation>
+            <source>Folder of R&amp;R workbooks to import</source>
+            <translation>Carpeta de libros R&amp;R para importar</translation>
         </message>
         <message>
             <source>The folder holds no Excel workbook (.xlsx).</source>
@@ -630,6 +630,147 @@ No use la demostración para existencias reales: para eso, configure una base de
         <message>
             <source>Writing the warehouse order</source>
             <translation>Generando el pedido al almacén</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryChecks</name>
+        <message>
+            <source>Choose a product.</source>
+            <translation>Elija un producto.</translation>
+        </message>
+        <message>
+            <source>Choose why the count differs from the book.</source>
+            <translation>Elija por qué lo contado difiere del saldo registrado.</translation>
+        </message>
+        <message>
+            <source>Line {line}, {column}: {problem}</source>
+            <translation>Línea {line}, {column}: {problem}</translation>
+        </message>
+        <message>
+            <source>Lot {lot} has expired: it cannot be issued.</source>
+            <translation>El lote {lot} está vencido: no se puede entregar.</translation>
+        </message>
+        <message>
+            <source>Lot {lot} has no stock here.</source>
+            <translation>El lote {lot} no tiene existencias aquí.</translation>
+        </message>
+        <message>
+            <source>No product matches “{text}”.</source>
+            <translation>Ningún producto coincide con «{text}».</translation>
+        </message>
+        <message>
+            <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
+            <translation>No es una fecha: escríbala como AAAA-MM-DD o MM/AAAA.</translation>
+        </message>
+        <message>
+            <source>Only {available} can be taken: the balance may not go below zero.</source>
+            <translation>Solo se puede retirar {available}: el saldo no puede quedar por debajo de cero.</translation>
+        </message>
+        <message>
+            <source>This lot expired on {date}.</source>
+            <translation>Este lote venció el {date}.</translation>
+        </message>
+        <message>
+            <source>Type a whole number above zero.</source>
+            <translation>Escriba un número entero mayor que cero.</translation>
+        </message>
+        <message>
+            <source>Type at least one line.</source>
+            <translation>Escriba al menos una línea.</translation>
+        </message>
+        <message>
+            <source>Type the number counted (0 or more).</source>
+            <translation>Escriba la cantidad contada (0 o más).</translation>
+        </message>
+        <message>
+            <source>Type the number counted.</source>
+            <translation>Escriba la cantidad contada.</translation>
+        </message>
+        <message>
+            <source>Type the quantity.</source>
+            <translation>Escriba la cantidad.</translation>
+        </message>
+        <message>
+            <source>{count} products match “{text}”: choose one from the list.</source>
+            <translation>{count} productos coinciden con «{text}»: elija uno de la lista.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryGrid</name>
+        <message>
+            <source>Code, name or scan</source>
+            <translation>Código, nombre o escaneo</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD or MM/YYYY</source>
+            <translation>AAAA-MM-DD o MM/AAAA</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryLines</name>
+        <message>
+            <source>Available</source>
+            <translation>Disponible</translation>
+        </message>
+        <message>
+            <source>Book balance</source>
+            <translation>Saldo registrado</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Contado</translation>
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation>Vencimiento</translation>
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation>Lote</translation>
+        </message>
+        <message>
+            <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
+            <translation>Ningún producto del catálogo tiene el código de barras {gtin}; escriba el código del producto o pida al distrito que agregue el código de barras.</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Producto</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Cantidad</translation>
+        </message>
+        <message>
+            <source>Suggested lot (FEFO)</source>
+            <translation>Lote sugerido (FEFO)</translation>
+        </message>
+        <message>
+            <source>This scan could not be read; scan it again or type the product code.</source>
+            <translation>No se pudo leer el código escaneado; escanéelo de nuevo o escriba el código del producto.</translation>
+        </message>
+        <message>
+            <source>Variance</source>
+            <translation>Diferencia</translation>
+        </message>
+        <message>
+            <source>Variance reason</source>
+            <translation>Motivo de la diferencia</translation>
+        </message>
+        <message>
+            <source>no lot</source>
+            <translation>sin lote</translation>
+        </message>
+        <message>
+            <source>no usable stock</source>
+            <translation>sin existencias utilizables</translation>
+        </message>
+        <message>
+            <source>{lot} (expires {expiry}): {balance}</source>
+            <translation>{lot} (vence el {expiry}): {balance}</translation>
+        </message>
+        <message>
+            <source>{lot}: {balance}, expires {expiry}</source>
+            <translation>{lot}: {balance}, vence el {expiry}</translation>
         </message>
     </context>
     <context>
@@ -801,6 +942,101 @@ No use la demostración para existencias reales: para eso, configure una base de
         <message>
             <source>The difference from the book was posted as adjustment {ids}.</source>
             <translation>La diferencia con el saldo registrado se registró como ajuste {ids}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryReverse</name>
+        <message>
+            <source>By</source>
+            <translation>Por</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Líneas</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>N.º</translation>
+        </message>
+        <message>
+            <source>Other party</source>
+            <translation>Contraparte</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referencia</translation>
+        </message>
+        <message>
+            <source>A count is corrected by a new physical count.</source>
+            <translation>Un inventario se corrige con un nuevo inventario físico.</translation>
+        </message>
+        <message>
+            <source>A physical count cannot be reversed: what was counted is corrected by posting a new physical count.</source>
+            <translation>Un inventario físico no se puede anular: lo contado se corrige registrando un nuevo inventario físico.</translation>
+        </message>
+        <message>
+            <source>Already reversed by movement {id}.</source>
+            <translation>Ya anulado por el movimiento {id}.</translation>
+        </message>
+        <message>
+            <source>Can it be reversed?</source>
+            <translation>¿Se puede anular?</translation>
+        </message>
+        <message>
+            <source>Choose a date on or after {date}.</source>
+            <translation>Elija una fecha a partir del {date}.</translation>
+        </message>
+        <message>
+            <source>Counted on {date}: choose a later date.</source>
+            <translation>Contado el {date}: elija una fecha posterior.</translation>
+        </message>
+        <message>
+            <source>Counted on {date}: correct it with a new physical count.</source>
+            <translation>Contado el {date}: corríjalo con un nuevo inventario físico.</translation>
+        </message>
+        <message>
+            <source>It cannot be reversed.</source>
+            <translation>No se puede anular.</translation>
+        </message>
+        <message>
+            <source>Movement {id} is dated {date}: its reversal cannot be dated before it. Choose a date on or after {date}.</source>
+            <translation>El movimiento {id} tiene fecha {date}: su anulación no puede tener una fecha anterior. Elija una fecha a partir del {date}.</translation>
+        </message>
+        <message>
+            <source>Movement {id} reverses movement {original}; to undo it, post the movement again.</source>
+            <translation>El movimiento {id} anula el movimiento {original}; para deshacerlo, registre de nuevo el movimiento.</translation>
+        </message>
+        <message>
+            <source>Movement {id} was already reversed by movement {by}; it cannot be reversed twice.</source>
+            <translation>El movimiento {id} ya fue anulado por el movimiento {by}; no se puede anular dos veces.</translation>
+        </message>
+        <message>
+            <source>This reverses movement {id}.</source>
+            <translation>Esto anula el movimiento {id}.</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <source>{product} was counted on {date}. Nothing can be posted on or before a physical count, so this movement can no longer be reversed: post a new physical count to correct the stock.</source>
+            <translation>{product} se contó el {date}. No se puede registrar nada en la fecha de un inventario físico ni antes, así que este movimiento ya no se puede anular: registre un nuevo inventario físico para corregir las existencias.</translation>
+        </message>
+        <message>
+            <source>{product} was counted on {date}. Nothing can be posted on or before a physical count: choose a date after {date} to reverse this movement.</source>
+            <translation>{product} se contó el {date}. No se puede registrar nada en la fecha de un inventario físico ni antes: elija una fecha posterior al {date} para anular este movimiento.</translation>
         </message>
     </context>
     <context>
@@ -1854,10 +2090,6 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
             <translation>el movimiento {id} no existe</translation>
         </message>
         <message>
-            <source>movement {id} is a physical count; reverse its adjustment {adjustment} instead</source>
-            <translation>el movimiento {id} es un inventario físico; en su lugar, anule el ajuste {adjustment} correspondiente</translation>
-        </message>
-        <message>
             <source>movement {id} is itself a reversal; post a new movement instead</source>
             <translation>el movimiento {id} ya es una anulación; en su lugar, registre un nuevo movimiento</translation>
         </message>
@@ -2209,6 +2441,10 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
             <source>{why}</source>
             <translation>{why}</translation>
         </message>
+        <message>
+            <source>movement {id} is a physical count: a count is corrected by posting a new physical count</source>
+            <translation>el movimiento {id} es un inventario físico: un inventario se corrige registrando un nuevo inventario físico</translation>
+        </message>
     </context>
     <context>
         <name>ProductsTab</name>
@@ -2342,6 +2578,29 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <message>
             <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
             <translation>Consumo tal como se registró, sin tener en cuenta los días de desabastecimiento, como en un formulario en papel; el promedio de 3 meses se redondea hacia arriba.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Program</name>
+        <message>
+            <source>Essential medicines</source>
+            <translation>Medicamentos esenciales</translation>
+        </message>
+        <message>
+            <source>Family planning</source>
+            <translation>Planificación familiar</translation>
+        </message>
+        <message>
+            <source>HIV</source>
+            <translation>VIH</translation>
+        </message>
+        <message>
+            <source>Malaria</source>
+            <translation>Malaria</translation>
+        </message>
+        <message>
+            <source>Tuberculosis</source>
+            <translation>Tuberculosis</translation>
         </message>
     </context>
     <context>
@@ -2740,6 +2999,10 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
             <source>Saved to {file}</source>
             <translation>Guardado en {file}</translation>
         </message>
+        <message>
+            <source>No program to show PDF files was found on this computer. The report was saved as {file}: print it from there.</source>
+            <translation>No se encontró en esta computadora ningún programa para abrir archivos PDF. El reporte se guardó como {file}: imprímalo desde allí.</translation>
+        </message>
     </context>
     <context>
         <name>RequisitionStatus</name>
@@ -2827,32 +3090,36 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
             <translation>y {count} más (marcados en rojo en la tabla)</translation>
         </message>
         <message>
-            <source>Not available: the R&amp;&amp;R is {status}, or your role may not do this.</source>
-            <translation>No disponible: el R&amp;&amp;R está en estado {status} o su rol no permite hacer esto.</translation>
+            <source>Not available: the R&amp;R is {status}, or your role may not do this.</source>
+            <translation>No disponible: el R&amp;R está en estado {status} o su rol no permite hacer esto.</translation>
+        </message>
+        <message>
+            <source>Export the R&amp;R as Excel</source>
+            <translation>Exportar el R&amp;R a Excel</translation>
+        </message>
+        <message>
+            <source>Export the R&amp;R as PDF</source>
+            <translation>Exportar el R&amp;R a PDF</translation>
+        </message>
+        <message>
+            <source>Writing the R&amp;R</source>
+            <translation>Generando el R&amp;R</translation>
+        </message>
+        <message>
+            <source>No program to show PDF files was found on this computer. The R&amp;&amp;R was saved as {file}: print it from there.</source>
+            <translation>No se encontró en esta computadora ningún programa para abrir archivos PDF. El R&amp;&amp;R se guardó como {file}: imprímalo desde allí.</translation>
         </message>
         <message>
             <source>Write why the R&amp;&amp;R is rejected, so the facility knows what to correct.</source>
             <translation>Escriba por qué se rechaza el R&amp;&amp;R, para que el establecimiento sepa qué corregir.</translation>
         </message>
         <message>
-            <source>Export the R&amp;&amp;R as Excel</source>
-            <translation>Exportar el R&amp;&amp;R a Excel</translation>
-        </message>
-        <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Libro de Excel (*.xlsx)</translation>
         </message>
         <message>
-            <source>Export the R&amp;&amp;R as PDF</source>
-            <translation>Exportar el R&amp;&amp;R a PDF</translation>
-        </message>
-        <message>
             <source>PDF document (*.pdf)</source>
             <translation>Documento PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Writing the R&amp;&amp;R</source>
-            <translation>Generando el R&amp;&amp;R</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
@@ -2928,6 +3195,21 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <message>
             <source>Status</source>
             <translation>Estado</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReversePanel</name>
+        <message>
+            <source>Stock that has been counted is corrected by posting a new physical count, not by reversing a movement.</source>
+            <translation>Las existencias contadas se corrigen registrando un nuevo inventario físico, no anulando un movimiento.</translation>
+        </message>
+        <message>
+            <source>Count &amp;again</source>
+            <translation>&amp;Contar de nuevo</translation>
+        </message>
+        <message>
+            <source>Switch to Physical count to post a new count.</source>
+            <translation>Pasar a Inventario físico para registrar un nuevo conteo.</translation>
         </message>
     </context>
     <context>
@@ -3523,198 +3805,6 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <message>
             <source>{user} is unlocked.</source>
             <translation>{user} fue desbloqueado.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryChecks</name>
-        <message>
-            <source>Choose a product.</source>
-            <translation>Elija un producto.</translation>
-        </message>
-        <message>
-            <source>Choose why the count differs from the book.</source>
-            <translation>Elija por qué lo contado difiere del saldo registrado.</translation>
-        </message>
-        <message>
-            <source>Line {line}, {column}: {problem}</source>
-            <translation>Línea {line}, {column}: {problem}</translation>
-        </message>
-        <message>
-            <source>Lot {lot} has expired: it cannot be issued.</source>
-            <translation>El lote {lot} está vencido: no se puede entregar.</translation>
-        </message>
-        <message>
-            <source>Lot {lot} has no stock here.</source>
-            <translation>El lote {lot} no tiene existencias aquí.</translation>
-        </message>
-        <message>
-            <source>No product matches “{text}”.</source>
-            <translation>Ningún producto coincide con «{text}».</translation>
-        </message>
-        <message>
-            <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
-            <translation>No es una fecha: escríbala como AAAA-MM-DD o MM/AAAA.</translation>
-        </message>
-        <message>
-            <source>Only {available} can be taken: the balance may not go below zero.</source>
-            <translation>Solo se puede retirar {available}: el saldo no puede quedar por debajo de cero.</translation>
-        </message>
-        <message>
-            <source>This lot expired on {date}.</source>
-            <translation>Este lote venció el {date}.</translation>
-        </message>
-        <message>
-            <source>Type a whole number above zero.</source>
-            <translation>Escriba un número entero mayor que cero.</translation>
-        </message>
-        <message>
-            <source>Type at least one line.</source>
-            <translation>Escriba al menos una línea.</translation>
-        </message>
-        <message>
-            <source>Type the number counted (0 or more).</source>
-            <translation>Escriba la cantidad contada (0 o más).</translation>
-        </message>
-        <message>
-            <source>Type the number counted.</source>
-            <translation>Escriba la cantidad contada.</translation>
-        </message>
-        <message>
-            <source>Type the quantity.</source>
-            <translation>Escriba la cantidad.</translation>
-        </message>
-        <message>
-            <source>{count} products match “{text}”: choose one from the list.</source>
-            <translation>{count} productos coinciden con «{text}»: elija uno de la lista.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryLines</name>
-        <message>
-            <source>Available</source>
-            <translation>Disponible</translation>
-        </message>
-        <message>
-            <source>Book balance</source>
-            <translation>Saldo registrado</translation>
-        </message>
-        <message>
-            <source>Counted</source>
-            <translation>Contado</translation>
-        </message>
-        <message>
-            <source>Expiry</source>
-            <translation>Vencimiento</translation>
-        </message>
-        <message>
-            <source>Lot</source>
-            <translation>Lote</translation>
-        </message>
-        <message>
-            <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
-            <translation>Ningún producto del catálogo tiene el código de barras {gtin}; escriba el código del producto o pida al distrito que agregue el código de barras.</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Producto</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Cantidad</translation>
-        </message>
-        <message>
-            <source>Suggested lot (FEFO)</source>
-            <translation>Lote sugerido (FEFO)</translation>
-        </message>
-        <message>
-            <source>This scan could not be read; scan it again or type the product code.</source>
-            <translation>No se pudo leer el código escaneado; escanéelo de nuevo o escriba el código del producto.</translation>
-        </message>
-        <message>
-            <source>Variance</source>
-            <translation>Diferencia</translation>
-        </message>
-        <message>
-            <source>Variance reason</source>
-            <translation>Motivo de la diferencia</translation>
-        </message>
-        <message>
-            <source>no lot</source>
-            <translation>sin lote</translation>
-        </message>
-        <message>
-            <source>no usable stock</source>
-            <translation>sin existencias utilizables</translation>
-        </message>
-        <message>
-            <source>{lot} (expires {expiry}): {balance}</source>
-            <translation>{lot} (vence el {expiry}): {balance}</translation>
-        </message>
-        <message>
-            <source>{lot}: {balance}, expires {expiry}</source>
-            <translation>{lot}: {balance}, vence el {expiry}</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryReverse</name>
-        <message>
-            <source>A count: reverse its adjustment instead</source>
-            <translation>Es un inventario: en su lugar, anule su ajuste</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>Por</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Fecha</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Tipo</translation>
-        </message>
-        <message>
-            <source>Lines</source>
-            <translation>Líneas</translation>
-        </message>
-        <message>
-            <source>No.</source>
-            <translation>N.º</translation>
-        </message>
-        <message>
-            <source>Other party</source>
-            <translation>Contraparte</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Motivo</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Referencia</translation>
-        </message>
-        <message>
-            <source>Reversal of movement {id}</source>
-            <translation>Anulación del movimiento {id}</translation>
-        </message>
-        <message>
-            <source>Reversed by movement {id}</source>
-            <translation>Anulado por el movimiento {id}</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Estado</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryGrid</name>
-        <message>
-            <source>Code, name or scan</source>
-            <translation>Código, nombre o escaneo</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD or MM/YYYY</source>
-            <translation>AAAA-MM-DD o MM/AAAA</translation>
         </message>
     </context>
 </TS>

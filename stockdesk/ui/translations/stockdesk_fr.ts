@@ -552,8 +552,8 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
             <translation>Les {count} établissements ont tous transmis leur rapport pour {period}.</translation>
         </message>
         <message>
-            <source>Folder of R&amp;&amp;R workbooks to import</source>
-            <translation>Dossier de classeurs R&amp;&amp;R à importer</translation>
+            <source>Folder of R&amp;R workbooks to import</source>
+            <translation>Dossier de classeurs R&amp;R à importer</translation>
         </message>
         <message>
             <source>The folder holds no Excel workbook (.xlsx).</source>
@@ -630,6 +630,147 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
         <message>
             <source>Writing the warehouse order</source>
             <translation>Écriture de la commande à l'entrepôt</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryChecks</name>
+        <message>
+            <source>Choose a product.</source>
+            <translation>Choisissez un produit.</translation>
+        </message>
+        <message>
+            <source>Choose why the count differs from the book.</source>
+            <translation>Choisissez le motif de l'écart avec le stock théorique.</translation>
+        </message>
+        <message>
+            <source>Line {line}, {column}: {problem}</source>
+            <translation>Ligne {line}, {column} : {problem}</translation>
+        </message>
+        <message>
+            <source>Lot {lot} has expired: it cannot be issued.</source>
+            <translation>Le lot {lot} est périmé : il ne peut pas être distribué.</translation>
+        </message>
+        <message>
+            <source>Lot {lot} has no stock here.</source>
+            <translation>Le lot {lot} n'a pas de stock ici.</translation>
+        </message>
+        <message>
+            <source>No product matches “{text}”.</source>
+            <translation>Aucun produit ne correspond à « {text} ».</translation>
+        </message>
+        <message>
+            <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
+            <translation>Ce n'est pas une date : saisissez-la sous la forme AAAA-MM-JJ ou MM/AAAA.</translation>
+        </message>
+        <message>
+            <source>Only {available} can be taken: the balance may not go below zero.</source>
+            <translation>Vous ne pouvez sortir que {available} : le solde ne peut pas descendre sous zéro.</translation>
+        </message>
+        <message>
+            <source>This lot expired on {date}.</source>
+            <translation>Ce lot est périmé depuis le {date}.</translation>
+        </message>
+        <message>
+            <source>Type a whole number above zero.</source>
+            <translation>Saisissez un nombre entier supérieur à zéro.</translation>
+        </message>
+        <message>
+            <source>Type at least one line.</source>
+            <translation>Saisissez au moins une ligne.</translation>
+        </message>
+        <message>
+            <source>Type the number counted (0 or more).</source>
+            <translation>Saisissez la quantité inventoriée (0 ou plus).</translation>
+        </message>
+        <message>
+            <source>Type the number counted.</source>
+            <translation>Saisissez la quantité inventoriée.</translation>
+        </message>
+        <message>
+            <source>Type the quantity.</source>
+            <translation>Saisissez la quantité.</translation>
+        </message>
+        <message>
+            <source>{count} products match “{text}”: choose one from the list.</source>
+            <translation>{count} produits correspondent à « {text} » : choisissez-en un dans la liste.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryGrid</name>
+        <message>
+            <source>Code, name or scan</source>
+            <translation>Code, nom ou scan</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD or MM/YYYY</source>
+            <translation>AAAA-MM-JJ ou MM/AAAA</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryLines</name>
+        <message>
+            <source>Available</source>
+            <translation>Disponible</translation>
+        </message>
+        <message>
+            <source>Book balance</source>
+            <translation>Stock théorique</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Inventorié</translation>
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation>Péremption</translation>
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
+            <translation>Aucun produit du catalogue n'a le code-barres {gtin} ; saisissez le code produit, ou demandez au district d'ajouter le code-barres.</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produit</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantité</translation>
+        </message>
+        <message>
+            <source>Suggested lot (FEFO)</source>
+            <translation>Lot proposé (PPPS)</translation>
+        </message>
+        <message>
+            <source>This scan could not be read; scan it again or type the product code.</source>
+            <translation>Ce scan n'a pas pu être lu ; scannez à nouveau ou saisissez le code produit.</translation>
+        </message>
+        <message>
+            <source>Variance</source>
+            <translation>Écart</translation>
+        </message>
+        <message>
+            <source>Variance reason</source>
+            <translation>Motif de l'écart</translation>
+        </message>
+        <message>
+            <source>no lot</source>
+            <translation>sans lot</translation>
+        </message>
+        <message>
+            <source>no usable stock</source>
+            <translation>aucun stock utilisable</translation>
+        </message>
+        <message>
+            <source>{lot} (expires {expiry}): {balance}</source>
+            <translation>{lot} (péremption {expiry}) : {balance}</translation>
+        </message>
+        <message>
+            <source>{lot}: {balance}, expires {expiry}</source>
+            <translation>{lot} : {balance}, péremption {expiry}</translation>
         </message>
     </context>
     <context>
@@ -801,6 +942,101 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
         <message>
             <source>The difference from the book was posted as adjustment {ids}.</source>
             <translation>L'écart avec le stock théorique a été enregistré comme ajustement {ids}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryReverse</name>
+        <message>
+            <source>By</source>
+            <translation>Par</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Date</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Lignes</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>N°</translation>
+        </message>
+        <message>
+            <source>Other party</source>
+            <translation>Tiers</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motif</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Référence</translation>
+        </message>
+        <message>
+            <source>A count is corrected by a new physical count.</source>
+            <translation>Un inventaire se corrige par un nouvel inventaire physique.</translation>
+        </message>
+        <message>
+            <source>A physical count cannot be reversed: what was counted is corrected by posting a new physical count.</source>
+            <translation>Un inventaire physique ne peut pas être annulé : ce qui a été compté se corrige en enregistrant un nouvel inventaire physique.</translation>
+        </message>
+        <message>
+            <source>Already reversed by movement {id}.</source>
+            <translation>Déjà annulé par le mouvement {id}.</translation>
+        </message>
+        <message>
+            <source>Can it be reversed?</source>
+            <translation>Annulable ?</translation>
+        </message>
+        <message>
+            <source>Choose a date on or after {date}.</source>
+            <translation>Choisissez une date à partir du {date}.</translation>
+        </message>
+        <message>
+            <source>Counted on {date}: choose a later date.</source>
+            <translation>Inventorié le {date} : choisissez une date ultérieure.</translation>
+        </message>
+        <message>
+            <source>Counted on {date}: correct it with a new physical count.</source>
+            <translation>Inventorié le {date} : corrigez par un nouvel inventaire physique.</translation>
+        </message>
+        <message>
+            <source>It cannot be reversed.</source>
+            <translation>Il ne peut pas être annulé.</translation>
+        </message>
+        <message>
+            <source>Movement {id} is dated {date}: its reversal cannot be dated before it. Choose a date on or after {date}.</source>
+            <translation>Le mouvement {id} est daté du {date} : son annulation ne peut pas être datée avant. Choisissez une date à partir du {date}.</translation>
+        </message>
+        <message>
+            <source>Movement {id} reverses movement {original}; to undo it, post the movement again.</source>
+            <translation>Le mouvement {id} annule le mouvement {original} ; pour revenir en arrière, enregistrez de nouveau ce mouvement.</translation>
+        </message>
+        <message>
+            <source>Movement {id} was already reversed by movement {by}; it cannot be reversed twice.</source>
+            <translation>Le mouvement {id} a déjà été annulé par le mouvement {by} ; il ne peut pas être annulé deux fois.</translation>
+        </message>
+        <message>
+            <source>This reverses movement {id}.</source>
+            <translation>Ceci annule le mouvement {id}.</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Oui</translation>
+        </message>
+        <message>
+            <source>{product} was counted on {date}. Nothing can be posted on or before a physical count, so this movement can no longer be reversed: post a new physical count to correct the stock.</source>
+            <translation>{product} a été inventorié le {date}. Rien ne peut être enregistré à la date d'un inventaire physique ou avant, ce mouvement ne peut donc plus être annulé : enregistrez un nouvel inventaire physique pour corriger le stock.</translation>
+        </message>
+        <message>
+            <source>{product} was counted on {date}. Nothing can be posted on or before a physical count: choose a date after {date} to reverse this movement.</source>
+            <translation>{product} a été inventorié le {date}. Rien ne peut être enregistré à la date d'un inventaire physique ou avant : choisissez une date après le {date} pour annuler ce mouvement.</translation>
         </message>
     </context>
     <context>
@@ -1854,10 +2090,6 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
             <translation>le mouvement {id} n'existe pas</translation>
         </message>
         <message>
-            <source>movement {id} is a physical count; reverse its adjustment {adjustment} instead</source>
-            <translation>le mouvement {id} est un inventaire physique ; annulez plutôt son ajustement {adjustment}</translation>
-        </message>
-        <message>
             <source>movement {id} is itself a reversal; post a new movement instead</source>
             <translation>le mouvement {id} est lui-même une annulation ; enregistrez plutôt un nouveau mouvement</translation>
         </message>
@@ -2209,6 +2441,10 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
             <source>{why}</source>
             <translation>{why}</translation>
         </message>
+        <message>
+            <source>movement {id} is a physical count: a count is corrected by posting a new physical count</source>
+            <translation>le mouvement {id} est un inventaire physique : un inventaire se corrige en enregistrant un nouvel inventaire physique</translation>
+        </message>
     </context>
     <context>
         <name>ProductsTab</name>
@@ -2342,6 +2578,29 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <message>
             <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
             <translation>Consommation telle qu'enregistrée, sans tenir compte des jours de rupture, comme sur un formulaire papier ; la moyenne sur 3 mois est arrondie à l'unité supérieure.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Program</name>
+        <message>
+            <source>Essential medicines</source>
+            <translation>Médicaments essentiels</translation>
+        </message>
+        <message>
+            <source>Family planning</source>
+            <translation>Planification familiale</translation>
+        </message>
+        <message>
+            <source>HIV</source>
+            <translation>VIH</translation>
+        </message>
+        <message>
+            <source>Malaria</source>
+            <translation>Paludisme</translation>
+        </message>
+        <message>
+            <source>Tuberculosis</source>
+            <translation>Tuberculose</translation>
         </message>
     </context>
     <context>
@@ -2740,6 +2999,10 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
             <source>Saved to {file}</source>
             <translation>Enregistré dans {file}</translation>
         </message>
+        <message>
+            <source>No program to show PDF files was found on this computer. The report was saved as {file}: print it from there.</source>
+            <translation>Aucun programme pour afficher les fichiers PDF n'a été trouvé sur cet ordinateur. Le rapport a été enregistré sous {file} : imprimez-le depuis cet emplacement.</translation>
+        </message>
     </context>
     <context>
         <name>RequisitionStatus</name>
@@ -2827,32 +3090,36 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
             <translation>et {count} autre(s) (marqué(s) en rouge dans le tableau)</translation>
         </message>
         <message>
-            <source>Not available: the R&amp;&amp;R is {status}, or your role may not do this.</source>
-            <translation>Non disponible : le R&amp;&amp;R est au statut {status}, ou votre rôle ne permet pas cette action.</translation>
+            <source>Not available: the R&amp;R is {status}, or your role may not do this.</source>
+            <translation>Non disponible : le R&amp;R est au statut {status}, ou votre rôle ne permet pas cette action.</translation>
+        </message>
+        <message>
+            <source>Export the R&amp;R as Excel</source>
+            <translation>Exporter le R&amp;R au format Excel</translation>
+        </message>
+        <message>
+            <source>Export the R&amp;R as PDF</source>
+            <translation>Exporter le R&amp;R en PDF</translation>
+        </message>
+        <message>
+            <source>Writing the R&amp;R</source>
+            <translation>Écriture du R&amp;R</translation>
+        </message>
+        <message>
+            <source>No program to show PDF files was found on this computer. The R&amp;&amp;R was saved as {file}: print it from there.</source>
+            <translation>Aucun programme pour afficher les fichiers PDF n'a été trouvé sur cet ordinateur. Le R&amp;&amp;R a été enregistré sous {file} : imprimez-le depuis cet emplacement.</translation>
         </message>
         <message>
             <source>Write why the R&amp;&amp;R is rejected, so the facility knows what to correct.</source>
             <translation>Indiquez pourquoi le R&amp;&amp;R est rejeté, pour que l'établissement sache quoi corriger.</translation>
         </message>
         <message>
-            <source>Export the R&amp;&amp;R as Excel</source>
-            <translation>Exporter le R&amp;&amp;R au format Excel</translation>
-        </message>
-        <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Classeur Excel (*.xlsx)</translation>
         </message>
         <message>
-            <source>Export the R&amp;&amp;R as PDF</source>
-            <translation>Exporter le R&amp;&amp;R en PDF</translation>
-        </message>
-        <message>
             <source>PDF document (*.pdf)</source>
             <translation>Document PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Writing the R&amp;&amp;R</source>
-            <translation>Écriture du R&amp;&amp;R</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
@@ -2928,6 +3195,21 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <message>
             <source>Status</source>
             <translation>Statut</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReversePanel</name>
+        <message>
+            <source>Stock that has been counted is corrected by posting a new physical count, not by reversing a movement.</source>
+            <translation>Un stock inventorié se corrige en enregistrant un nouvel inventaire physique, pas en annulant un mouvement.</translation>
+        </message>
+        <message>
+            <source>Count &amp;again</source>
+            <translation>&amp;Compter à nouveau</translation>
+        </message>
+        <message>
+            <source>Switch to Physical count to post a new count.</source>
+            <translation>Passer à l'inventaire physique pour enregistrer un nouveau comptage.</translation>
         </message>
     </context>
     <context>
@@ -3523,198 +3805,6 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <message>
             <source>{user} is unlocked.</source>
             <translation>Compte de {user} débloqué.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryChecks</name>
-        <message>
-            <source>Choose a product.</source>
-            <translation>Choisissez un produit.</translation>
-        </message>
-        <message>
-            <source>Choose why the count differs from the book.</source>
-            <translation>Choisissez le motif de l'écart avec le stock théorique.</translation>
-        </message>
-        <message>
-            <source>Line {line}, {column}: {problem}</source>
-            <translation>Ligne {line}, {column} : {problem}</translation>
-        </message>
-        <message>
-            <source>Lot {lot} has expired: it cannot be issued.</source>
-            <translation>Le lot {lot} est périmé : il ne peut pas être distribué.</translation>
-        </message>
-        <message>
-            <source>Lot {lot} has no stock here.</source>
-            <translation>Le lot {lot} n'a pas de stock ici.</translation>
-        </message>
-        <message>
-            <source>No product matches “{text}”.</source>
-            <translation>Aucun produit ne correspond à « {text} ».</translation>
-        </message>
-        <message>
-            <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
-            <translation>Ce n'est pas une date : saisissez-la sous la forme AAAA-MM-JJ ou MM/AAAA.</translation>
-        </message>
-        <message>
-            <source>Only {available} can be taken: the balance may not go below zero.</source>
-            <translation>Vous ne pouvez sortir que {available} : le solde ne peut pas descendre sous zéro.</translation>
-        </message>
-        <message>
-            <source>This lot expired on {date}.</source>
-            <translation>Ce lot est périmé depuis le {date}.</translation>
-        </message>
-        <message>
-            <source>Type a whole number above zero.</source>
-            <translation>Saisissez un nombre entier supérieur à zéro.</translation>
-        </message>
-        <message>
-            <source>Type at least one line.</source>
-            <translation>Saisissez au moins une ligne.</translation>
-        </message>
-        <message>
-            <source>Type the number counted (0 or more).</source>
-            <translation>Saisissez la quantité inventoriée (0 ou plus).</translation>
-        </message>
-        <message>
-            <source>Type the number counted.</source>
-            <translation>Saisissez la quantité inventoriée.</translation>
-        </message>
-        <message>
-            <source>Type the quantity.</source>
-            <translation>Saisissez la quantité.</translation>
-        </message>
-        <message>
-            <source>{count} products match “{text}”: choose one from the list.</source>
-            <translation>{count} produits correspondent à « {text} » : choisissez-en un dans la liste.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryLines</name>
-        <message>
-            <source>Available</source>
-            <translation>Disponible</translation>
-        </message>
-        <message>
-            <source>Book balance</source>
-            <translation>Stock théorique</translation>
-        </message>
-        <message>
-            <source>Counted</source>
-            <translation>Inventorié</translation>
-        </message>
-        <message>
-            <source>Expiry</source>
-            <translation>Péremption</translation>
-        </message>
-        <message>
-            <source>Lot</source>
-            <translation>Lot</translation>
-        </message>
-        <message>
-            <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
-            <translation>Aucun produit du catalogue n'a le code-barres {gtin} ; saisissez le code produit, ou demandez au district d'ajouter le code-barres.</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Produit</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Quantité</translation>
-        </message>
-        <message>
-            <source>Suggested lot (FEFO)</source>
-            <translation>Lot proposé (PPPS)</translation>
-        </message>
-        <message>
-            <source>This scan could not be read; scan it again or type the product code.</source>
-            <translation>Ce scan n'a pas pu être lu ; scannez à nouveau ou saisissez le code produit.</translation>
-        </message>
-        <message>
-            <source>Variance</source>
-            <translation>Écart</translation>
-        </message>
-        <message>
-            <source>Variance reason</source>
-            <translation>Motif de l'écart</translation>
-        </message>
-        <message>
-            <source>no lot</source>
-            <translation>sans lot</translation>
-        </message>
-        <message>
-            <source>no usable stock</source>
-            <translation>aucun stock utilisable</translation>
-        </message>
-        <message>
-            <source>{lot} (expires {expiry}): {balance}</source>
-            <translation>{lot} (péremption {expiry}) : {balance}</translation>
-        </message>
-        <message>
-            <source>{lot}: {balance}, expires {expiry}</source>
-            <translation>{lot} : {balance}, péremption {expiry}</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryReverse</name>
-        <message>
-            <source>A count: reverse its adjustment instead</source>
-            <translation>Inventaire : annulez plutôt son ajustement</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>Par</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Date</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Type</translation>
-        </message>
-        <message>
-            <source>Lines</source>
-            <translation>Lignes</translation>
-        </message>
-        <message>
-            <source>No.</source>
-            <translation>N°</translation>
-        </message>
-        <message>
-            <source>Other party</source>
-            <translation>Tiers</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Motif</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Référence</translation>
-        </message>
-        <message>
-            <source>Reversal of movement {id}</source>
-            <translation>Annulation du mouvement {id}</translation>
-        </message>
-        <message>
-            <source>Reversed by movement {id}</source>
-            <translation>Annulé par le mouvement {id}</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>État</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryGrid</name>
-        <message>
-            <source>Code, name or scan</source>
-            <translation>Code, nom ou scan</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD or MM/YYYY</source>
-            <translation>AAAA-MM-JJ ou MM/AAAA</translation>
         </message>
     </context>
 </TS>

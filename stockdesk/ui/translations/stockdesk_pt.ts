@@ -552,8 +552,8 @@ Não use a demonstração para o stock real: para isso, crie uma nova base de da
             <translation>Todas as {count} unidades sanitárias enviaram o relatório de {period}.</translation>
         </message>
         <message>
-            <source>Folder of R&amp;&amp;R workbooks to import</source>
-            <translation>Pasta de livros R&amp;&amp;R a importar</translation>
+            <source>Folder of R&amp;R workbooks to import</source>
+            <translation>Pasta de livros R&amp;R a importar</translation>
         </message>
         <message>
             <source>The folder holds no Excel workbook (.xlsx).</source>
@@ -630,6 +630,147 @@ Não use a demonstração para o stock real: para isso, crie uma nova base de da
         <message>
             <source>Writing the warehouse order</source>
             <translation>A gerar a encomenda ao armazém</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryChecks</name>
+        <message>
+            <source>Choose a product.</source>
+            <translation>Escolha um produto.</translation>
+        </message>
+        <message>
+            <source>Choose why the count differs from the book.</source>
+            <translation>Escolha o motivo da diferença entre o inventário e o stock registado.</translation>
+        </message>
+        <message>
+            <source>Line {line}, {column}: {problem}</source>
+            <translation>Linha {line}, {column}: {problem}</translation>
+        </message>
+        <message>
+            <source>Lot {lot} has expired: it cannot be issued.</source>
+            <translation>O lote {lot} expirou: não pode ser distribuído.</translation>
+        </message>
+        <message>
+            <source>Lot {lot} has no stock here.</source>
+            <translation>O lote {lot} não tem stock aqui.</translation>
+        </message>
+        <message>
+            <source>No product matches “{text}”.</source>
+            <translation>Nenhum produto corresponde a «{text}».</translation>
+        </message>
+        <message>
+            <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
+            <translation>Não é uma data: escreva-a como AAAA-MM-DD ou MM/AAAA.</translation>
+        </message>
+        <message>
+            <source>Only {available} can be taken: the balance may not go below zero.</source>
+            <translation>Só é possível retirar {available}: o saldo não pode ficar abaixo de zero.</translation>
+        </message>
+        <message>
+            <source>This lot expired on {date}.</source>
+            <translation>Este lote expirou em {date}.</translation>
+        </message>
+        <message>
+            <source>Type a whole number above zero.</source>
+            <translation>Escreva um número inteiro maior que zero.</translation>
+        </message>
+        <message>
+            <source>Type at least one line.</source>
+            <translation>Preencha pelo menos uma linha.</translation>
+        </message>
+        <message>
+            <source>Type the number counted (0 or more).</source>
+            <translation>Escreva a quantidade contada (0 ou mais).</translation>
+        </message>
+        <message>
+            <source>Type the number counted.</source>
+            <translation>Escreva a quantidade contada.</translation>
+        </message>
+        <message>
+            <source>Type the quantity.</source>
+            <translation>Escreva a quantidade.</translation>
+        </message>
+        <message>
+            <source>{count} products match “{text}”: choose one from the list.</source>
+            <translation>{count} produtos correspondem a «{text}»: escolha um na lista.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryGrid</name>
+        <message>
+            <source>Code, name or scan</source>
+            <translation>Código, nome ou código de barras</translation>
+        </message>
+        <message>
+            <source>YYYY-MM-DD or MM/YYYY</source>
+            <translation>AAAA-MM-DD ou MM/AAAA</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryLines</name>
+        <message>
+            <source>Available</source>
+            <translation>Disponível</translation>
+        </message>
+        <message>
+            <source>Book balance</source>
+            <translation>Saldo registado</translation>
+        </message>
+        <message>
+            <source>Counted</source>
+            <translation>Contado</translation>
+        </message>
+        <message>
+            <source>Expiry</source>
+            <translation>Validade</translation>
+        </message>
+        <message>
+            <source>Lot</source>
+            <translation>Lote</translation>
+        </message>
+        <message>
+            <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
+            <translation>Nenhum produto do catálogo tem o código de barras {gtin}; escreva o código do produto ou peça ao distrito que adicione o código de barras.</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produto</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>Quantidade</translation>
+        </message>
+        <message>
+            <source>Suggested lot (FEFO)</source>
+            <translation>Lote sugerido (FEFO)</translation>
+        </message>
+        <message>
+            <source>This scan could not be read; scan it again or type the product code.</source>
+            <translation>Não foi possível ler este código de barras; leia-o novamente ou escreva o código do produto.</translation>
+        </message>
+        <message>
+            <source>Variance</source>
+            <translation>Diferença</translation>
+        </message>
+        <message>
+            <source>Variance reason</source>
+            <translation>Motivo da diferença</translation>
+        </message>
+        <message>
+            <source>no lot</source>
+            <translation>sem lote</translation>
+        </message>
+        <message>
+            <source>no usable stock</source>
+            <translation>sem stock utilizável</translation>
+        </message>
+        <message>
+            <source>{lot} (expires {expiry}): {balance}</source>
+            <translation>{lot} (expira em {expiry}): {balance}</translation>
+        </message>
+        <message>
+            <source>{lot}: {balance}, expires {expiry}</source>
+            <translation>{lot}: {balance}, expira em {expiry}</translation>
         </message>
     </context>
     <context>
@@ -801,6 +942,101 @@ Não use a demonstração para o stock real: para isso, crie uma nova base de da
         <message>
             <source>The difference from the book was posted as adjustment {ids}.</source>
             <translation>A diferença em relação ao stock registado foi lançada como ajuste {ids}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntryReverse</name>
+        <message>
+            <source>By</source>
+            <translation>Por</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Data</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Linhas</translation>
+        </message>
+        <message>
+            <source>No.</source>
+            <translation>N.º</translation>
+        </message>
+        <message>
+            <source>Other party</source>
+            <translation>Outra parte</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referência</translation>
+        </message>
+        <message>
+            <source>A count is corrected by a new physical count.</source>
+            <translation>Um inventário corrige-se com um novo inventário físico.</translation>
+        </message>
+        <message>
+            <source>A physical count cannot be reversed: what was counted is corrected by posting a new physical count.</source>
+            <translation>Um inventário físico não pode ser anulado: o que foi contado corrige-se registando um novo inventário físico.</translation>
+        </message>
+        <message>
+            <source>Already reversed by movement {id}.</source>
+            <translation>Já anulado pelo movimento {id}.</translation>
+        </message>
+        <message>
+            <source>Can it be reversed?</source>
+            <translation>Pode ser anulado?</translation>
+        </message>
+        <message>
+            <source>Choose a date on or after {date}.</source>
+            <translation>Escolha uma data a partir de {date}.</translation>
+        </message>
+        <message>
+            <source>Counted on {date}: choose a later date.</source>
+            <translation>Contado em {date}: escolha uma data posterior.</translation>
+        </message>
+        <message>
+            <source>Counted on {date}: correct it with a new physical count.</source>
+            <translation>Contado em {date}: corrija com um novo inventário físico.</translation>
+        </message>
+        <message>
+            <source>It cannot be reversed.</source>
+            <translation>Não pode ser anulado.</translation>
+        </message>
+        <message>
+            <source>Movement {id} is dated {date}: its reversal cannot be dated before it. Choose a date on or after {date}.</source>
+            <translation>O movimento {id} tem data de {date}: a sua anulação não pode ter data anterior. Escolha uma data a partir de {date}.</translation>
+        </message>
+        <message>
+            <source>Movement {id} reverses movement {original}; to undo it, post the movement again.</source>
+            <translation>O movimento {id} anula o movimento {original}; para o desfazer, registe de novo o movimento.</translation>
+        </message>
+        <message>
+            <source>Movement {id} was already reversed by movement {by}; it cannot be reversed twice.</source>
+            <translation>O movimento {id} já foi anulado pelo movimento {by}; não pode ser anulado duas vezes.</translation>
+        </message>
+        <message>
+            <source>This reverses movement {id}.</source>
+            <translation>Isto anula o movimento {id}.</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Sim</translation>
+        </message>
+        <message>
+            <source>{product} was counted on {date}. Nothing can be posted on or before a physical count, so this movement can no longer be reversed: post a new physical count to correct the stock.</source>
+            <translation>{product} foi contado em {date}. Nada pode ser registado na data de um inventário físico ou antes, por isso este movimento já não pode ser anulado: registe um novo inventário físico para corrigir o stock.</translation>
+        </message>
+        <message>
+            <source>{product} was counted on {date}. Nothing can be posted on or before a physical count: choose a date after {date} to reverse this movement.</source>
+            <translation>{product} foi contado em {date}. Nada pode ser registado na data de um inventário físico ou antes: escolha uma data posterior a {date} para anular este movimento.</translation>
         </message>
     </context>
     <context>
@@ -1854,10 +2090,6 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
             <translation>o movimento {id} não existe</translation>
         </message>
         <message>
-            <source>movement {id} is a physical count; reverse its adjustment {adjustment} instead</source>
-            <translation>o movimento {id} é um inventário físico; em vez disso, anule o ajuste {adjustment} correspondente</translation>
-        </message>
-        <message>
             <source>movement {id} is itself a reversal; post a new movement instead</source>
             <translation>o movimento {id} já é uma anulação; em vez disso, registe um novo movimento</translation>
         </message>
@@ -2209,6 +2441,10 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
             <source>{why}</source>
             <translation>{why}</translation>
         </message>
+        <message>
+            <source>movement {id} is a physical count: a count is corrected by posting a new physical count</source>
+            <translation>o movimento {id} é um inventário físico: um inventário corrige-se registando um novo inventário físico</translation>
+        </message>
     </context>
     <context>
         <name>ProductsTab</name>
@@ -2342,6 +2578,29 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <message>
             <source>Consumption as recorded, stockout days ignored, as on a paper form; the average of 3 months is rounded up.</source>
             <translation>Consumo tal como registado, sem ter em conta os dias de ruptura, como num formulário em papel; a média de 3 meses é arredondada por excesso.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Program</name>
+        <message>
+            <source>Essential medicines</source>
+            <translation>Medicamentos essenciais</translation>
+        </message>
+        <message>
+            <source>Family planning</source>
+            <translation>Planeamento familiar</translation>
+        </message>
+        <message>
+            <source>HIV</source>
+            <translation>HIV</translation>
+        </message>
+        <message>
+            <source>Malaria</source>
+            <translation>Malária</translation>
+        </message>
+        <message>
+            <source>Tuberculosis</source>
+            <translation>Tuberculose</translation>
         </message>
     </context>
     <context>
@@ -2740,6 +2999,10 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
             <source>Saved to {file}</source>
             <translation>Gravado em {file}</translation>
         </message>
+        <message>
+            <source>No program to show PDF files was found on this computer. The report was saved as {file}: print it from there.</source>
+            <translation>Não foi encontrado neste computador nenhum programa para abrir ficheiros PDF. O relatório foi gravado em {file}: imprima-o a partir daí.</translation>
+        </message>
     </context>
     <context>
         <name>RequisitionStatus</name>
@@ -2827,32 +3090,36 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
             <translation>e mais {count} (assinalados a vermelho na tabela)</translation>
         </message>
         <message>
-            <source>Not available: the R&amp;&amp;R is {status}, or your role may not do this.</source>
-            <translation>Não disponível: o R&amp;&amp;R está no estado {status} ou o seu perfil não permite esta ação.</translation>
+            <source>Not available: the R&amp;R is {status}, or your role may not do this.</source>
+            <translation>Não disponível: o R&amp;R está no estado {status} ou o seu perfil não permite esta ação.</translation>
+        </message>
+        <message>
+            <source>Export the R&amp;R as Excel</source>
+            <translation>Exportar o R&amp;R em Excel</translation>
+        </message>
+        <message>
+            <source>Export the R&amp;R as PDF</source>
+            <translation>Exportar o R&amp;R em PDF</translation>
+        </message>
+        <message>
+            <source>Writing the R&amp;R</source>
+            <translation>A gerar o R&amp;R</translation>
+        </message>
+        <message>
+            <source>No program to show PDF files was found on this computer. The R&amp;&amp;R was saved as {file}: print it from there.</source>
+            <translation>Não foi encontrado neste computador nenhum programa para abrir ficheiros PDF. O R&amp;&amp;R foi gravado em {file}: imprima-o a partir daí.</translation>
         </message>
         <message>
             <source>Write why the R&amp;&amp;R is rejected, so the facility knows what to correct.</source>
             <translation>Escreva por que motivo o R&amp;&amp;R é rejeitado, para que a unidade sanitária saiba o que corrigir.</translation>
         </message>
         <message>
-            <source>Export the R&amp;&amp;R as Excel</source>
-            <translation>Exportar o R&amp;&amp;R em Excel</translation>
-        </message>
-        <message>
             <source>Excel workbook (*.xlsx)</source>
             <translation>Livro do Excel (*.xlsx)</translation>
         </message>
         <message>
-            <source>Export the R&amp;&amp;R as PDF</source>
-            <translation>Exportar o R&amp;&amp;R em PDF</translation>
-        </message>
-        <message>
             <source>PDF document (*.pdf)</source>
             <translation>Documento PDF (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Writing the R&amp;&amp;R</source>
-            <translation>A gerar o R&amp;&amp;R</translation>
         </message>
         <message>
             <source>Saved to {path}</source>
@@ -2928,6 +3195,21 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <message>
             <source>Status</source>
             <translation>Estado</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReversePanel</name>
+        <message>
+            <source>Stock that has been counted is corrected by posting a new physical count, not by reversing a movement.</source>
+            <translation>O stock contado corrige-se registando um novo inventário físico, não anulando um movimento.</translation>
+        </message>
+        <message>
+            <source>Count &amp;again</source>
+            <translation>&amp;Contar de novo</translation>
+        </message>
+        <message>
+            <source>Switch to Physical count to post a new count.</source>
+            <translation>Passar para Inventário físico para registar uma nova contagem.</translation>
         </message>
     </context>
     <context>
@@ -3523,198 +3805,6 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <message>
             <source>{user} is unlocked.</source>
             <translation>{user} foi desbloqueado.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryChecks</name>
-        <message>
-            <source>Choose a product.</source>
-            <translation>Escolha um produto.</translation>
-        </message>
-        <message>
-            <source>Choose why the count differs from the book.</source>
-            <translation>Escolha o motivo da diferença entre o inventário e o stock registado.</translation>
-        </message>
-        <message>
-            <source>Line {line}, {column}: {problem}</source>
-            <translation>Linha {line}, {column}: {problem}</translation>
-        </message>
-        <message>
-            <source>Lot {lot} has expired: it cannot be issued.</source>
-            <translation>O lote {lot} expirou: não pode ser distribuído.</translation>
-        </message>
-        <message>
-            <source>Lot {lot} has no stock here.</source>
-            <translation>O lote {lot} não tem stock aqui.</translation>
-        </message>
-        <message>
-            <source>No product matches “{text}”.</source>
-            <translation>Nenhum produto corresponde a «{text}».</translation>
-        </message>
-        <message>
-            <source>Not a date: type it as YYYY-MM-DD or MM/YYYY.</source>
-            <translation>Não é uma data: escreva-a como AAAA-MM-DD ou MM/AAAA.</translation>
-        </message>
-        <message>
-            <source>Only {available} can be taken: the balance may not go below zero.</source>
-            <translation>Só é possível retirar {available}: o saldo não pode ficar abaixo de zero.</translation>
-        </message>
-        <message>
-            <source>This lot expired on {date}.</source>
-            <translation>Este lote expirou em {date}.</translation>
-        </message>
-        <message>
-            <source>Type a whole number above zero.</source>
-            <translation>Escreva um número inteiro maior que zero.</translation>
-        </message>
-        <message>
-            <source>Type at least one line.</source>
-            <translation>Preencha pelo menos uma linha.</translation>
-        </message>
-        <message>
-            <source>Type the number counted (0 or more).</source>
-            <translation>Escreva a quantidade contada (0 ou mais).</translation>
-        </message>
-        <message>
-            <source>Type the number counted.</source>
-            <translation>Escreva a quantidade contada.</translation>
-        </message>
-        <message>
-            <source>Type the quantity.</source>
-            <translation>Escreva a quantidade.</translation>
-        </message>
-        <message>
-            <source>{count} products match “{text}”: choose one from the list.</source>
-            <translation>{count} produtos correspondem a «{text}»: escolha um na lista.</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryLines</name>
-        <message>
-            <source>Available</source>
-            <translation>Disponível</translation>
-        </message>
-        <message>
-            <source>Book balance</source>
-            <translation>Saldo registado</translation>
-        </message>
-        <message>
-            <source>Counted</source>
-            <translation>Contado</translation>
-        </message>
-        <message>
-            <source>Expiry</source>
-            <translation>Validade</translation>
-        </message>
-        <message>
-            <source>Lot</source>
-            <translation>Lote</translation>
-        </message>
-        <message>
-            <source>No product in the catalogue has the barcode {gtin}; type the product code, or ask the district to add the barcode.</source>
-            <translation>Nenhum produto do catálogo tem o código de barras {gtin}; escreva o código do produto ou peça ao distrito que adicione o código de barras.</translation>
-        </message>
-        <message>
-            <source>Product</source>
-            <translation>Produto</translation>
-        </message>
-        <message>
-            <source>Quantity</source>
-            <translation>Quantidade</translation>
-        </message>
-        <message>
-            <source>Suggested lot (FEFO)</source>
-            <translation>Lote sugerido (FEFO)</translation>
-        </message>
-        <message>
-            <source>This scan could not be read; scan it again or type the product code.</source>
-            <translation>Não foi possível ler este código de barras; leia-o novamente ou escreva o código do produto.</translation>
-        </message>
-        <message>
-            <source>Variance</source>
-            <translation>Diferença</translation>
-        </message>
-        <message>
-            <source>Variance reason</source>
-            <translation>Motivo da diferença</translation>
-        </message>
-        <message>
-            <source>no lot</source>
-            <translation>sem lote</translation>
-        </message>
-        <message>
-            <source>no usable stock</source>
-            <translation>sem stock utilizável</translation>
-        </message>
-        <message>
-            <source>{lot} (expires {expiry}): {balance}</source>
-            <translation>{lot} (expira em {expiry}): {balance}</translation>
-        </message>
-        <message>
-            <source>{lot}: {balance}, expires {expiry}</source>
-            <translation>{lot}: {balance}, expira em {expiry}</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryReverse</name>
-        <message>
-            <source>A count: reverse its adjustment instead</source>
-            <translation>Inventário: anule antes o respetivo ajuste</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>Por</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Data</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>Tipo</translation>
-        </message>
-        <message>
-            <source>Lines</source>
-            <translation>Linhas</translation>
-        </message>
-        <message>
-            <source>No.</source>
-            <translation>N.º</translation>
-        </message>
-        <message>
-            <source>Other party</source>
-            <translation>Outra parte</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Motivo</translation>
-        </message>
-        <message>
-            <source>Reference</source>
-            <translation>Referência</translation>
-        </message>
-        <message>
-            <source>Reversal of movement {id}</source>
-            <translation>Anulação do movimento {id}</translation>
-        </message>
-        <message>
-            <source>Reversed by movement {id}</source>
-            <translation>Anulado pelo movimento {id}</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>Estado</translation>
-        </message>
-    </context>
-    <context>
-        <name>EntryGrid</name>
-        <message>
-            <source>Code, name or scan</source>
-            <translation>Código, nome ou código de barras</translation>
-        </message>
-        <message>
-            <source>YYYY-MM-DD or MM/YYYY</source>
-            <translation>AAAA-MM-DD ou MM/AAAA</translation>
         </message>
     </context>
 </TS>
