@@ -54,16 +54,40 @@ def helper_texts() -> dict[str, set[str]]:
     found: dict[str, set[str]] = {}
     for path in UI.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
+        constants = {t.id: node.value.value for node in tree.body
+                     if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant)
+                     and isinstance(node.value.value, str)
+                     for t in node.targets if isinstance(t, ast.Name)}
+
+        def context_of(arg: ast.expr, constants: dict[str, str] = constants) -> str | None:
+            """A literal context, or a module constant naming one."""
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                return arg.value
+            if isinstance(arg, ast.Name):
+                return constants.get(arg.id)
+            return None
+
         helpers: dict[str, str] = {}
         for node in tree.body:
             if isinstance(node, ast.FunctionDef) and len(node.body) == 1 \
                     and isinstance(node.body[0], ast.Return):
                 call = node.body[0].value
                 if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
-                        and call.func.attr == "translate" and len(call.args) == 2 \
-                        and isinstance(call.args[0], ast.Constant) \
-                        and isinstance(call.args[0].value, str):
-                    helpers[node.name] = call.args[0].value
+                        and call.func.attr == "translate" and len(call.args) == 2:
+                    context = context_of(call.args[0])
+                    if context is not None:
+                        helpers[node.name] = context
+        for node in ast.walk(tree):  # translate(CONSTANT, "text"): lupdate cannot follow it
+            name = node.func.attr if isinstance(node, ast.Call) \
+                and isinstance(node.func, ast.Attribute) else node.func.id \
+                if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) else None
+            if name in ("translate", "QT_TRANSLATE_NOOP") and isinstance(node, ast.Call) \
+                    and len(node.args) == 2 and isinstance(node.args[0], ast.Name) \
+                    and isinstance(node.args[1], ast.Constant) \
+                    and isinstance(node.args[1].value, str):
+                context = context_of(node.args[0])
+                if context is not None:
+                    found.setdefault(context, set()).add(node.args[1].value)
         if not helpers:
             continue
         for node in ast.walk(tree):

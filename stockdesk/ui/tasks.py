@@ -12,7 +12,8 @@ from __future__ import annotations
 import threading
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,6 +96,24 @@ class Job(QRunnable):
             pass
 
 
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False when ``callback`` is a method of a widget that no longer exists (a page rebuilt
+    for another language, a closed dialog): its result has nobody to show it to."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
+@contextmanager
+def _gone_widgets_ignored() -> Iterator[None]:
+    """A result delivered to a closure over a widget deleted meanwhile (the pages are rebuilt
+    when the language changes) is dropped, not reported as a bug."""
+    try:
+        yield
+    except RuntimeError as exc:
+        if "already deleted" not in str(exc):
+            raise
+
+
 class Tasks(QObject):
     """Runs work on the two lanes and keeps each job alive until its result is delivered."""
 
@@ -137,13 +156,16 @@ class Tasks(QObject):
 
         def done(result: Any) -> None:
             finish()
-            if on_done is not None:
-                on_done(result)
+            if on_done is not None and _alive(on_done):
+                with _gone_widgets_ignored():
+                    on_done(result)
 
         def failed(exc: BaseException, details: str) -> None:
             finish()
-            if on_error is not None and on_error(exc):
-                return
+            if on_error is not None and _alive(on_error):
+                with _gone_widgets_ignored():
+                    if on_error(exc):
+                        return
             if not isinstance(exc, Cancelled):
                 self.unhandled.emit(exc, details)
 
@@ -171,7 +193,7 @@ class Tasks(QObject):
         dialog.rejected.connect(job.control.cancel)  # Esc
 
         def show_progress(done: int, total: int, text: str) -> None:
-            if job.finished:
+            if job.finished or not shiboken6.isValid(dialog):
                 return
             dialog.setMaximum(max(total, 0))
             dialog.setValue(min(done, total) if total > 0 else 0)

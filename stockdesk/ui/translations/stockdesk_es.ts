@@ -631,6 +631,138 @@ No use la demostración para existencias reales: para eso, configure una base de
             <source>Writing the warehouse order</source>
             <translation>Generando el pedido al almacén</translation>
         </message>
+        <message>
+            <source>Already imported</source>
+            <translation>Ya importado</translation>
+        </message>
+        <message>
+            <source>Approved (units)</source>
+            <translation>Aprob. (unid.)</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Columna</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Costo</translation>
+        </message>
+        <message>
+            <source>Emergency</source>
+            <translation>Emergencia</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Errores</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>Establecimientos</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Establecimiento</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Archivo</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>De un archivo</translation>
+        </message>
+        <message>
+            <source>Health centre</source>
+            <translation>Centro de salud</translation>
+        </message>
+        <message>
+            <source>Hospital</source>
+            <translation>Hospital</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importado</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Líneas</translation>
+        </message>
+        <message>
+            <source>Made here</source>
+            <translation>Creado aquí</translation>
+        </message>
+        <message>
+            <source>Not reported</source>
+            <translation>Sin informe</translation>
+        </message>
+        <message>
+            <source>Not sent (draft)</source>
+            <translation>No enviado (borrador)</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Packs</source>
+            <translation>Envases</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Período</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problemas</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Producto</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Programa</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Recibido</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Rechazado</translation>
+        </message>
+        <message>
+            <source>Replaced the earlier version</source>
+            <translation>Reemplazó la versión anterior</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Fila</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Hoja</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>any program</source>
+            <translation>cualquier programa</translation>
+        </message>
     </context>
     <context>
         <name>EntryChecks</name>
@@ -3128,6 +3260,220 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <message>
             <source>Opened the R&amp;&amp;R in the PDF reader to print it.</source>
             <translation>Se abrió el R&amp;&amp;R en el lector de PDF para imprimirlo.</translation>
+        </message>
+        <message>
+            <source>&amp;Submit</source>
+            <translation>E&amp;nviar</translation>
+        </message>
+        <message>
+            <source>A&amp;uthorize</source>
+            <translation>A&amp;utorizar</translation>
+        </message>
+        <message>
+            <source>A, B, C and E cannot be negative.</source>
+            <translation>A, B, C y E no pueden ser negativos.</translation>
+        </message>
+        <message>
+            <source>A, opening balance: stock on hand on the first day of the period.</source>
+            <translation>A, saldo inicial: existencias disponibles el primer día del período.</translation>
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation>CPM</translation>
+        </message>
+        <message>
+            <source>Adj. cons.</source>
+            <translation>Cons. ajust.</translation>
+        </message>
+        <message>
+            <source>Appro&amp;ve</source>
+            <translation>Apro&amp;bar</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Aprobado</translation>
+        </message>
+        <message>
+            <source>Approved by {name} on {when}</source>
+            <translation>Aprobado por {name} el {when}</translation>
+        </message>
+        <message>
+            <source>Authorized by {name} on {when}</source>
+            <translation>Autorizado por {name} el {when}</translation>
+        </message>
+        <message>
+            <source>B, received: quantity received during the period.</source>
+            <translation>B, recibido: cantidad recibida durante el período.</translation>
+        </message>
+        <message>
+            <source>C, consumed: quantity dispensed to patients or wards during the period.</source>
+            <translation>C, consumido: cantidad dispensada a pacientes o servicios durante el período.</translation>
+        </message>
+        <message>
+            <source>Calculated</source>
+            <translation>Calculado</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Saldo final</translation>
+        </message>
+        <message>
+            <source>Consumed</source>
+            <translation>Consumido</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Costo</translation>
+        </message>
+        <message>
+            <source>D, losses and adjustments: expiries, damage, count corrections (negative when stock was lost).</source>
+            <translation>D, pérdidas y ajustes: vencimientos, daños, correcciones de inventario (negativo cuando se perdieron existencias).</translation>
+        </message>
+        <message>
+            <source>Days out</source>
+            <translation>Días desabast.</translation>
+        </message>
+        <message>
+            <source>E = {E} but A + B + D − C = {sum}.</source>
+            <translation>E = {E}, pero A + B + D − C = {sum}.</translation>
+        </message>
+        <message>
+            <source>E, closing balance: stock on hand at the end of the period; E = A + B + D − C.</source>
+            <translation>E, saldo final: existencias disponibles al final del período; E = A + B + D − C.</translation>
+        </message>
+        <message>
+            <source>Explanation</source>
+            <translation>Explicación</translation>
+        </message>
+        <message>
+            <source>H, maximum stock: P times the maximum months of stock.</source>
+            <translation>H, existencias máximas: P multiplicado por el máximo de meses de existencias.</translation>
+        </message>
+        <message>
+            <source>I, calculated order quantity: H − E, never below zero.</source>
+            <translation>I, cantidad de pedido calculada: H − E, nunca menor que cero.</translation>
+        </message>
+        <message>
+            <source>Issued by {name} on {when}</source>
+            <translation>Atendido por {name} el {when}</translation>
+        </message>
+        <message>
+            <source>J, requested quantity: what the facility asks for. Type it on a draft; explain in W when it differs from I.</source>
+            <translation>J, cantidad solicitada: lo que pide el establecimiento. Escríbala en un borrador; explique en W cuando difiera de I.</translation>
+        </message>
+        <message>
+            <source>K, approved quantity: what the district approves to send. Typed by the approver on an authorized R&amp;R.</source>
+            <translation>K, cantidad aprobada: lo que el distrito aprueba enviar. La escribe quien aprueba, en un R&amp;R autorizado.</translation>
+        </message>
+        <message>
+            <source>L, remarks.</source>
+            <translation>L, observaciones.</translation>
+        </message>
+        <message>
+            <source>Losses/adj.</source>
+            <translation>Pérd./ajust.</translation>
+        </message>
+        <message>
+            <source>Mark &amp;issued</source>
+            <translation>Marcar como a&amp;tendido</translation>
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation>Máximo</translation>
+        </message>
+        <message>
+            <source>N, adjusted consumption: C corrected for the days the product was out of stock.</source>
+            <translation>N, consumo ajustado: C corregido por los días en que el producto estuvo desabastecido.</translation>
+        </message>
+        <message>
+            <source>Opening</source>
+            <translation>Saldo inicial</translation>
+        </message>
+        <message>
+            <source>P, average monthly consumption over the last months, by the calculation profile.</source>
+            <translation>P, consumo promedio mensual de los últimos meses, según el perfil de cálculo.</translation>
+        </message>
+        <message>
+            <source>Pack price</source>
+            <translation>Precio/envase</translation>
+        </message>
+        <message>
+            <source>Packs</source>
+            <translation>Envases</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Producto</translation>
+        </message>
+        <message>
+            <source>Product, strength and form.</source>
+            <translation>Producto, concentración y forma farmacéutica.</translation>
+        </message>
+        <message>
+            <source>Q, total cost: V × T.</source>
+            <translation>Q, costo total: V × T.</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject…</source>
+            <translation>&amp;Rechazar…</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Recibido</translation>
+        </message>
+        <message>
+            <source>Remarks</source>
+            <translation>Observaciones</translation>
+        </message>
+        <message>
+            <source>Requested</source>
+            <translation>Solicitado</translation>
+        </message>
+        <message>
+            <source>Requested {J} differs from calculated {I}: explain why in W.</source>
+            <translation>La cantidad solicitada ({J}) difiere de la calculada ({I}): explique el motivo en W.</translation>
+        </message>
+        <message>
+            <source>Submitted by {name} on {when}</source>
+            <translation>Enviado por {name} el {when}</translation>
+        </message>
+        <message>
+            <source>T, price per pack.</source>
+            <translation>T, precio por envase.</translation>
+        </message>
+        <message>
+            <source>The requested quantity cannot be negative.</source>
+            <translation>La cantidad solicitada no puede ser negativa.</translation>
+        </message>
+        <message>
+            <source>V, packs to ship: K in whole packs.</source>
+            <translation>V, envases por enviar: K en envases completos.</translation>
+        </message>
+        <message>
+            <source>W, explanation: why the requested quantity J differs from the calculated quantity I.</source>
+            <translation>W, explicación: por qué la cantidad solicitada J difiere de la cantidad calculada I.</translation>
+        </message>
+        <message>
+            <source>X = {X} stockout days, more than the {days} days of the period.</source>
+            <translation>X = {X} días de desabastecimiento, más que los {days} días del período.</translation>
+        </message>
+        <message>
+            <source>X, stockout days: days of the period with no stock.</source>
+            <translation>X, días de desabastecimiento: días del período sin existencias.</translation>
+        </message>
+        <message>
+            <source>{code}
+{name}
+Unit: {unit}, pack of {pack}</source>
+            <translation>{code}
+{name}
+Unidad: {unit}, envase de {pack}</translation>
+        </message>
+        <message>
+            <source>{letter}
+{name}</source>
+            <translation>{letter}
+{name}</translation>
         </message>
     </context>
     <context>

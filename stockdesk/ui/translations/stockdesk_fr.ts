@@ -631,6 +631,138 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
             <source>Writing the warehouse order</source>
             <translation>Écriture de la commande à l'entrepôt</translation>
         </message>
+        <message>
+            <source>Already imported</source>
+            <translation>Déjà importé</translation>
+        </message>
+        <message>
+            <source>Approved (units)</source>
+            <translation>Approuvé (unités)</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Colonne</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Coût</translation>
+        </message>
+        <message>
+            <source>Emergency</source>
+            <translation>Urgence</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erreurs</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>Établissements</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Établissement</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>D'un fichier</translation>
+        </message>
+        <message>
+            <source>Health centre</source>
+            <translation>Centre de santé</translation>
+        </message>
+        <message>
+            <source>Hospital</source>
+            <translation>Hôpital</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importé</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Lignes</translation>
+        </message>
+        <message>
+            <source>Made here</source>
+            <translation>Créée ici</translation>
+        </message>
+        <message>
+            <source>Not reported</source>
+            <translation>Non transmis</translation>
+        </message>
+        <message>
+            <source>Not sent (draft)</source>
+            <translation>Non envoyé (brouillon)</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Packs</source>
+            <translation>Nb condit.</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Période</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produit</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Programme</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçu</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refusé</translation>
+        </message>
+        <message>
+            <source>Replaced the earlier version</source>
+            <translation>A remplacé la version antérieure</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Feuille</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Type</translation>
+        </message>
+        <message>
+            <source>any program</source>
+            <translation>tout programme</translation>
+        </message>
     </context>
     <context>
         <name>EntryChecks</name>
@@ -3128,6 +3260,220 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <message>
             <source>Opened the R&amp;&amp;R in the PDF reader to print it.</source>
             <translation>Le R&amp;&amp;R a été ouvert dans le lecteur PDF pour être imprimé.</translation>
+        </message>
+        <message>
+            <source>&amp;Submit</source>
+            <translation>&amp;Soumettre</translation>
+        </message>
+        <message>
+            <source>A&amp;uthorize</source>
+            <translation>A&amp;utoriser</translation>
+        </message>
+        <message>
+            <source>A, B, C and E cannot be negative.</source>
+            <translation>A, B, C et E ne peuvent pas être négatifs.</translation>
+        </message>
+        <message>
+            <source>A, opening balance: stock on hand on the first day of the period.</source>
+            <translation>A, stock initial : stock disponible le premier jour de la période.</translation>
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation>CMM</translation>
+        </message>
+        <message>
+            <source>Adj. cons.</source>
+            <translation>Cons. ajustée</translation>
+        </message>
+        <message>
+            <source>Appro&amp;ve</source>
+            <translation>A&amp;pprouver</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Qté approuvée</translation>
+        </message>
+        <message>
+            <source>Approved by {name} on {when}</source>
+            <translation>Approuvé par {name} le {when}</translation>
+        </message>
+        <message>
+            <source>Authorized by {name} on {when}</source>
+            <translation>Autorisé par {name} le {when}</translation>
+        </message>
+        <message>
+            <source>B, received: quantity received during the period.</source>
+            <translation>B, reçu : quantité reçue pendant la période.</translation>
+        </message>
+        <message>
+            <source>C, consumed: quantity dispensed to patients or wards during the period.</source>
+            <translation>C, consommé : quantité distribuée aux patients ou aux services pendant la période.</translation>
+        </message>
+        <message>
+            <source>Calculated</source>
+            <translation>Qté calculée</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Stock final</translation>
+        </message>
+        <message>
+            <source>Consumed</source>
+            <translation>Consommé</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Coût</translation>
+        </message>
+        <message>
+            <source>D, losses and adjustments: expiries, damage, count corrections (negative when stock was lost).</source>
+            <translation>D, pertes et ajustements : péremptions, dommages, corrections d'inventaire (négatif en cas de perte de stock).</translation>
+        </message>
+        <message>
+            <source>Days out</source>
+            <translation>Jours rupture</translation>
+        </message>
+        <message>
+            <source>E = {E} but A + B + D − C = {sum}.</source>
+            <translation>E = {E}, mais A + B + D − C = {sum}.</translation>
+        </message>
+        <message>
+            <source>E, closing balance: stock on hand at the end of the period; E = A + B + D − C.</source>
+            <translation>E, stock final : stock disponible à la fin de la période ; E = A + B + D − C.</translation>
+        </message>
+        <message>
+            <source>Explanation</source>
+            <translation>Explication</translation>
+        </message>
+        <message>
+            <source>H, maximum stock: P times the maximum months of stock.</source>
+            <translation>H, stock maximum : P multiplié par le nombre maximal de mois de stock.</translation>
+        </message>
+        <message>
+            <source>I, calculated order quantity: H − E, never below zero.</source>
+            <translation>I, quantité à commander calculée : H − E, jamais inférieure à zéro.</translation>
+        </message>
+        <message>
+            <source>Issued by {name} on {when}</source>
+            <translation>Servi par {name} le {when}</translation>
+        </message>
+        <message>
+            <source>J, requested quantity: what the facility asks for. Type it on a draft; explain in W when it differs from I.</source>
+            <translation>J, quantité demandée : ce que l'établissement demande. Saisissez-la sur un brouillon ; expliquez dans W si elle diffère de I.</translation>
+        </message>
+        <message>
+            <source>K, approved quantity: what the district approves to send. Typed by the approver on an authorized R&amp;R.</source>
+            <translation>K, quantité approuvée : ce que le district approuve d'envoyer. Saisie par l'approbateur sur un R&amp;R autorisé.</translation>
+        </message>
+        <message>
+            <source>L, remarks.</source>
+            <translation>L, remarques.</translation>
+        </message>
+        <message>
+            <source>Losses/adj.</source>
+            <translation>Pertes/ajust.</translation>
+        </message>
+        <message>
+            <source>Mark &amp;issued</source>
+            <translation>Marquer comme ser&amp;vie</translation>
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation>Maximum</translation>
+        </message>
+        <message>
+            <source>N, adjusted consumption: C corrected for the days the product was out of stock.</source>
+            <translation>N, consommation ajustée : C corrigée pour les jours où le produit était en rupture de stock.</translation>
+        </message>
+        <message>
+            <source>Opening</source>
+            <translation>Stock initial</translation>
+        </message>
+        <message>
+            <source>P, average monthly consumption over the last months, by the calculation profile.</source>
+            <translation>P, consommation moyenne mensuelle des derniers mois, selon le profil de calcul.</translation>
+        </message>
+        <message>
+            <source>Pack price</source>
+            <translation>Prix condit.</translation>
+        </message>
+        <message>
+            <source>Packs</source>
+            <translation>Nb condit.</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produit</translation>
+        </message>
+        <message>
+            <source>Product, strength and form.</source>
+            <translation>Produit, dosage et forme galénique.</translation>
+        </message>
+        <message>
+            <source>Q, total cost: V × T.</source>
+            <translation>Q, coût total : V × T.</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject…</source>
+            <translation>Re&amp;jeter…</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Reçu</translation>
+        </message>
+        <message>
+            <source>Remarks</source>
+            <translation>Remarques</translation>
+        </message>
+        <message>
+            <source>Requested</source>
+            <translation>Qté demandée</translation>
+        </message>
+        <message>
+            <source>Requested {J} differs from calculated {I}: explain why in W.</source>
+            <translation>La quantité demandée {J} diffère de la quantité calculée {I} : expliquez pourquoi dans W.</translation>
+        </message>
+        <message>
+            <source>Submitted by {name} on {when}</source>
+            <translation>Soumis par {name} le {when}</translation>
+        </message>
+        <message>
+            <source>T, price per pack.</source>
+            <translation>T, prix par conditionnement.</translation>
+        </message>
+        <message>
+            <source>The requested quantity cannot be negative.</source>
+            <translation>La quantité demandée ne peut pas être négative.</translation>
+        </message>
+        <message>
+            <source>V, packs to ship: K in whole packs.</source>
+            <translation>V, conditionnements à expédier : K en conditionnements entiers.</translation>
+        </message>
+        <message>
+            <source>W, explanation: why the requested quantity J differs from the calculated quantity I.</source>
+            <translation>W, explication : pourquoi la quantité demandée J diffère de la quantité calculée I.</translation>
+        </message>
+        <message>
+            <source>X = {X} stockout days, more than the {days} days of the period.</source>
+            <translation>X = {X} jours de rupture, soit plus que les {days} jours de la période.</translation>
+        </message>
+        <message>
+            <source>X, stockout days: days of the period with no stock.</source>
+            <translation>X, jours de rupture : jours de la période sans stock.</translation>
+        </message>
+        <message>
+            <source>{code}
+{name}
+Unit: {unit}, pack of {pack}</source>
+            <translation>{code}
+{name}
+Unité : {unit}, conditionnement de {pack}</translation>
+        </message>
+        <message>
+            <source>{letter}
+{name}</source>
+            <translation>{letter}
+{name}</translation>
         </message>
     </context>
     <context>

@@ -631,6 +631,138 @@ Não use a demonstração para o stock real: para isso, crie uma nova base de da
             <source>Writing the warehouse order</source>
             <translation>A gerar a encomenda ao armazém</translation>
         </message>
+        <message>
+            <source>Already imported</source>
+            <translation>Já importado</translation>
+        </message>
+        <message>
+            <source>Approved (units)</source>
+            <translation>Aprovado (unid.)</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Coluna</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Custo</translation>
+        </message>
+        <message>
+            <source>Emergency</source>
+            <translation>Emergência</translation>
+        </message>
+        <message>
+            <source>Errors</source>
+            <translation>Erros</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>Unidades sanitárias</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Unidade sanitária</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Ficheiro</translation>
+        </message>
+        <message>
+            <source>From a file</source>
+            <translation>De um ficheiro</translation>
+        </message>
+        <message>
+            <source>Health centre</source>
+            <translation>Centro de saúde</translation>
+        </message>
+        <message>
+            <source>Hospital</source>
+            <translation>Hospital</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importado</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Lines</source>
+            <translation>Linhas</translation>
+        </message>
+        <message>
+            <source>Made here</source>
+            <translation>Criada aqui</translation>
+        </message>
+        <message>
+            <source>Not reported</source>
+            <translation>Sem relatório</translation>
+        </message>
+        <message>
+            <source>Not sent (draft)</source>
+            <translation>Não enviada (rascunho)</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Packs</source>
+            <translation>Embalagens</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Período</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problemas</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produto</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Programa</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Recebido</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Recusado</translation>
+        </message>
+        <message>
+            <source>Replaced the earlier version</source>
+            <translation>Substituiu a versão anterior</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Linha</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Folha</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>any program</source>
+            <translation>qualquer programa</translation>
+        </message>
     </context>
     <context>
         <name>EntryChecks</name>
@@ -3128,6 +3260,220 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <message>
             <source>Opened the R&amp;&amp;R in the PDF reader to print it.</source>
             <translation>O R&amp;&amp;R foi aberto no leitor de PDF para ser impresso.</translation>
+        </message>
+        <message>
+            <source>&amp;Submit</source>
+            <translation>&amp;Submeter</translation>
+        </message>
+        <message>
+            <source>A&amp;uthorize</source>
+            <translation>A&amp;utorizar</translation>
+        </message>
+        <message>
+            <source>A, B, C and E cannot be negative.</source>
+            <translation>A, B, C e E não podem ser negativos.</translation>
+        </message>
+        <message>
+            <source>A, opening balance: stock on hand on the first day of the period.</source>
+            <translation>A, saldo inicial: stock existente no primeiro dia do período.</translation>
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation>CMM</translation>
+        </message>
+        <message>
+            <source>Adj. cons.</source>
+            <translation>Cons. ajust.</translation>
+        </message>
+        <message>
+            <source>Appro&amp;ve</source>
+            <translation>&amp;Aprovar</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Aprovado</translation>
+        </message>
+        <message>
+            <source>Approved by {name} on {when}</source>
+            <translation>Aprovado por {name} em {when}</translation>
+        </message>
+        <message>
+            <source>Authorized by {name} on {when}</source>
+            <translation>Autorizado por {name} em {when}</translation>
+        </message>
+        <message>
+            <source>B, received: quantity received during the period.</source>
+            <translation>B, recebido: quantidade recebida durante o período.</translation>
+        </message>
+        <message>
+            <source>C, consumed: quantity dispensed to patients or wards during the period.</source>
+            <translation>C, consumido: quantidade dispensada a doentes ou enfermarias durante o período.</translation>
+        </message>
+        <message>
+            <source>Calculated</source>
+            <translation>Calculado</translation>
+        </message>
+        <message>
+            <source>Closing</source>
+            <translation>Saldo final</translation>
+        </message>
+        <message>
+            <source>Consumed</source>
+            <translation>Consumido</translation>
+        </message>
+        <message>
+            <source>Cost</source>
+            <translation>Custo</translation>
+        </message>
+        <message>
+            <source>D, losses and adjustments: expiries, damage, count corrections (negative when stock was lost).</source>
+            <translation>D, perdas e ajustes: prazos expirados, danos, correções de inventário (negativo quando houve perda de stock).</translation>
+        </message>
+        <message>
+            <source>Days out</source>
+            <translation>Dias rupt.</translation>
+        </message>
+        <message>
+            <source>E = {E} but A + B + D − C = {sum}.</source>
+            <translation>E = {E}, mas A + B + D − C = {sum}.</translation>
+        </message>
+        <message>
+            <source>E, closing balance: stock on hand at the end of the period; E = A + B + D − C.</source>
+            <translation>E, saldo final: stock existente no fim do período; E = A + B + D − C.</translation>
+        </message>
+        <message>
+            <source>Explanation</source>
+            <translation>Justificação</translation>
+        </message>
+        <message>
+            <source>H, maximum stock: P times the maximum months of stock.</source>
+            <translation>H, stock máximo: P multiplicado pelo máximo de meses de stock.</translation>
+        </message>
+        <message>
+            <source>I, calculated order quantity: H − E, never below zero.</source>
+            <translation>I, quantidade a encomendar calculada: H − E, nunca abaixo de zero.</translation>
+        </message>
+        <message>
+            <source>Issued by {name} on {when}</source>
+            <translation>Atendido por {name} em {when}</translation>
+        </message>
+        <message>
+            <source>J, requested quantity: what the facility asks for. Type it on a draft; explain in W when it differs from I.</source>
+            <translation>J, quantidade pedida: o que a unidade sanitária pede. Escreva-a no rascunho; justifique em W quando for diferente de I.</translation>
+        </message>
+        <message>
+            <source>K, approved quantity: what the district approves to send. Typed by the approver on an authorized R&amp;R.</source>
+            <translation>K, quantidade aprovada: o que o distrito aprova enviar. Escrita por quem aprova, num R&amp;R autorizado.</translation>
+        </message>
+        <message>
+            <source>L, remarks.</source>
+            <translation>L, observações.</translation>
+        </message>
+        <message>
+            <source>Losses/adj.</source>
+            <translation>Perdas/ajust.</translation>
+        </message>
+        <message>
+            <source>Mark &amp;issued</source>
+            <translation>Marcar como a&amp;tendido</translation>
+        </message>
+        <message>
+            <source>Maximum</source>
+            <translation>Máximo</translation>
+        </message>
+        <message>
+            <source>N, adjusted consumption: C corrected for the days the product was out of stock.</source>
+            <translation>N, consumo ajustado: C corrigido pelos dias em que o produto esteve em ruptura.</translation>
+        </message>
+        <message>
+            <source>Opening</source>
+            <translation>Saldo inicial</translation>
+        </message>
+        <message>
+            <source>P, average monthly consumption over the last months, by the calculation profile.</source>
+            <translation>P, consumo médio mensal dos últimos meses, segundo o perfil de cálculo.</translation>
+        </message>
+        <message>
+            <source>Pack price</source>
+            <translation>Preço/emb.</translation>
+        </message>
+        <message>
+            <source>Packs</source>
+            <translation>Embalagens</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produto</translation>
+        </message>
+        <message>
+            <source>Product, strength and form.</source>
+            <translation>Produto, dosagem e forma farmacêutica.</translation>
+        </message>
+        <message>
+            <source>Q, total cost: V × T.</source>
+            <translation>Q, custo total: V × T.</translation>
+        </message>
+        <message>
+            <source>Re&amp;ject…</source>
+            <translation>Re&amp;jeitar…</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>Recebido</translation>
+        </message>
+        <message>
+            <source>Remarks</source>
+            <translation>Observações</translation>
+        </message>
+        <message>
+            <source>Requested</source>
+            <translation>Pedido</translation>
+        </message>
+        <message>
+            <source>Requested {J} differs from calculated {I}: explain why in W.</source>
+            <translation>A quantidade pedida ({J}) difere da calculada ({I}): justifique em W.</translation>
+        </message>
+        <message>
+            <source>Submitted by {name} on {when}</source>
+            <translation>Submetido por {name} em {when}</translation>
+        </message>
+        <message>
+            <source>T, price per pack.</source>
+            <translation>T, preço por embalagem.</translation>
+        </message>
+        <message>
+            <source>The requested quantity cannot be negative.</source>
+            <translation>A quantidade pedida não pode ser negativa.</translation>
+        </message>
+        <message>
+            <source>V, packs to ship: K in whole packs.</source>
+            <translation>V, embalagens a enviar: K em embalagens inteiras.</translation>
+        </message>
+        <message>
+            <source>W, explanation: why the requested quantity J differs from the calculated quantity I.</source>
+            <translation>W, justificação: por que motivo a quantidade pedida J difere da quantidade calculada I.</translation>
+        </message>
+        <message>
+            <source>X = {X} stockout days, more than the {days} days of the period.</source>
+            <translation>X = {X} dias de ruptura, mais do que os {days} dias do período.</translation>
+        </message>
+        <message>
+            <source>X, stockout days: days of the period with no stock.</source>
+            <translation>X, dias de ruptura: dias do período sem stock.</translation>
+        </message>
+        <message>
+            <source>{code}
+{name}
+Unit: {unit}, pack of {pack}</source>
+            <translation>{code}
+{name}
+Unidade: {unit}, embalagem de {pack}</translation>
+        </message>
+        <message>
+            <source>{letter}
+{name}</source>
+            <translation>{letter}
+{name}</translation>
         </message>
     </context>
     <context>
