@@ -14,7 +14,7 @@ from stockdesk.problems import Location, error
 from stockdesk.services.admin_view import MAX_PACK_SIZE, AdminViewService
 from stockdesk.services.directory import DirectoryService, ProductInfo
 from stockdesk.services.masterdata import MasterDataService, ProductData
-from stockdesk.ui import i18n
+from stockdesk.ui import i18n, words
 from stockdesk.ui.admin_widgets import ListEditor
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import RIGHT, Col
@@ -43,7 +43,8 @@ class ProductsTab(ListEditor):
             Col("unit", lambda: self.tr("Unit"), lambda p: p.unit),
             Col("pack", lambda: self.tr("Pack size"), lambda p: p.pack_size, i18n.number,
                 RIGHT),
-            Col("program", lambda: self.tr("Program"), lambda p: p.program, searchable=True),
+            Col("program", lambda: self.tr("Program"), lambda p: p.program,
+                text=words.program, searchable=True),
             Col("gtin", lambda: self.tr("GTIN"), lambda p: p.gtin, searchable=True),
             Col("active", lambda: self.tr("In use"), lambda p: p.active,
                 lambda v: self.tr("yes") if v else self.tr("no")),

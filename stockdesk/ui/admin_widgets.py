@@ -8,15 +8,13 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,6 +29,8 @@ from stockdesk.problems import Problem, ProblemsFound
 from stockdesk.ui import words
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import ROW_ROLE, Col, FilterProxy, SnapshotModel
+from stockdesk.ui.tables import fit_columns as sized
+from stockdesk.ui.tables import read_only_table
 
 W = TypeVar("W", bound=QWidget)
 PROBLEM_STYLE = "color: #c62828;"
@@ -59,30 +59,13 @@ def say(label: QLabel, text: str, *, warning: bool = False) -> None:
 
 def table_view(name: str, model: SnapshotModel[Any], proxy: FilterProxy) -> QTableView:
     proxy.setSourceModel(model)
-    view = named(QTableView(), name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
+    return read_only_table(name, proxy)
 
 
 def fit_columns(view: QTableView, widest: int = 320) -> None:
     """Columns as wide as their contents, none wider than ``widest`` pixels (long texts elide;
     the tooltip has them whole)."""
-    view.resizeColumnsToContents()
-    header = view.horizontalHeader()
-    for i in range(header.count()):
-        header.resizeSection(i, min(header.sectionSize(i), widest))
+    sized(view, cap=widest)
 
 
 def problem_words(p: Problem, field_words: Callable[[str], str] | None = None) -> str:

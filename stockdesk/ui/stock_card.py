@@ -16,15 +16,12 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSizePolicy,
-    QStyle,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -56,6 +53,7 @@ from stockdesk.ui.models import (
     SnapshotModel,
     _sort_key,
 )
+from stockdesk.ui.tables import fit_columns, read_only_table
 
 AT_RISK_COLOUR = words.STATUS_COLOUR["below_eop"]
 EXPIRED_COLOUR = words.STATUS_COLOUR["stocked_out"]
@@ -166,65 +164,6 @@ class FastModel(SnapshotModel[R]):
         return super().data(index, role)
 
 
-SAMPLE_ROWS = 120  # rows measured to size a column: the first, the last and some between
-
-
-def _sample(count: int, size: int = SAMPLE_ROWS) -> range | list[int]:
-    """Row numbers to measure: every row of a short table; of a long one, the first and the
-    last rows (a stock card opens on its last movements) and rows spread evenly between."""
-    if count <= size:
-        return range(count)
-    edge = size // 3
-    step = max(1, (count - 2 * edge) // edge)
-    return sorted({*range(edge), *range(count - edge, count), *range(edge, count - edge, step)})
-
-
-def fit_columns(view: QTableView, *, stretch: str | None = None, cap: int = 260) -> None:
-    """Size the columns of ``view`` (over a FilterProxy of a SnapshotModel) to their header and
-    the text of a sample of rows, each at most ``cap`` pixels; ``stretch`` takes what is left.
-
-    Qt's resizeColumnsToContents asks the model for every cell of every row, which takes
-    hundreds of milliseconds on a long stock card; a sample sizes the columns as well for the
-    rows a person looks at (wider text elides, and every column can still be dragged wider).
-    """
-    header = view.horizontalHeader()
-    proxy = view.model()
-    model = proxy.sourceModel() if isinstance(proxy, FilterProxy) else None
-    if not isinstance(model, SnapshotModel):
-        view.resizeColumnsToContents()
-        return
-    fm = view.fontMetrics()
-    style = view.style()
-    margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
-    rows = model.rows
-    sample = [rows[i] for i in _sample(len(rows))]
-    for c, col in enumerate(model.columns):
-        texts = {col.text(col.value(r)) for r in sample}
-        widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + margin + 2
-        size = max(header.sectionSizeFromContents(c).width(), widest)
-        header.resizeSection(c, min(size, cap))
-    if stretch is not None:
-        header.setSectionResizeMode(model.column_index(stretch),
-                                    QHeaderView.ResizeMode.Stretch)
-
-
-def _table(name: str) -> QTableView:
-    view = QTableView()
-    view.setObjectName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setSortingEnabled(True)
-    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the ledger's own order until asked
-    view.setWordWrap(False)
-    view.verticalHeader().setVisible(False)
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setHighlightSections(False)
-    return view
-
-
 class Figure(QFrame):
     """One figure of the header: its name above, its value below."""
 
@@ -333,7 +272,7 @@ class StockCard(QWidget):
         self.movements_model: SnapshotModel[CardLine] = FastModel(movement_columns(), self)
         self.movements_proxy = FilterProxy(self)
         self.movements_proxy.setSourceModel(self.movements_model)
-        self.movements = _table("movementsTable")
+        self.movements = read_only_table("movementsTable", stretch_last=False)
         self.movements.setModel(self.movements_proxy)
         self.movements.setAccessibleName(self.tr("Movements"))
         self.tabs.addTab(self.movements, self.tr("&Movements"))
@@ -343,7 +282,7 @@ class StockCard(QWidget):
         self.lots_model: SnapshotModel[LotRow] = SnapshotModel(lot_columns(), self)
         self.lots_proxy = FilterProxy(self)
         self.lots_proxy.setSourceModel(self.lots_model)
-        self.lots = _table("lotsTable")
+        self.lots = read_only_table("lotsTable", stretch_last=False)
         self.lots.setModel(self.lots_proxy)
         self.lots.setAccessibleName(self.tr("Lots"))
         self.lots_note = QLabel()
@@ -531,4 +470,4 @@ class StockCard(QWidget):
         return False
 
 
-__all__ = ["FastModel", "LotRow", "StockCard", "fit_columns", "lot_risks"]
+__all__ = ["FastModel", "LotRow", "StockCard", "lot_risks"]

@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -40,6 +39,7 @@ from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import RIGHT, ROW_ROLE, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
+from stockdesk.ui.tables import read_only_table
 from stockdesk.ui.tasks import Control
 
 TILE_STATUSES = ("stocked_out", "below_eop", "below_min", "adequate", "overstocked")
@@ -110,20 +110,8 @@ class StatusTile(QPushButton):
 def _table(name: str, model: SnapshotModel[Any]) -> tuple[QTableView, FilterProxy]:
     proxy = FilterProxy()
     proxy.setSourceModel(model)
-    view = QTableView()
-    view.setObjectName(name)
-    view.setModel(proxy)
-    view.setSortingEnabled(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setWordWrap(False)
-    view.setTextElideMode(Qt.TextElideMode.ElideRight)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    view = read_only_table(name, proxy, fit_contents=True, stretch_last=False)
+    view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return view, proxy
 
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -43,6 +42,7 @@ from stockdesk.ui.models import FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
 from stockdesk.ui.pages.requisitions import completed_months
 from stockdesk.ui.requisition_view import RequisitionView
+from stockdesk.ui.tables import read_only_table
 from stockdesk.ui.tasks import CPU, Cancelled, Control
 
 if TYPE_CHECKING:  # the workbook reader loads only when a folder is imported
@@ -50,19 +50,8 @@ if TYPE_CHECKING:  # the workbook reader loads only when a folder is imported
 
 
 def _table(name: str, model: Any, *, stretch_last: bool = True) -> QTableView:
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(stretch_last)
-    return table
+    return read_only_table(name, model, sortable=False, stretch_last=stretch_last,
+                           fit_contents=True)
 
 
 class DistrictPage(Page):

@@ -31,7 +31,8 @@ from stockdesk.ui import i18n, words
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
-from stockdesk.ui.stock_card import FastModel, StockCard, fit_columns
+from stockdesk.ui.stock_card import FastModel, StockCard
+from stockdesk.ui.tables import fit_columns
 
 NO_PROGRAM = "\x00none"  # the program filter's value for products without a program
 
