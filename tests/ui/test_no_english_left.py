@@ -78,7 +78,7 @@ def test_every_page_speaks_french(window, qtbot) -> None:  # type: ignore[no-unt
         try:
             for key, page in win.pages.items():
                 win.go(key, {})
-                qtbot.waitUntil(lambda: not win.ctx.tasks.busy, timeout=30_000)
+                qtbot.waitUntil(lambda w=win: not w.ctx.tasks.busy, timeout=30_000)
                 leaks += [f"{user}/{key}: {t!r}" for t in sorted(shown_texts(page) & english)]
             leaks += [f"{user}/menus: {t!r}" for t in sorted(
                 {_plain(a.text()) for a in win.menuBar().actions()} & english)]
