@@ -255,7 +255,7 @@ def test_language_switch_from_the_tab(window, qtbot, tmp_path: Path, monkeypatch
 def test_who_sees_which_tab(window, qtbot) -> None:  # type: ignore[no-untyped-def]
     pharmacist = window("pharmacist")
     page = pharmacist.pages["admin"]
-    assert page.tab_keys() == ["backup", "language"]
+    assert page.tab_keys() == ["backup", "import", "language"]
     assert not page.backup.restore_box.isVisibleTo(page.backup)
     logistician = window("logistician")
     assert "users" not in logistician.pages["admin"].tab_keys()

@@ -24,6 +24,7 @@ from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
 from stockdesk.ui.admin_backup import BackupTab
 from stockdesk.ui.admin_facilities import FacilitiesTab
+from stockdesk.ui.admin_import import ImportTab
 from stockdesk.ui.admin_levels import LevelsTab, ProgramsTab
 from stockdesk.ui.admin_products import ProductsTab
 from stockdesk.ui.admin_users import UsersTab
@@ -91,6 +92,7 @@ class AdminPage(Page):
         self.programs: ProgramsTab | None = None
         self.users: UsersTab | None = None
         self.backup: BackupTab | None = None
+        self.imports: ImportTab | None = None
         if ctx.actor.may("masterdata.edit"):
             self.products = self._add(ProductsTab(ctx), "products", self.tr("Products"))
             self.facilities = self._add(FacilitiesTab(ctx), "facilities",
@@ -102,6 +104,8 @@ class AdminPage(Page):
             self.users = self._add(UsersTab(ctx), "users", self.tr("Users and roles"))
         if ctx.actor.may("backup.create"):
             self.backup = self._add(BackupTab(ctx), "backup", self.tr("Backup and restore"))
+        if ImportTab.kinds_for(ctx):
+            self.imports = self._add(ImportTab(ctx), "import", self.tr("Import"))
         self.language = self._add(LanguageTab(ctx), "language", self.tr("Language"))
         self.language.language_chosen.connect(self._switch_language)
         self._loaded_tabs: set[str] = set()
