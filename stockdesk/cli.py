@@ -824,9 +824,6 @@ def _write_requisition(doc: Any, args: argparse.Namespace, fmt: str) -> None:
         print(f"{PROG}: wrote {path}", file=sys.stderr)
 
 
-URGENT = ("stocked_out", "below_eop", "below_min")
-
-
 def cmd_district(args: argparse.Namespace) -> int:
     from stockdesk.forecast.district_status import STATUS_ORDER
     from stockdesk.services.forecasting import ForecastService
@@ -842,7 +839,7 @@ def cmd_district(args: argparse.Namespace) -> int:
     for i in range(len(o)):
         status = o.status.status[i]
         p = float(o.stockout_probability[i])
-        if not args.all and status not in URGENT and p < 0.5:
+        if not args.all and not o.needs_action(i):
             continue
         amc = o.status.amc[i]
         stockout = int(o.status.stockout_day[i])

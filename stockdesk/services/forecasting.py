@@ -107,6 +107,10 @@ def series_table(monthly: DistrictMonthly, periods: Sequence[str]) -> SeriesTabl
                        consumed, stockout)
 
 
+URGENT = ("stocked_out", "below_eop", "below_min")
+LIKELY = 0.5  # a stockout before the next delivery at least this likely needs action
+
+
 @dataclass(frozen=True)
 class DistrictOutlook:
     """Status and forecast of every facility × product of a district, as parallel arrays.
@@ -127,6 +131,12 @@ class DistrictOutlook:
 
     def __len__(self) -> int:
         return len(self.facilities)
+
+    def needs_action(self, i: int) -> bool:
+        """Entry ``i`` is below its minimum (or out), or likely to run out before the next
+        delivery: what a district logistician looks at first."""
+        return str(self.status.status[i]) in URGENT \
+            or float(self.stockout_probability[i]) >= LIKELY
 
 
 class ForecastService:

@@ -30,6 +30,7 @@ from stockdesk.services.district_view import DistrictViewService, ReportingRow
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.district_outlook import OutlookTab
 from stockdesk.ui.district_tables import (
     ProblemRow,
     file_columns,
@@ -226,6 +227,11 @@ class DistrictPage(Page):
         row.addWidget(self.export_button)
         obox.addLayout(row)
         self.tabs.addTab(order, self.tr("Order"))
+
+        # outlook: what needs action across the district, computed on demand
+        self.outlook = OutlookTab(self.ctx, self.district.currentData, self.navigate.emit)
+        self.tabs.addTab(self.outlook, OutlookTab.title())
+        self.district.currentIndexChanged.connect(self.outlook.district_changed)
 
         self.stack.addWidget(main)
         self.main = main
