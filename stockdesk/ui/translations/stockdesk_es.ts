@@ -47,6 +47,10 @@
             <translation>Copia de seguridad y restauración</translation>
         </message>
         <message>
+            <source>Import</source>
+            <translation>Importar</translation>
+        </message>
+        <message>
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
@@ -1686,6 +1690,161 @@ No use la demostración para existencias reales: para eso, configure una base de
         </message>
     </context>
     <context>
+        <name>ImportTab</name>
+        <message>
+            <source>Bring in records exported from another system or a spreadsheet. Each file is imported whole or not at all: if one of its rows has an error, nothing of that file is saved. A file imported before is recognised and changes nothing.</source>
+            <translation>Importe datos exportados de otro sistema o de una hoja de cálculo. Cada archivo se importa completo o no se importa: si una de sus filas tiene un error, no se guarda nada de ese archivo. Un archivo ya importado se reconoce y no cambia nada.</translation>
+        </message>
+        <message>
+            <source>&amp;What the files hold:</source>
+            <translation>&amp;Contenido de los archivos:</translation>
+        </message>
+        <message>
+            <source>&amp;Choose files…</source>
+            <translation>E&amp;legir archivos…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Archivo</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Filas</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problemas</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Gravedad</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Hoja</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Fila</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Columna</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <source>File&amp;s:</source>
+            <translation>Archi&amp;vos:</translation>
+        </message>
+        <message>
+            <source>&amp;Problems in the selected file (row and column as the spreadsheet shows them):</source>
+            <translation>&amp;Problemas del archivo seleccionado (fila y columna como las muestra la hoja de cálculo):</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>Establecimientos</translation>
+        </message>
+        <message>
+            <source>Product catalogue</source>
+            <translation>Catálogo de productos</translation>
+        </message>
+        <message>
+            <source>Stock levels</source>
+            <translation>Niveles de existencias</translation>
+        </message>
+        <message>
+            <source>Ledger transactions</source>
+            <translation>Transacciones del registro</translation>
+        </message>
+        <message>
+            <source>Monthly history (LMIS reports)</source>
+            <translation>Historial mensual (informes del SIGL)</translation>
+        </message>
+        <message>
+            <source>One row per facility: its code, name, type (health centre, hospital or district store), district, region and the code of the facility that supplies it. A facility already known is updated.</source>
+            <translation>Una fila por establecimiento: su código, nombre, tipo (centro de salud, hospital o almacén distrital), distrito, región y el código del establecimiento que lo abastece. Un establecimiento ya conocido se actualiza.</translation>
+        </message>
+        <message>
+            <source>One row per product: code, name, strength, form, dispensing unit, pack size, price per pack, program, ATC code and barcode (GTIN). A product already known is updated.</source>
+            <translation>Una fila por producto: código, nombre, concentración, forma, unidad de dispensación, tamaño del empaque, precio por empaque, programa, código ATC y código de barras (GTIN). Un producto ya conocido se actualiza.</translation>
+        </message>
+        <message>
+            <source>One row per program and facility type: maximum, minimum and emergency order point in months of stock, lead time and review period in months.</source>
+            <translation>Una fila por programa y tipo de establecimiento: máximo, mínimo y punto de pedido de emergencia en meses de existencias, tiempo de entrega y período de revisión en meses.</translation>
+        </message>
+        <message>
+            <source>One row per stock movement: date, facility code, product code, kind (receipt, issue, loss, adjustment, transfer or physical count) and quantity; lot, expiry, reason and reference when known.</source>
+            <translation>Una fila por movimiento de existencias: fecha, código del establecimiento, código del producto, tipo (recepción, salida, pérdida, ajuste, transferencia o inventario físico) y cantidad; lote, vencimiento, motivo y referencia cuando se conocen.</translation>
+        </message>
+        <message>
+            <source>One row per facility, product and month: opening balance (A), received (B), consumed (C), losses and adjustments (D), closing balance (E) and stockout days (X).</source>
+            <translation>Una fila por establecimiento, producto y mes: saldo inicial (A), cantidad recibida (B), cantidad consumida (C), pérdidas y ajustes (D), saldo final (E) y días de desabastecimiento (X).</translation>
+        </message>
+        <message>
+            <source>Columns (* required): {columns}. Common other headers are recognised too; dates are YYYY-MM-DD or DD/MM/YYYY, months YYYY-MM.</source>
+            <translation>Columnas (* obligatorias): {columns}. También se reconocen otros encabezados comunes; las fechas son AAAA-MM-DD o DD/MM/AAAA, los meses AAAA-MM.</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importado</translation>
+        </message>
+        <message>
+            <source>Already imported</source>
+            <translation>Ya importado</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Rechazado</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelado</translation>
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation>No importado</translation>
+        </message>
+        <message>
+            <source>Choose the files to import</source>
+            <translation>Elegir los archivos a importar</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+            <translation>Hojas de cálculo (*.csv *.xlsx);;Todos los archivos (*)</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importando…</translation>
+        </message>
+        <message>
+            <source>Importing {file} (file {number} of {count})…</source>
+            <translation>Importando {file} (archivo {number} de {count})…</translation>
+        </message>
+        <message>
+            <source>Importing {kind}…</source>
+            <translation>Importando: {kind}…</translation>
+        </message>
+        <message>
+            <source>Files imported: {imported} of {count}. A file not imported changed nothing: correct the rows listed below and import it again.</source>
+            <translation>Archivos importados: {imported} de {count}. Un archivo no importado no cambió nada: corrija las filas indicadas abajo e impórtelo de nuevo.</translation>
+        </message>
+        <message>
+            <source>Files imported: {imported} of {count}.</source>
+            <translation>Archivos importados: {imported} de {count}.</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing changed.</source>
+            <translation>La importación fue cancelada; no cambió nada.</translation>
+        </message>
+    </context>
+    <context>
         <name>Kind</name>
         <message>
             <source>Receipt</source>
@@ -2046,6 +2205,141 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <message>
             <source>submit requisitions</source>
             <translation>enviar requerimientos</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlookTab</name>
+        <message>
+            <source>Facility or product</source>
+            <translation>Establecimiento o producto</translation>
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>&amp;Buscar:</translation>
+        </message>
+        <message>
+            <source>Every status</source>
+            <translation>Todos los estados</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>E&amp;stado:</translation>
+        </message>
+        <message>
+            <source>Show &amp;every product</source>
+            <translation>Mostrar todos los prod&amp;uctos</translation>
+        </message>
+        <message>
+            <source>Also list the products that need no action: stock adequate and a stockout before the next delivery unlikely</source>
+            <translation>Listar también los productos que no requieren acción: existencias adecuadas y desabastecimiento antes de la próxima entrega poco probable</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpute</source>
+            <translation>Ca&amp;lcular</translation>
+        </message>
+        <message>
+            <source>Forecast every product of every facility of the district</source>
+            <translation>Pronosticar cada producto de cada establecimiento del distrito</translation>
+        </message>
+        <message>
+            <source>Press Compute to forecast every product of every facility of the district and list what needs action, most urgent first.</source>
+            <translation>Presione Calcular para pronosticar cada producto de cada establecimiento del distrito y listar lo que requiere acción, lo más urgente primero.</translation>
+        </message>
+        <message>
+            <source>Enter: open the stock card of this product at this facility</source>
+            <translation>Enter: abrir la tarjeta de existencias de este producto en este establecimiento</translation>
+        </message>
+        <message>
+            <source>Choose a district first.</source>
+            <translation>Elija primero un distrito.</translation>
+        </message>
+        <message>
+            <source>Forecasting {district}…</source>
+            <translation>Pronosticando {district}…</translation>
+        </message>
+        <message>
+            <source>Forecasting the district…</source>
+            <translation>Pronosticando el distrito…</translation>
+        </message>
+        <message>
+            <source>Press Compute to forecast this district.</source>
+            <translation>Presione Calcular para pronosticar este distrito.</translation>
+        </message>
+        <message>
+            <source>The forecast was cancelled.</source>
+            <translation>El pronóstico fue cancelado.</translation>
+        </message>
+        <message>
+            <source>The forecast could not be computed.</source>
+            <translation>No se pudo calcular el pronóstico.</translation>
+        </message>
+        <message>
+            <source>{summary} Stock has changed since: press Compute for fresh figures.</source>
+            <translation>{summary} Las existencias cambiaron desde entonces: presione Calcular para obtener cifras actualizadas.</translation>
+        </message>
+        <message>
+            <source>{district} at the end of {day}: {count} of {series} facility × product need action.</source>
+            <translation>{district} al cierre del {day}: {count} de {series} establecimiento × producto requieren acción.</translation>
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation>CPM</translation>
+        </message>
+        <message>
+            <source>Average monthly consumption</source>
+            <translation>Consumo promedio mensual</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Código</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Establecimiento</translation>
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation>Meses de existencias</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Ahora</translation>
+        </message>
+        <message>
+            <source>Outlook</source>
+            <translation>Perspectiva</translation>
+        </message>
+        <message>
+            <source>Probability of running out before the next delivery arrives</source>
+            <translation>Probabilidad de desabastecimiento antes de que llegue la próxima entrega</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Producto</translation>
+        </message>
+        <message>
+            <source>Projected stockout</source>
+            <translation>Desabastecimiento previsto</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Stockout risk</source>
+            <translation>Riesgo de desabastecimiento</translation>
+        </message>
+        <message>
+            <source>Suggested order</source>
+            <translation>Pedido sugerido</translation>
+        </message>
+        <message>
+            <source>Usable stock</source>
+            <translation>Existencias</translation>
+        </message>
+        <message>
+            <source>{percent} %</source>
+            <translation>{percent} %</translation>
         </message>
     </context>
     <context>

@@ -47,6 +47,10 @@
             <translation>Sauvegarde et restauration</translation>
         </message>
         <message>
+            <source>Import</source>
+            <translation>Importer</translation>
+        </message>
+        <message>
             <source>Language</source>
             <translation>Langue</translation>
         </message>
@@ -1686,6 +1690,161 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
         </message>
     </context>
     <context>
+        <name>ImportTab</name>
+        <message>
+            <source>Bring in records exported from another system or a spreadsheet. Each file is imported whole or not at all: if one of its rows has an error, nothing of that file is saved. A file imported before is recognised and changes nothing.</source>
+            <translation>Importez des données exportées d'un autre système ou d'un tableur. Chaque fichier est importé en entier ou pas du tout : si une de ses lignes contient une erreur, rien de ce fichier n'est enregistré. Un fichier déjà importé est reconnu et ne change rien.</translation>
+        </message>
+        <message>
+            <source>&amp;What the files hold:</source>
+            <translation>&amp;Contenu des fichiers :</translation>
+        </message>
+        <message>
+            <source>&amp;Choose files…</source>
+            <translation>C&amp;hoisir les fichiers…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Fichier</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Résultat</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Lignes</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problèmes</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Gravité</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Feuille</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Ligne</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Colonne</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problème</translation>
+        </message>
+        <message>
+            <source>File&amp;s:</source>
+            <translation>Fichier&amp;s :</translation>
+        </message>
+        <message>
+            <source>&amp;Problems in the selected file (row and column as the spreadsheet shows them):</source>
+            <translation>&amp;Problèmes du fichier sélectionné (ligne et colonne telles que le tableur les affiche) :</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>Établissements</translation>
+        </message>
+        <message>
+            <source>Product catalogue</source>
+            <translation>Catalogue des produits</translation>
+        </message>
+        <message>
+            <source>Stock levels</source>
+            <translation>Niveaux de stock</translation>
+        </message>
+        <message>
+            <source>Ledger transactions</source>
+            <translation>Transactions du registre</translation>
+        </message>
+        <message>
+            <source>Monthly history (LMIS reports)</source>
+            <translation>Historique mensuel (rapports SIGL)</translation>
+        </message>
+        <message>
+            <source>One row per facility: its code, name, type (health centre, hospital or district store), district, region and the code of the facility that supplies it. A facility already known is updated.</source>
+            <translation>Une ligne par établissement : son code, son nom, son type (centre de santé, hôpital ou dépôt de district), son district, sa région et le code de l'établissement qui l'approvisionne. Un établissement déjà connu est mis à jour.</translation>
+        </message>
+        <message>
+            <source>One row per product: code, name, strength, form, dispensing unit, pack size, price per pack, program, ATC code and barcode (GTIN). A product already known is updated.</source>
+            <translation>Une ligne par produit : code, nom, dosage, forme, unité de dispensation, conditionnement, prix par conditionnement, programme, code ATC et code-barres (GTIN). Un produit déjà connu est mis à jour.</translation>
+        </message>
+        <message>
+            <source>One row per program and facility type: maximum, minimum and emergency order point in months of stock, lead time and review period in months.</source>
+            <translation>Une ligne par programme et type d'établissement : maximum, minimum et point de commande d'urgence en mois de stock, délai de livraison et période de revue en mois.</translation>
+        </message>
+        <message>
+            <source>One row per stock movement: date, facility code, product code, kind (receipt, issue, loss, adjustment, transfer or physical count) and quantity; lot, expiry, reason and reference when known.</source>
+            <translation>Une ligne par mouvement de stock : date, code de l'établissement, code du produit, type (réception, sortie, perte, ajustement, transfert ou inventaire physique) et quantité ; lot, péremption, motif et référence si connus.</translation>
+        </message>
+        <message>
+            <source>One row per facility, product and month: opening balance (A), received (B), consumed (C), losses and adjustments (D), closing balance (E) and stockout days (X).</source>
+            <translation>Une ligne par établissement, produit et mois : stock initial (A), quantité reçue (B), quantité consommée (C), pertes et ajustements (D), stock final (E) et jours de rupture (X).</translation>
+        </message>
+        <message>
+            <source>Columns (* required): {columns}. Common other headers are recognised too; dates are YYYY-MM-DD or DD/MM/YYYY, months YYYY-MM.</source>
+            <translation>Colonnes (* obligatoires) : {columns}. D'autres en-têtes courants sont aussi reconnus ; les dates sont au format AAAA-MM-JJ ou JJ/MM/AAAA, les mois AAAA-MM.</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importé</translation>
+        </message>
+        <message>
+            <source>Already imported</source>
+            <translation>Déjà importé</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Refusé</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Annulé</translation>
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation>Non importé</translation>
+        </message>
+        <message>
+            <source>Choose the files to import</source>
+            <translation>Choisir les fichiers à importer</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+            <translation>Tableurs (*.csv *.xlsx);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>Importation…</translation>
+        </message>
+        <message>
+            <source>Importing {file} (file {number} of {count})…</source>
+            <translation>Importation de {file} (fichier {number} sur {count})…</translation>
+        </message>
+        <message>
+            <source>Importing {kind}…</source>
+            <translation>Importation : {kind}…</translation>
+        </message>
+        <message>
+            <source>Files imported: {imported} of {count}. A file not imported changed nothing: correct the rows listed below and import it again.</source>
+            <translation>Fichiers importés : {imported} sur {count}. Un fichier non importé n'a rien changé : corrigez les lignes indiquées ci-dessous et importez-le à nouveau.</translation>
+        </message>
+        <message>
+            <source>Files imported: {imported} of {count}.</source>
+            <translation>Fichiers importés : {imported} sur {count}.</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing changed.</source>
+            <translation>L'importation a été annulée ; rien n'a changé.</translation>
+        </message>
+    </context>
+    <context>
         <name>Kind</name>
         <message>
             <source>Receipt</source>
@@ -2046,6 +2205,141 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <message>
             <source>submit requisitions</source>
             <translation>soumettre les réquisitions</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlookTab</name>
+        <message>
+            <source>Facility or product</source>
+            <translation>Établissement ou produit</translation>
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>&amp;Rechercher :</translation>
+        </message>
+        <message>
+            <source>Every status</source>
+            <translation>Tous les statuts</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>S&amp;tatut :</translation>
+        </message>
+        <message>
+            <source>Show &amp;every product</source>
+            <translation>Affic&amp;her tous les produits</translation>
+        </message>
+        <message>
+            <source>Also list the products that need no action: stock adequate and a stockout before the next delivery unlikely</source>
+            <translation>Lister aussi les produits qui ne demandent aucune action : stock suffisant et rupture avant la prochaine livraison peu probable</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpute</source>
+            <translation>Ca&amp;lculer</translation>
+        </message>
+        <message>
+            <source>Forecast every product of every facility of the district</source>
+            <translation>Prévoir chaque produit de chaque établissement du district</translation>
+        </message>
+        <message>
+            <source>Press Compute to forecast every product of every facility of the district and list what needs action, most urgent first.</source>
+            <translation>Appuyez sur Calculer pour prévoir chaque produit de chaque établissement du district et lister ce qui demande une action, le plus urgent d’abord.</translation>
+        </message>
+        <message>
+            <source>Enter: open the stock card of this product at this facility</source>
+            <translation>Entrée : ouvrir la fiche de stock de ce produit dans cet établissement</translation>
+        </message>
+        <message>
+            <source>Choose a district first.</source>
+            <translation>Choisissez d’abord un district.</translation>
+        </message>
+        <message>
+            <source>Forecasting {district}…</source>
+            <translation>Prévision de {district}…</translation>
+        </message>
+        <message>
+            <source>Forecasting the district…</source>
+            <translation>Prévision du district…</translation>
+        </message>
+        <message>
+            <source>Press Compute to forecast this district.</source>
+            <translation>Appuyez sur Calculer pour faire la prévision de ce district.</translation>
+        </message>
+        <message>
+            <source>The forecast was cancelled.</source>
+            <translation>La prévision a été annulée.</translation>
+        </message>
+        <message>
+            <source>The forecast could not be computed.</source>
+            <translation>La prévision n’a pas pu être calculée.</translation>
+        </message>
+        <message>
+            <source>{summary} Stock has changed since: press Compute for fresh figures.</source>
+            <translation>{summary} Le stock a changé depuis : appuyez sur Calculer pour des chiffres à jour.</translation>
+        </message>
+        <message>
+            <source>{district} at the end of {day}: {count} of {series} facility × product need action.</source>
+            <translation>{district} à la fin du {day} : {count} sur {series} établissement × produit demandent une action.</translation>
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation>CMM</translation>
+        </message>
+        <message>
+            <source>Average monthly consumption</source>
+            <translation>Consommation moyenne mensuelle</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Établissement</translation>
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation>Mois de stock</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Maintenant</translation>
+        </message>
+        <message>
+            <source>Outlook</source>
+            <translation>Perspectives</translation>
+        </message>
+        <message>
+            <source>Probability of running out before the next delivery arrives</source>
+            <translation>Probabilité d’une rupture avant l’arrivée de la prochaine livraison</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produit</translation>
+        </message>
+        <message>
+            <source>Projected stockout</source>
+            <translation>Rupture prévue</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Statut</translation>
+        </message>
+        <message>
+            <source>Stockout risk</source>
+            <translation>Risque de rupture</translation>
+        </message>
+        <message>
+            <source>Suggested order</source>
+            <translation>Commande suggérée</translation>
+        </message>
+        <message>
+            <source>Usable stock</source>
+            <translation>Stock disponible</translation>
+        </message>
+        <message>
+            <source>{percent} %</source>
+            <translation>{percent} %</translation>
         </message>
     </context>
     <context>

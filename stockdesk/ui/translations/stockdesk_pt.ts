@@ -47,6 +47,10 @@
             <translation>Cópia de segurança e restauro</translation>
         </message>
         <message>
+            <source>Import</source>
+            <translation>Importar</translation>
+        </message>
+        <message>
             <source>Language</source>
             <translation>Idioma</translation>
         </message>
@@ -1686,6 +1690,161 @@ Não use a demonstração para o stock real: para isso, crie uma nova base de da
         </message>
     </context>
     <context>
+        <name>ImportTab</name>
+        <message>
+            <source>Bring in records exported from another system or a spreadsheet. Each file is imported whole or not at all: if one of its rows has an error, nothing of that file is saved. A file imported before is recognised and changes nothing.</source>
+            <translation>Importe dados exportados de outro sistema ou de uma folha de cálculo. Cada ficheiro é importado por inteiro ou não é importado: se uma das suas linhas tiver um erro, nada desse ficheiro é guardado. Um ficheiro já importado é reconhecido e não altera nada.</translation>
+        </message>
+        <message>
+            <source>&amp;What the files hold:</source>
+            <translation>&amp;Conteúdo dos ficheiros:</translation>
+        </message>
+        <message>
+            <source>&amp;Choose files…</source>
+            <translation>Esc&amp;olher ficheiros…</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Ficheiro</translation>
+        </message>
+        <message>
+            <source>Outcome</source>
+            <translation>Resultado</translation>
+        </message>
+        <message>
+            <source>Rows</source>
+            <translation>Linhas</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>Problemas</translation>
+        </message>
+        <message>
+            <source>Severity</source>
+            <translation>Gravidade</translation>
+        </message>
+        <message>
+            <source>Sheet</source>
+            <translation>Folha</translation>
+        </message>
+        <message>
+            <source>Row</source>
+            <translation>Linha</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Coluna</translation>
+        </message>
+        <message>
+            <source>Problem</source>
+            <translation>Problema</translation>
+        </message>
+        <message>
+            <source>File&amp;s:</source>
+            <translation>Fichei&amp;ros:</translation>
+        </message>
+        <message>
+            <source>&amp;Problems in the selected file (row and column as the spreadsheet shows them):</source>
+            <translation>&amp;Problemas do ficheiro seleccionado (linha e coluna tal como a folha de cálculo as mostra):</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>Unidades sanitárias</translation>
+        </message>
+        <message>
+            <source>Product catalogue</source>
+            <translation>Catálogo de produtos</translation>
+        </message>
+        <message>
+            <source>Stock levels</source>
+            <translation>Níveis de stock</translation>
+        </message>
+        <message>
+            <source>Ledger transactions</source>
+            <translation>Transações do registo</translation>
+        </message>
+        <message>
+            <source>Monthly history (LMIS reports)</source>
+            <translation>Histórico mensal (relatórios do SIGL)</translation>
+        </message>
+        <message>
+            <source>One row per facility: its code, name, type (health centre, hospital or district store), district, region and the code of the facility that supplies it. A facility already known is updated.</source>
+            <translation>Uma linha por unidade sanitária: o seu código, nome, tipo (centro de saúde, hospital ou depósito distrital), distrito, província e o código da unidade sanitária que a abastece. Uma unidade sanitária já conhecida é actualizada.</translation>
+        </message>
+        <message>
+            <source>One row per product: code, name, strength, form, dispensing unit, pack size, price per pack, program, ATC code and barcode (GTIN). A product already known is updated.</source>
+            <translation>Uma linha por produto: código, nome, dosagem, forma, unidade de dispensa, tamanho da embalagem, preço por embalagem, programa, código ATC e código de barras (GTIN). Um produto já conhecido é actualizado.</translation>
+        </message>
+        <message>
+            <source>One row per program and facility type: maximum, minimum and emergency order point in months of stock, lead time and review period in months.</source>
+            <translation>Uma linha por programa e tipo de unidade sanitária: máximo, mínimo e ponto de encomenda de emergência em meses de stock, prazo de entrega e período de revisão em meses.</translation>
+        </message>
+        <message>
+            <source>One row per stock movement: date, facility code, product code, kind (receipt, issue, loss, adjustment, transfer or physical count) and quantity; lot, expiry, reason and reference when known.</source>
+            <translation>Uma linha por movimento de stock: data, código da unidade sanitária, código do produto, tipo (entrada, saída, perda, ajuste, transferência ou inventário físico) e quantidade; lote, validade, motivo e referência quando conhecidos.</translation>
+        </message>
+        <message>
+            <source>One row per facility, product and month: opening balance (A), received (B), consumed (C), losses and adjustments (D), closing balance (E) and stockout days (X).</source>
+            <translation>Uma linha por unidade sanitária, produto e mês: stock inicial (A), quantidade recebida (B), quantidade consumida (C), perdas e ajustes (D), stock final (E) e dias de rotura (X).</translation>
+        </message>
+        <message>
+            <source>Columns (* required): {columns}. Common other headers are recognised too; dates are YYYY-MM-DD or DD/MM/YYYY, months YYYY-MM.</source>
+            <translation>Colunas (* obrigatórias): {columns}. Outros cabeçalhos comuns também são reconhecidos; as datas são AAAA-MM-DD ou DD/MM/AAAA, os meses AAAA-MM.</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importado</translation>
+        </message>
+        <message>
+            <source>Already imported</source>
+            <translation>Já importado</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Recusado</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Cancelado</translation>
+        </message>
+        <message>
+            <source>Not imported</source>
+            <translation>Não importado</translation>
+        </message>
+        <message>
+            <source>Choose the files to import</source>
+            <translation>Escolher os ficheiros a importar</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+            <translation>Folhas de cálculo (*.csv *.xlsx);;Todos os ficheiros (*)</translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation>A importar…</translation>
+        </message>
+        <message>
+            <source>Importing {file} (file {number} of {count})…</source>
+            <translation>A importar {file} (ficheiro {number} de {count})…</translation>
+        </message>
+        <message>
+            <source>Importing {kind}…</source>
+            <translation>A importar: {kind}…</translation>
+        </message>
+        <message>
+            <source>Files imported: {imported} of {count}. A file not imported changed nothing: correct the rows listed below and import it again.</source>
+            <translation>Ficheiros importados: {imported} de {count}. Um ficheiro não importado não alterou nada: corrija as linhas indicadas abaixo e importe-o novamente.</translation>
+        </message>
+        <message>
+            <source>Files imported: {imported} of {count}.</source>
+            <translation>Ficheiros importados: {imported} de {count}.</translation>
+        </message>
+        <message>
+            <source>The import was cancelled; nothing changed.</source>
+            <translation>A importação foi cancelada; nada foi alterado.</translation>
+        </message>
+    </context>
+    <context>
         <name>Kind</name>
         <message>
             <source>Receipt</source>
@@ -2046,6 +2205,141 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <message>
             <source>submit requisitions</source>
             <translation>submeter requisições</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutlookTab</name>
+        <message>
+            <source>Facility or product</source>
+            <translation>Unidade sanitária ou produto</translation>
+        </message>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>Pro&amp;curar:</translation>
+        </message>
+        <message>
+            <source>Every status</source>
+            <translation>Todos os estados</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus:</source>
+            <translation>E&amp;stado:</translation>
+        </message>
+        <message>
+            <source>Show &amp;every product</source>
+            <translation>Mostrar todos os prod&amp;utos</translation>
+        </message>
+        <message>
+            <source>Also list the products that need no action: stock adequate and a stockout before the next delivery unlikely</source>
+            <translation>Listar também os produtos que não precisam de ação: stock adequado e ruptura antes da próxima entrega pouco provável</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpute</source>
+            <translation>Ca&amp;lcular</translation>
+        </message>
+        <message>
+            <source>Forecast every product of every facility of the district</source>
+            <translation>Prever cada produto de cada unidade sanitária do distrito</translation>
+        </message>
+        <message>
+            <source>Press Compute to forecast every product of every facility of the district and list what needs action, most urgent first.</source>
+            <translation>Prima Calcular para prever cada produto de cada unidade sanitária do distrito e listar o que precisa de ação, o mais urgente primeiro.</translation>
+        </message>
+        <message>
+            <source>Enter: open the stock card of this product at this facility</source>
+            <translation>Enter: abrir a ficha de stock deste produto nesta unidade sanitária</translation>
+        </message>
+        <message>
+            <source>Choose a district first.</source>
+            <translation>Escolha primeiro um distrito.</translation>
+        </message>
+        <message>
+            <source>Forecasting {district}…</source>
+            <translation>A fazer a previsão de {district}…</translation>
+        </message>
+        <message>
+            <source>Forecasting the district…</source>
+            <translation>A fazer a previsão do distrito…</translation>
+        </message>
+        <message>
+            <source>Press Compute to forecast this district.</source>
+            <translation>Prima Calcular para fazer a previsão deste distrito.</translation>
+        </message>
+        <message>
+            <source>The forecast was cancelled.</source>
+            <translation>A previsão foi cancelada.</translation>
+        </message>
+        <message>
+            <source>The forecast could not be computed.</source>
+            <translation>Não foi possível calcular a previsão.</translation>
+        </message>
+        <message>
+            <source>{summary} Stock has changed since: press Compute for fresh figures.</source>
+            <translation>{summary} O stock mudou entretanto: prima Calcular para ter números atualizados.</translation>
+        </message>
+        <message>
+            <source>{district} at the end of {day}: {count} of {series} facility × product need action.</source>
+            <translation>{district} no fim de {day}: {count} de {series} unidade sanitária × produto precisam de ação.</translation>
+        </message>
+        <message>
+            <source>AMC</source>
+            <translation>CMM</translation>
+        </message>
+        <message>
+            <source>Average monthly consumption</source>
+            <translation>Consumo médio mensal</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Código</translation>
+        </message>
+        <message>
+            <source>Facility</source>
+            <translation>Unidade sanitária</translation>
+        </message>
+        <message>
+            <source>Months of stock</source>
+            <translation>Meses de stock</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Agora</translation>
+        </message>
+        <message>
+            <source>Outlook</source>
+            <translation>Perspetiva</translation>
+        </message>
+        <message>
+            <source>Probability of running out before the next delivery arrives</source>
+            <translation>Probabilidade de ruptura antes da chegada da próxima entrega</translation>
+        </message>
+        <message>
+            <source>Product</source>
+            <translation>Produto</translation>
+        </message>
+        <message>
+            <source>Projected stockout</source>
+            <translation>Ruptura prevista</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Estado</translation>
+        </message>
+        <message>
+            <source>Stockout risk</source>
+            <translation>Risco de ruptura</translation>
+        </message>
+        <message>
+            <source>Suggested order</source>
+            <translation>Pedido sugerido</translation>
+        </message>
+        <message>
+            <source>Usable stock</source>
+            <translation>Stock existente</translation>
+        </message>
+        <message>
+            <source>{percent} %</source>
+            <translation>{percent} %</translation>
         </message>
     </context>
     <context>
