@@ -22,6 +22,12 @@ TAB = Qt.Key.Key_Tab
 
 def focused() -> QWidget:
     widget = QApplication.focusWidget()
+    if widget is None:  # the offscreen platform left no window active (see active())
+        for top in QApplication.topLevelWidgets():
+            if top.isVisible() and top.objectName() == "mainWindow":
+                top.activateWindow()
+                QApplication.processEvents()
+        widget = QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
     return widget
 
@@ -64,10 +70,15 @@ def active(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
         qtbot.waitUntil(window.isActiveWindow)
 
 
-def choose(qtbot, page, key: Qt.Key, kind: str) -> None:  # type: ignore[no-untyped-def]
-    """Alt+letter picks the kind of movement (the button's mnemonic)."""
+def alt(qtbot, page, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    """Alt+letter on the page, with its window active as it is for the person at it."""
     active(qtbot, page)
     qtbot.keyClick(page, key, ALT)
+
+
+def choose(qtbot, page, key: Qt.Key, kind: str) -> None:  # type: ignore[no-untyped-def]
+    """Alt+letter picks the kind of movement (the button's mnemonic)."""
+    alt(qtbot, page, key)
     qtbot.waitUntil(lambda: page.kind.value == kind)
 
 
@@ -107,7 +118,7 @@ def test_a_40_line_receipt_typed_with_the_keyboard_alone(window, qtbot) -> None:
     ctx = win.ctx
     products = [p.code for p in page.products][:40]
     before = {code: usable(ctx, code) for code in products}
-    qtbot.keyClick(page, Qt.Key.Key_B, ALT)  # Delivery note num&ber
+    alt(qtbot, page, Qt.Key.Key_B)  # Delivery note num&ber
     assert focused() is page.reference
     type_text(qtbot, "BL-2026-118")
     page.grid.setFocus()  # (Ctrl+Tab and Tab reach the grid too; here: straight to it)
@@ -195,7 +206,7 @@ def test_adjustment_found_stock_takes_a_new_lot(window, qtbot) -> None:  # type:
     ctx = win.ctx
     code = page.products[0].code
     choose(qtbot, page, Qt.Key.Key_J, "ADJUSTMENT")
-    qtbot.keyClick(page, Qt.Key.Key_A, ALT)  # Re&ason
+    alt(qtbot, page, Qt.Key.Key_A)  # Re&ason
     type_text(qtbot, "Found")
     assert page.model.layout == "in"
     page.grid.setFocus()
@@ -214,7 +225,7 @@ def test_transfer_out_to_another_facility(window, qtbot) -> None:  # type: ignor
     code, _lots = _two_lot_product(ctx)
     other = next(f for f in page.facilities if f.code != ctx.facility)
     choose(qtbot, page, Qt.Key.Key_O, "TRANSFER_OUT")
-    qtbot.keyClick(page, Qt.Key.Key_T, ALT)
+    alt(qtbot, page, Qt.Key.Key_T)
     assert focused() in (page.counterparty, page.counterparty.lineEdit())
     type_text(qtbot, other.label)
     page.grid.setFocus()
@@ -234,7 +245,7 @@ def test_transfer_in_from_a_community_health_worker(window, qtbot) -> None:  # t
     type_line(qtbot, code, "CHW-RET", "2029-01-31", "6")
     post(qtbot, page)
     assert page.counterparty_problem.isVisible()  # a transfer needs the other party
-    qtbot.keyClick(page, Qt.Key.Key_M, ALT)
+    alt(qtbot, page, Qt.Key.Key_M)
     type_text(qtbot, "Awa Diallo (CHW)")
     post(qtbot, page)
     assert page.confirmation.isVisible(), page.problems_label.text()
@@ -357,7 +368,7 @@ def test_print_the_count_sheet(window, qtbot, tmp_path, monkeypatch) -> None:  #
     _win, page = open_entry(window, qtbot)
     choose(qtbot, page, Qt.Key.Key_C, "COUNT")
     qtbot.waitUntil(lambda: page.sheet is not None, timeout=20_000)
-    qtbot.keyClick(page, Qt.Key.Key_T, ALT)  # Print coun&t sheet…
+    alt(qtbot, page, Qt.Key.Key_T)  # Print coun&t sheet…
     qtbot.waitUntil(lambda: bool(opened), timeout=20_000)
     assert opened == [str(target)]
     text = subprocess.run(["pdftotext", str(target), "-"], capture_output=True, text=True,
@@ -382,7 +393,7 @@ def test_reverse_a_movement_with_a_reason(window, qtbot) -> None:  # type: ignor
     assert page.movement_view.chosen().id == posted.id
     post(qtbot, page)
     assert page.reverse_reason_problem.isVisible()  # a reason is required
-    qtbot.keyClick(page, Qt.Key.Key_W, ALT)  # &Why is it reversed
+    alt(qtbot, page, Qt.Key.Key_W)  # &Why is it reversed
     type_text(qtbot, "typed into the wrong facility")
     post(qtbot, page)
     assert page.confirmation.isVisible(), page.problems_label.text()
@@ -444,14 +455,14 @@ def test_after_a_count_its_product_is_corrected_by_a_new_count(window, qtbot) ->
     page.movement_view.setFocus()
     press(qtbot, Qt.Key.Key_Up)
     assert page.movement_view.chosen().id == other_receipt.id
-    qtbot.keyClick(page, Qt.Key.Key_W, ALT)  # &Why is it reversed
+    alt(qtbot, page, Qt.Key.Key_W)  # &Why is it reversed
     type_text(qtbot, "received at the wrong facility")
     post(qtbot, page)
     assert page.confirmation.isVisible(), page.problems_label.text()
     assert lot_balance(ctx, other, "OTH-1") == 0  # reversed
     assert lot_balance(ctx, counted, "CNT-1") == 38  # as counted
     # the way out the note offers: a new physical count
-    qtbot.keyClick(page, Qt.Key.Key_A, ALT)  # Count &again
+    alt(qtbot, page, Qt.Key.Key_A)  # Count &again
     qtbot.waitUntil(lambda: page.kind.value == "COUNT")
     assert page.stack.currentWidget() is page.grid
 
