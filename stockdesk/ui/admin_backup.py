@@ -23,7 +23,7 @@ from stockdesk.problems import ProblemsFound
 from stockdesk.services.backup import BackupResult, BackupService, RestoreResult
 from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
-from stockdesk.ui.admin_widgets import named, problem_label, problem_words, run_for, say
+from stockdesk.ui.admin_widgets import named, problem_label, problem_words, say
 from stockdesk.ui.context import AppContext
 
 
@@ -113,7 +113,7 @@ class BackupTab(QWidget):
         self.ctx.settings.set(keys.LAST_FOLDER, str(target.parent))
         service = self.ctx.service(BackupService)
         # the file dialog asked before replacing a file that exists
-        run_for(self, self.ctx, lambda c: service.backup(target, overwrite=True), self._backed_up,
+        self.ctx.tasks.run(lambda c: service.backup(target, overwrite=True), self._backed_up,
                            lambda exc: self._problem(exc, self.backup_problem),
                            title=self.tr("Backing up…"), parent=self)
 
@@ -135,7 +135,7 @@ class BackupTab(QWidget):
             return
         source = Path(path)
         service = self.ctx.service(BackupService)
-        run_for(self, self.ctx, lambda c: service.check(source),
+        self.ctx.tasks.run(lambda c: service.check(source),
                            lambda info: self._confirm(source, info),
                            lambda exc: self._problem(exc, self.restore_problem),
                            title=self.tr("Reading the backup…"), parent=self)
@@ -158,7 +158,7 @@ class BackupTab(QWidget):
             self.restore_status.setText(self.tr("Nothing was restored."))
             return
         service = self.ctx.service(BackupService)
-        run_for(self, self.ctx, lambda c: service.restore(source), self._restored,
+        self.ctx.tasks.run(lambda c: service.restore(source), self._restored,
                            lambda exc: self._problem(exc, self.restore_problem),
                            title=self.tr("Restoring…"), parent=self, cancellable=False)
 

@@ -29,7 +29,7 @@ from stockdesk.problems import Problem, ProblemsFound, Severity
 from stockdesk.services.imports import ImportResult, ImportService
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
-from stockdesk.ui.admin_widgets import named, problem_label, problem_words, run_for, say
+from stockdesk.ui.admin_widgets import named, problem_label, problem_words, say
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.tables import fit_columns, read_only_table
@@ -325,10 +325,10 @@ class ImportTab(QWidget):
             file=p.name, number=i18n.number(i + 1), count=i18n.number(count))
             for i, p in enumerate(paths)]
         service = self.ctx.service(ImportService)
-        run_for(self, self.ctx, lambda c: import_files(service, kind, paths, texts, c),
-                lambda outcomes: self._done(kind, outcomes), self._failed,
-                title=self.tr("Importing {kind}…").format(kind=self.kind_name(kind)),
-                parent=self)
+        self.ctx.tasks.run(lambda c: import_files(service, kind, paths, texts, c),
+                           lambda outcomes: self._done(kind, outcomes), self._failed,
+                           title=self.tr("Importing {kind}…").format(kind=self.kind_name(kind)),
+                           parent=self)
 
     def _done(self, kind: str, outcomes: list[FileOutcome]) -> None:
         self._ready()

@@ -37,7 +37,6 @@ from stockdesk.ui.admin_widgets import (
     named,
     problem_label,
     problem_words,
-    run_for,
     say,
     table_view,
 )
@@ -263,7 +262,7 @@ class ProgramsTab(QWidget):
 
     def refresh(self) -> None:
         service = self.ctx.service(MasterDataService)
-        run_for(self, self.ctx, lambda c: service.programs(), self._loaded, parent=self)
+        self.ctx.tasks.run(lambda c: service.programs(), self._loaded, parent=self)
 
     def _loaded(self, rows: list[tuple[str, str, str]]) -> None:
         current = self.program()
@@ -304,7 +303,7 @@ class ProgramsTab(QWidget):
             return
         profile, reason = self.profile.currentData(), self.reason.text() or None
         service = self.ctx.service(MasterDataService)
-        run_for(self, self.ctx, lambda c: service.set_program_profile(program, profile, reason),
+        self.ctx.tasks.run(lambda c: service.set_program_profile(program, profile, reason),
                            lambda name: self._saved(program, name), self._failed, parent=self)
 
     def _saved(self, program: str, name: str) -> None:

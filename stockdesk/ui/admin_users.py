@@ -22,7 +22,7 @@ from stockdesk.services.auth import ALL_ROLES, FACILITY_ROLES
 from stockdesk.services.directory import DirectoryService
 from stockdesk.services.users import MIN_PASSWORD, UserInfo, UserService
 from stockdesk.ui import i18n, words
-from stockdesk.ui.admin_widgets import FieldForm, fit_columns, named, run_for, say, table_view
+from stockdesk.ui.admin_widgets import FieldForm, fit_columns, named, say, table_view
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import Col, FilterProxy, SnapshotModel
 
@@ -143,7 +143,7 @@ class UsersTab(QWidget):
     def refresh(self) -> None:
         users = self.ctx.service(UserService)
         directory = self.ctx.service(DirectoryService)
-        run_for(self, self.ctx, lambda c: (users.list_users(), directory.facilities()),
+        self.ctx.tasks.run(lambda c: (users.list_users(), directory.facilities()),
                            self._loaded, parent=self)
 
     def _loaded(self, result: tuple[list[UserInfo], list[Any]]) -> None:
@@ -190,7 +190,7 @@ class UsersTab(QWidget):
         password, full_name = self.password.text(), self.full_name.text().strip() or None
         facility = self.facility.currentData() if role in FACILITY_ROLES else None
         users = self.ctx.service(UserService)
-        run_for(self, self.ctx,
+        self.ctx.tasks.run(
             lambda c: users.create_user(username, role, password, full_name=full_name,
                                         facility=facility or None),
             self._created, lambda exc: self._problems(exc, self.new, NEW_FIELDS), parent=self)
@@ -234,7 +234,7 @@ class UsersTab(QWidget):
             self.status.setText(done_text.format(user=info.username,
                                                  role=words.role(info.role)))
             self._done(info)
-        run_for(self, self.ctx, lambda c: work(users, name), done,
+        self.ctx.tasks.run(lambda c: work(users, name), done,
                            lambda exc: self._problems(exc, self.chosen, RESET_FIELDS),
                            parent=self)
 
@@ -273,7 +273,7 @@ class UsersTab(QWidget):
             self._loaded(result)
             self.select(info.username)
             self.changed.emit(info.username)
-        run_for(self, self.ctx, lambda c: (users.list_users(), directory.facilities()), reloaded,
+        self.ctx.tasks.run(lambda c: (users.list_users(), directory.facilities()), reloaded,
                            parent=self)
 
     def _problems(self, exc: BaseException, form: FieldForm, fields: dict[str, str]) -> bool:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
@@ -228,7 +227,7 @@ class ListEditor(QWidget):
     # -- behaviour -------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        run_for(self, self.ctx, self.load_work(), self._loaded, parent=self)
+        self.ctx.tasks.run(self.load_work(), self._loaded, parent=self)
 
     def _loaded(self, rows: Any) -> None:
         current = self.current_key()
@@ -280,14 +279,14 @@ class ListEditor(QWidget):
         work = self.save_work()
         if work is None:
             return
-        run_for(self, self.ctx, work, self._saved, self._failed, parent=self)
+        self.ctx.tasks.run(work, self._saved, self._failed, parent=self)
 
     def _saved(self, key: Any) -> None:
         self.new = False
         self.status.setText(QCoreApplication.translate("Admin", "Saved {what}.").format(
             what=str(key)))
         self.after_save()
-        run_for(self, self.ctx, self.load_work(), lambda rows: self._reloaded(rows, str(key)),
+        self.ctx.tasks.run(self.load_work(), lambda rows: self._reloaded(rows, str(key)),
                            parent=self)
 
     def _reloaded(self, rows: Any, key: str) -> None:
@@ -303,21 +302,3 @@ class ListEditor(QWidget):
             return True
         return False
 
-
-def run_for(widget: QWidget, ctx: AppContext, work: Callable[[Any], Any],
-            on_done: Callable[[Any], None] | None = None,
-            on_error: Callable[[BaseException], bool | None] | None = None,
-            **options: Any) -> Any:
-    """``ctx.tasks.run`` whose results are dropped if ``widget`` is gone by then (the window
-    rebuilds its pages when the language changes, while work may still be running)."""
-
-    def done(result: Any) -> None:
-        if shiboken6.isValid(widget) and on_done is not None:
-            on_done(result)
-
-    def failed(exc: BaseException) -> bool | None:
-        if not shiboken6.isValid(widget):
-            return True
-        return on_error(exc) if on_error is not None else None
-
-    return ctx.tasks.run(work, done, failed, **options)

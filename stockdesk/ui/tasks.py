@@ -140,7 +140,8 @@ class Tasks(QObject):
 
         ``on_error(exc)`` may handle a failure (return True); otherwise, and when it is not
         given, the failure goes to :attr:`unhandled`.  A ``title`` shows a progress dialog
-        once the work has taken more than half a second.
+        once the work has taken more than half a second.  When the ``parent`` widget no
+        longer exists by the time the work ends, its result is dropped.
         """
         job = Job(work)
         dialog = self._progress_dialog(job, title, parent, cancellable) if title else None
@@ -156,12 +157,16 @@ class Tasks(QObject):
 
         def done(result: Any) -> None:
             finish()
+            if parent is not None and not shiboken6.isValid(parent):
+                return  # the widget that asked is gone (pages are rebuilt on a language switch)
             if on_done is not None and _alive(on_done):
                 with _gone_widgets_ignored():
                     on_done(result)
 
         def failed(exc: BaseException, details: str) -> None:
             finish()
+            if parent is not None and not shiboken6.isValid(parent):
+                return
             if on_error is not None and _alive(on_error):
                 with _gone_widgets_ignored():
                     if on_error(exc):

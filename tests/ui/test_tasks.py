@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton
 
@@ -111,3 +112,24 @@ def test_known_failures_are_said_plainly() -> None:
                                         or "")
     assert "disk is full" in (known_failure(OperationalError("database or disk is full")) or "")
     assert known_failure(KeyError("x")) is None
+
+
+def test_a_result_for_a_widget_that_is_gone_is_dropped(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The pages are rebuilt when the language changes while their work may still run."""
+    from PySide6.QtWidgets import QLabel
+
+    tasks = Tasks()
+    label = QLabel("before")
+    release = threading.Event()
+    seen: list[object] = []
+
+    def work(c: Control) -> str:
+        release.wait(10)
+        return "after"
+
+    tasks.run(work, lambda r: seen.append(r), parent=label)
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(label))
+    with qtbot.waitSignal(tasks.busy_changed, check_params_cb=lambda b: b is False):
+        release.set()
+    assert seen == []

@@ -49,7 +49,7 @@ from stockdesk.services.admin_view import AdminViewService
 from stockdesk.services.directory import AuditInfo, DirectoryService, FacilityInfo
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
-from stockdesk.ui.admin_widgets import named, run_for
+from stockdesk.ui.admin_widgets import named
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.errors import problems_text
 from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
@@ -368,7 +368,7 @@ class ReportsPage(Page):
 
     def refresh(self) -> None:
         directory = self.ctx.service(DirectoryService)
-        run_for(self, self.ctx, lambda c: (directory.facilities(include_inactive=True),
+        self.ctx.tasks.run(lambda c: (directory.facilities(include_inactive=True),
                                       directory.districts()), self._loaded, parent=self)
 
     def _loaded(self, result: tuple[list[FacilityInfo], list[str]]) -> None:
@@ -466,7 +466,7 @@ class ReportsPage(Page):
         if choice[0] != AUDIT and choice[1] is None:
             return
         self._hide_problem()
-        run_for(self, self.ctx, self._build_work(choice), lambda r: self._show(choice, r),
+        self.ctx.tasks.run(self._build_work(choice), lambda r: self._show(choice, r),
                            self._failed, title=self._title(choice[0]), parent=self)
 
     def _failed(self, exc: BaseException) -> bool:
@@ -565,7 +565,7 @@ class ReportsPage(Page):
         def built(report: Report) -> None:
             self._show(choice, report)
             then(report)
-        run_for(self, self.ctx, self._build_work(choice), built, self._failed,
+        self.ctx.tasks.run(self._build_work(choice), built, self._failed,
                            title=self._title(choice[0]), parent=self)
 
     def _default_name(self, suffix: str) -> str:
@@ -604,7 +604,7 @@ class ReportsPage(Page):
                 write_report_xlsx(report, target)
             return target
         title = self.tr("Writing the PDF…") if fmt == "pdf" else self.tr("Writing the workbook…")
-        run_for(self, self.ctx, work, then, lane="cpu", title=title, parent=self)
+        self.ctx.tasks.run(work, then, lane="cpu", title=title, parent=self)
 
     def _wrote(self, path: Path) -> None:
         self.summary.setText(self.tr("Saved to {file}").format(file=str(path)))
