@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from stockdesk.exchange.columns import normalise
+from stockdesk.inventory import gs1
 
 # Characters spreadsheets put between thousands: space, no-break space, narrow no-break space.
 _THOUSANDS = str.maketrans("", "", " \u00a0\u202f")
@@ -128,11 +129,7 @@ def parse_bool(text: str) -> bool:
 def parse_gtin(text: str) -> str:
     """A GTIN-8/12/13/14 with a correct GS1 check digit (a wrong one is a typo or misread)."""
     digits = text.strip().translate(_THOUSANDS)
-    if not (digits.isascii() and digits.isdigit()) or len(digits) not in (8, 12, 13, 14):
-        raise ValueError(text)
-    body, check = digits[:-1], int(digits[-1])
-    total = sum(int(d) * (3 if i % 2 == 0 else 1) for i, d in enumerate(reversed(body)))
-    if (10 - total % 10) % 10 != check:
+    if not gs1.gtin_valid(digits):
         raise ValueError(text)
     return digits
 

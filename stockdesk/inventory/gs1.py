@@ -76,6 +76,12 @@ def check_digit(body: str) -> int:
     return (10 - total % 10) % 10
 
 
+def gtin14(gtin: str) -> str:
+    """A GTIN as GTIN-14 (left-padded with zeros), so a GTIN-13 on a catalogue line and the
+    GTIN-14 a DataMatrix carries compare equal."""
+    return gtin.strip().zfill(14)
+
+
 def gtin_valid(gtin: str) -> bool:
     return (len(gtin) in (8, 12, 13, 14) and gtin.isascii() and gtin.isdigit()
             and check_digit(gtin[:-1]) == int(gtin[-1]))

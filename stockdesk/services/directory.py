@@ -179,14 +179,6 @@ class DirectoryService:
                                 prog, p.gtin, p.active)
                     for p, prog in s.execute(q)]
 
-    def product_by_gtin(self, gtin: str) -> ProductInfo | None:
-        """The product a scanned GS1 code names (GTIN-14, or a shorter GTIN left-padded)."""
-        key = gtin.strip().zfill(14)
-        for p in self.products():
-            if p.gtin and p.gtin.zfill(14) == key:
-                return p
-        return None
-
     def programs(self) -> list[tuple[str, str]]:
         """(code, name) of every program."""
         self.actor.require("stock.read")

@@ -440,8 +440,9 @@ class LinesModel(QAbstractTableModel):
             line.problems["product"] = _t("This scan could not be read; scan it again or "
                                           "type the product code.")
             return
-        key = (data.gtin or "").zfill(14)
-        product = next((p for p in self.catalogue if p.gtin and p.gtin.zfill(14) == key), None)
+        key = gs1.gtin14(data.gtin or "")
+        product = next((p for p in self.catalogue if p.gtin and gs1.gtin14(p.gtin) == key),
+                       None)
         if product is None:
             line.product, line.product_text = "", text.strip()
             line.problems["product"] = _t(

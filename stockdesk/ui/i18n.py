@@ -53,11 +53,6 @@ def install(code: str) -> str:
     return code
 
 
-def tr(context: str, text: str) -> str:
-    """A text translated outside a widget (its context names the catalogue section)."""
-    return QCoreApplication.translate(context, text)
-
-
 # -- numbers and dates in the locale's format ----------------------------------------------------
 
 def number(value: int | float | None, decimals: int = 0) -> str:
