@@ -23,8 +23,9 @@ from stockdesk.problems import ProblemsFound
 from stockdesk.services.backup import BackupResult, BackupService, RestoreResult
 from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
-from stockdesk.ui.admin_widgets import named, problem_label, problem_words, say
+from stockdesk.ui.admin_widgets import named, problem_words, say
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.errors import problem_label
 
 
 class BackupTab(QWidget):

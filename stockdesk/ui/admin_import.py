@@ -29,8 +29,9 @@ from stockdesk.problems import Problem, ProblemsFound, Severity
 from stockdesk.services.imports import ImportResult, ImportService
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
-from stockdesk.ui.admin_widgets import named, problem_label, problem_words, say
+from stockdesk.ui.admin_widgets import named, problem_words, say
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.errors import problem_label
 from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.tables import fit_columns, read_only_table
 from stockdesk.ui.tasks import Cancelled, Control

@@ -24,6 +24,7 @@ from stockdesk.services.users import MIN_PASSWORD, UserInfo, UserService
 from stockdesk.ui import i18n, words
 from stockdesk.ui.admin_widgets import FieldForm, fit_columns, named, say, table_view
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.errors import PROBLEM_STYLE
 from stockdesk.ui.models import Col, FilterProxy, SnapshotModel
 
 # where each problem of the user service belongs in the forms
@@ -182,7 +183,7 @@ class UsersTab(QWidget):
         """The rules turn red while the password typed does not follow them."""
         short = 0 < len(text) < MIN_PASSWORD
         same = bool(text) and text.strip().lower() == self.username.text().strip().lower()
-        self.rules.setStyleSheet("color: #c62828;" if short or same else "")
+        self.rules.setStyleSheet(PROBLEM_STYLE if short or same else "")
 
     def create_user(self) -> None:
         self.new.clear_problems()

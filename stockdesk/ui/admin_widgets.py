@@ -27,13 +27,12 @@ from PySide6.QtWidgets import (
 from stockdesk.problems import Problem, ProblemsFound
 from stockdesk.ui import words
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.errors import problem_label, show_problem
 from stockdesk.ui.models import ROW_ROLE, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.tables import fit_columns as sized
 from stockdesk.ui.tables import read_only_table
 
 W = TypeVar("W", bound=QWidget)
-PROBLEM_STYLE = "color: #c62828;"
-WARNING_STYLE = "color: #8a5300;"
 
 
 def named(widget: W, name: str) -> W:
@@ -41,19 +40,8 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
-def problem_label(name: str) -> QLabel:
-    """A red line under a field, hidden until there is something to say."""
-    label = named(QLabel(), name)
-    label.setStyleSheet(PROBLEM_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
 def say(label: QLabel, text: str, *, warning: bool = False) -> None:
-    label.setStyleSheet(WARNING_STYLE if warning else PROBLEM_STYLE)
-    label.setText(text)
-    label.setVisible(bool(text))
+    show_problem(label, text, warning=warning)
 
 
 def table_view(name: str, model: SnapshotModel[Any], proxy: FilterProxy) -> QTableView:

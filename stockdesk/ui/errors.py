@@ -16,13 +16,35 @@ import sys
 import traceback
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from stockdesk.problems import Problem, ProblemsFound
 from stockdesk.ui import words
 
 log = logging.getLogger("stockdesk.ui")
+
+# How a problem next to the field it concerns looks, everywhere in the window.
+PROBLEM_STYLE = "color: #b71c1c;"
+WARNING_STYLE = "color: #8a5300;"
+
+
+def problem_label(name: str) -> QLabel:
+    """A red line under a field, hidden until there is something to say."""
+    label = QLabel()
+    label.setObjectName(name)
+    label.setStyleSheet(PROBLEM_STYLE)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.hide()
+    return label
+
+
+def show_problem(label: QLabel, text: str, *, warning: bool = False) -> None:
+    """Say ``text`` in ``label`` (a warning in amber), or hide it when there is nothing."""
+    label.setStyleSheet(WARNING_STYLE if warning else PROBLEM_STYLE)
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 def known_failure(exc: BaseException) -> str | None:

@@ -39,8 +39,9 @@ from stockdesk.services.setup import (
 from stockdesk.services.users import UserService
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
+from stockdesk.ui.errors import problem_label, show_problem
 from stockdesk.ui.settings import AppSettings
-from stockdesk.ui.sign_in import demo_users, problem_label, show_problem
+from stockdesk.ui.sign_in import demo_users
 from stockdesk.ui.tasks import Control, Tasks
 
 LANGUAGE_PAGE, PLACE_PAGE, ADMIN_PAGE, CATALOGUE_PAGE, DEMO_PAGE = range(5)

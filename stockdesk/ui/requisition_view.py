@@ -49,6 +49,7 @@ from stockdesk.services.requisitions import RequisitionService
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.errors import PROBLEM_STYLE
 from stockdesk.ui.models import RIGHT, Col, SnapshotModel
 from stockdesk.ui.tasks import CPU
 from stockdesk.ui.words import QT_TRANSLATE_NOOP
@@ -376,7 +377,7 @@ class RequisitionView(QWidget):
         self.rejection_label = QLabel()
         self.rejection_label.setObjectName("docRejection")
         self.rejection_label.setWordWrap(True)
-        self.rejection_label.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.rejection_label.setStyleSheet(PROBLEM_STYLE + " font-weight: bold;")
         layout.addWidget(self.rejection_label)
 
         self.model = LinesModel(self)
@@ -432,7 +433,7 @@ class RequisitionView(QWidget):
         self.problems_label = QLabel()
         self.problems_label.setObjectName("lineProblems")
         self.problems_label.setWordWrap(True)
-        self.problems_label.setStyleSheet("color: #b71c1c;")
+        self.problems_label.setStyleSheet(PROBLEM_STYLE)
         self.problems_label.hide()
         layout.addWidget(self.problems_label)
 
@@ -461,7 +462,7 @@ class RequisitionView(QWidget):
         layout.addWidget(self.reject_row)
         self.reject_problem = QLabel()
         self.reject_problem.setObjectName("rejectProblem")
-        self.reject_problem.setStyleSheet("color: #b71c1c;")
+        self.reject_problem.setStyleSheet(PROBLEM_STYLE)
         self.reject_problem.hide()
         layout.addWidget(self.reject_problem)
 

@@ -26,25 +26,8 @@ from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.users import UserService
 from stockdesk.ui import words
+from stockdesk.ui.errors import problem_label, show_problem
 from stockdesk.ui.tasks import Control, Tasks
-
-PROBLEM_STYLE = "color: #c62828;"
-
-
-def problem_label(name: str) -> QLabel:
-    """A red label under a field, hidden until there is something to say."""
-    label = QLabel()
-    label.setObjectName(name)
-    label.setStyleSheet(PROBLEM_STYLE)
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
-    return label
-
-
-def show_problem(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 def demo_password() -> str:

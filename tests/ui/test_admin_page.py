@@ -20,6 +20,7 @@ from stockdesk.services.masterdata import MasterDataService
 from stockdesk.services.users import UserService
 from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
+from stockdesk.ui.errors import PROBLEM_STYLE
 from stockdesk.ui.pages.admin import AdminPage
 from tests.ui.conftest import DEMO_PASSWORD
 
@@ -158,7 +159,7 @@ def test_admin_creates_a_user_who_can_sign_in(window, qtbot, qtmodeltester) -> N
     while tab.role.currentData() != "supervisor":
         qtbot.keyClick(tab.role, Qt.Key.Key_Down)
     qtbot.keyClicks(tab.password, "short")
-    assert "color: #c62828" in tab.rules.styleSheet()  # the rule turns red while typing
+    assert tab.rules.styleSheet() == PROBLEM_STYLE  # the rule turns red while typing
     qtbot.mouseClick(tab.create_button, LEFT)
     problem = tab.new.problems["password"]
     qtbot.waitUntil(problem.isVisible, timeout=20_000)

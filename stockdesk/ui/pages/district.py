@@ -39,6 +39,7 @@ from stockdesk.ui.district_tables import (
     problem_rows,
     reporting_columns,
 )
+from stockdesk.ui.errors import PROBLEM_STYLE
 from stockdesk.ui.models import FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
 from stockdesk.ui.pages.requisitions import completed_months
@@ -213,7 +214,7 @@ class DistrictPage(Page):
         self.missing_label = QLabel()
         self.missing_label.setObjectName("orderMissing")
         self.missing_label.setWordWrap(True)
-        self.missing_label.setStyleSheet("color: #b71c1c;")
+        self.missing_label.setStyleSheet(PROBLEM_STYLE)
         obox.addWidget(self.missing_label)
         row = QHBoxLayout()
         self.order_message = QLabel()
@@ -299,7 +300,7 @@ class DistrictPage(Page):
                 "{names}.").format(missing=i18n.number(len(missing)),
                                    count=i18n.number(len(facilities)),
                                    period=i18n.month(asked[1]), names=", ".join(missing)))
-            self.reporting_summary.setStyleSheet("color: #b71c1c; font-weight: bold;")
+            self.reporting_summary.setStyleSheet(PROBLEM_STYLE + " font-weight: bold;")
         else:
             self.reporting_summary.setText(self.tr(
                 "All {count} facilities have reported for {period}.").format(

@@ -50,11 +50,10 @@ from stockdesk.ui.entry_checks import (
 from stockdesk.ui.entry_grid import LinesGrid
 from stockdesk.ui.entry_lines import COUNT, IN, OUT, Line, LinesModel
 from stockdesk.ui.entry_reverse import MovementsModel, ReversePanel
+from stockdesk.ui.errors import PROBLEM_STYLE, WARNING_STYLE
 from stockdesk.ui.pages.base import Page
 
-ERROR_STYLE = "color: #b71c1c;"
 OK_STYLE = "color: #1b5e20; font-weight: bold;"
-WARNING_STYLE = "color: #8a6d00;"
 KINDS = (Kind.RECEIPT, Kind.ISSUE, Kind.LOSS, Kind.ADJUSTMENT, Kind.TRANSFER_OUT,
          Kind.TRANSFER_IN, Kind.COUNT, Kind.REVERSAL)
 COUNT_REASONS = {"+": ["count_gain", "found", "returned_by_patient", "correction_plus"],
@@ -151,7 +150,7 @@ class EntryPage(Page):
 
         self.problems_label = QLabel()
         self.problems_label.setObjectName("entryProblems")
-        self.problems_label.setStyleSheet(ERROR_STYLE)
+        self.problems_label.setStyleSheet(PROBLEM_STYLE)
         self.problems_label.setWordWrap(True)
         self.problems_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.warnings_label = QLabel()
@@ -200,7 +199,7 @@ class EntryPage(Page):
         label.setBuddy(widget)
         error = QLabel()
         error.setObjectName(f"{name}Problem")
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(PROBLEM_STYLE)
         error.setWordWrap(True)
         error.hide()
         grid.addWidget(label, 0, column)

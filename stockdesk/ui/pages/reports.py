@@ -51,7 +51,7 @@ from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
 from stockdesk.ui.admin_widgets import named
 from stockdesk.ui.context import AppContext
-from stockdesk.ui.errors import problems_text
+from stockdesk.ui.errors import PROBLEM_STYLE, problems_text
 from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
 from stockdesk.ui.tasks import Cancelled
@@ -319,7 +319,7 @@ class ReportsPage(Page):
         layout.addLayout(buttons)
 
         self.problem = named(QLabel(), "reportProblem")
-        self.problem.setStyleSheet("color: #c62828;")
+        self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.setWordWrap(True)
         self.problem.hide()
         layout.addWidget(self.problem)

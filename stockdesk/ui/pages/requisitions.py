@@ -30,6 +30,7 @@ from stockdesk.services.directory import DirectoryService, RequisitionInfo
 from stockdesk.services.requisitions import RequisitionService
 from stockdesk.ui import i18n, words
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.errors import PROBLEM_STYLE
 from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
 from stockdesk.ui.requisition_view import RequisitionView, rnr_colour
@@ -103,7 +104,7 @@ class NewRequisitionDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("newProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b71c1c;")
+        self.problem.setStyleSheet(PROBLEM_STYLE)
         self.problem.hide()
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
