@@ -5,27 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QWidget
 
 from stockdesk.services.admin_view import AdminViewService
 from stockdesk.services.directory import DirectoryService, FacilityInfo
 from stockdesk.services.masterdata import FacilityData
+from stockdesk.ui import words
 from stockdesk.ui.admin_widgets import ListEditor
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import Col
-from stockdesk.ui.words import QT_TRANSLATE_NOOP
-
-FACILITY_TYPES: dict[str, str] = {
-    "health_centre": QT_TRANSLATE_NOOP("FacilityType", "Health centre"),
-    "hospital": QT_TRANSLATE_NOOP("FacilityType", "Hospital"),
-    "district_store": QT_TRANSLATE_NOOP("FacilityType", "District store"),
-}
-
-
-def facility_type(code: str) -> str:
-    text = FACILITY_TYPES.get(code)
-    return QCoreApplication.translate("FacilityType", text) if text else code
 
 
 class FacilitiesTab(ListEditor):
@@ -34,7 +22,7 @@ class FacilitiesTab(ListEditor):
             Col("code", lambda: self.tr("Code"), lambda f: f.code, searchable=True),
             Col("name", lambda: self.tr("Name"), lambda f: f.name, searchable=True,
                 tooltip=lambda f: f.name),
-            Col("type", lambda: self.tr("Type"), lambda f: f.type, facility_type),
+            Col("type", lambda: self.tr("Type"), lambda f: f.type, words.facility_type),
             Col("district", lambda: self.tr("District"), lambda f: f.district,
                 searchable=True),
             Col("region", lambda: self.tr("Region"), lambda f: f.region),
@@ -49,8 +37,8 @@ class FacilitiesTab(ListEditor):
         self.code = f.add("code", self.tr("&Code:"), QLineEdit())
         self.name = f.add("name", self.tr("Na&me:"), QLineEdit())
         self.type = f.add("type", self.tr("&Type:"), QComboBox())
-        for code in FACILITY_TYPES:
-            self.type.addItem(facility_type(code), code)
+        for code in words.FACILITY_TYPE:
+            self.type.addItem(words.facility_type(code), code)
         self.district = f.add("district", self.tr("&District:"), QComboBox())
         self.district.setEditable(True)
         self.region = f.add("region", self.tr("Re&gion:"), QLineEdit())

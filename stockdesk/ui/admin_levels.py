@@ -29,7 +29,6 @@ from stockdesk.services.admin_view import (
 )
 from stockdesk.services.masterdata import LevelData, MasterDataService
 from stockdesk.ui import i18n, words
-from stockdesk.ui.admin_facilities import facility_type
 from stockdesk.ui.admin_widgets import (
     FieldForm,
     ListEditor,
@@ -57,7 +56,7 @@ class LevelsTab(ListEditor):
             Col("program", lambda: self.tr("Program"), lambda r: r.data.program,
                 text=words.program, searchable=True),
             Col("type", lambda: self.tr("Facility type"), lambda r: r.data.facility_type,
-                facility_type),
+                words.facility_type),
             level("max_mos", lambda: self.tr("Maximum")),
             level("min_mos", lambda: self.tr("Minimum")),
             level("eop_mos", lambda: self.tr("Emergency point")),
@@ -111,7 +110,7 @@ class LevelsTab(ListEditor):
         self.current = row.data
         self.heading.setText(self.tr("Levels of {program} at a {type}").format(
             program=words.program(row.data.program),
-            type=facility_type(row.data.facility_type).lower()))
+            type=words.facility_type(row.data.facility_type).lower()))
         for field, spin in self.spins.items():
             spin.blockSignals(True)
             spin.setValue(getattr(row.data, field))

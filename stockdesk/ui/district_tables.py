@@ -29,10 +29,6 @@ OUTCOME: dict[str, str] = {
 OUTCOME_COLOUR: dict[str, str] = {
     "imported": "#2e7d32", "replaced": "#1565c0", "skipped": "#616161", "refused": "#c62828",
 }
-FACILITY_TYPE: dict[str, str] = {
-    "health_centre": QT_TRANSLATE_NOOP(CONTEXT, "Health centre"),
-    "hospital": QT_TRANSLATE_NOOP(CONTEXT, "Hospital"),
-}
 
 if TYPE_CHECKING:  # the workbook reader loads only when a folder is imported
     from stockdesk.services.requisition_import import FileOutcome
@@ -70,7 +66,7 @@ def reporting_columns() -> list[Col[ReportingRow]]:
         Col("facility", lambda: _t("Facility"), lambda r: r.facility_name,
             tooltip=lambda r: r.facility, searchable=True),
         Col("type", lambda: _t("Type"), lambda r: r.facility_type,
-            text=lambda v: _t(FACILITY_TYPE[v]) if v in FACILITY_TYPE else str(v)),
+            text=words.facility_type),
         Col("program", lambda: _t("Program"), lambda r: r.program or "",
             text=lambda v: words.program(v) if v else _t("any program")),
         Col("emergency", lambda: _t("Emergency"), lambda r: r.emergency,

@@ -208,8 +208,8 @@ class PlacePage(QWizardPage):
         self.name.setPlaceholderText(self.tr("for example Riverside Health Centre"))
         current = self.type.currentData()
         self.type.clear()
-        self.type.addItem(self.tr("Health centre"), "health_centre")
-        self.type.addItem(self.tr("Hospital"), "hospital")
+        for code in ("health_centre", "hospital"):  # a district office is chosen above
+            self.type.addItem(words.facility_type(code), code)
         self.type.setCurrentIndex(max(0, self.type.findData(current)))
         self._kind_changed()
 

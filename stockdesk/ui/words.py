@@ -88,6 +88,12 @@ RNR_STATUS: dict[str, str] = {
     "issued": QT_TRANSLATE_NOOP("RequisitionStatus", "Issued"),
 }
 
+FACILITY_TYPE: dict[str, str] = {
+    "health_centre": QT_TRANSLATE_NOOP("FacilityType", "Health centre"),
+    "hospital": QT_TRANSLATE_NOOP("FacilityType", "Hospital"),
+    "district_store": QT_TRANSLATE_NOOP("FacilityType", "District store"),
+}
+
 # Programs of the starter catalogue; a program a district adds keeps the name it was given.
 PROGRAM: dict[str, str] = {
     "essential": QT_TRANSLATE_NOOP("Program", "Essential medicines"),
@@ -127,6 +133,10 @@ def role(code: str) -> str:
 
 def rnr_status(code: str) -> str:
     return _lookup(RNR_STATUS, "RequisitionStatus", code)
+
+
+def facility_type(code: str) -> str:
+    return _lookup(FACILITY_TYPE, "FacilityType", code)
 
 
 def program(code: str | None, name: str | None = None) -> str:

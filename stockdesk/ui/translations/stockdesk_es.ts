@@ -676,14 +676,6 @@ No use la demostración para existencias reales: para eso, configure una base de
             <translation>De un archivo</translation>
         </message>
         <message>
-            <source>Health centre</source>
-            <translation>Centro de salud</translation>
-        </message>
-        <message>
-            <source>Hospital</source>
-            <translation>Hospital</translation>
-        </message>
-        <message>
             <source>Imported</source>
             <translation>Importado</translation>
         </message>
@@ -2387,14 +2379,6 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
         <message>
             <source>for example Riverside Health Centre</source>
             <translation>por ejemplo, Centro de Salud La Ribera</translation>
-        </message>
-        <message>
-            <source>Health centre</source>
-            <translation>Centro de salud</translation>
-        </message>
-        <message>
-            <source>Hospital</source>
-            <translation>Hospital</translation>
         </message>
         <message>
             <source>for example North District Medical Store</source>

@@ -676,14 +676,6 @@ N'utilisez pas la démonstration pour un stock réel : créez pour cela une nou
             <translation>D'un fichier</translation>
         </message>
         <message>
-            <source>Health centre</source>
-            <translation>Centre de santé</translation>
-        </message>
-        <message>
-            <source>Hospital</source>
-            <translation>Hôpital</translation>
-        </message>
-        <message>
             <source>Imported</source>
             <translation>Importé</translation>
         </message>
@@ -2387,14 +2379,6 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
         <message>
             <source>for example Riverside Health Centre</source>
             <translation>par exemple Centre de santé de la Rivière</translation>
-        </message>
-        <message>
-            <source>Health centre</source>
-            <translation>Centre de santé</translation>
-        </message>
-        <message>
-            <source>Hospital</source>
-            <translation>Hôpital</translation>
         </message>
         <message>
             <source>for example North District Medical Store</source>

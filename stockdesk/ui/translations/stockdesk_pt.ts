@@ -676,14 +676,6 @@ Não use a demonstração para o stock real: para isso, crie uma nova base de da
             <translation>De um ficheiro</translation>
         </message>
         <message>
-            <source>Health centre</source>
-            <translation>Centro de saúde</translation>
-        </message>
-        <message>
-            <source>Hospital</source>
-            <translation>Hospital</translation>
-        </message>
-        <message>
             <source>Imported</source>
             <translation>Importado</translation>
         </message>
@@ -2387,14 +2379,6 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
         <message>
             <source>for example Riverside Health Centre</source>
             <translation>por exemplo Centro de Saúde da Ribeira</translation>
-        </message>
-        <message>
-            <source>Health centre</source>
-            <translation>Centro de saúde</translation>
-        </message>
-        <message>
-            <source>Hospital</source>
-            <translation>Hospital</translation>
         </message>
         <message>
             <source>for example North District Medical Store</source>
