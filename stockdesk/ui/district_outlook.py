@@ -89,13 +89,6 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("OutlookTab", text)
 
 
-def _decimal(value: float | None) -> str:
-    """One decimal, none on a whole number (an AMC of 12, of 12.3)."""
-    if value is None:
-        return ""
-    return i18n.number(value, 0 if float(value).is_integer() else 1)
-
-
 def _stockout_text(value: date | None) -> str:
     if value is None:
         return ""
@@ -113,10 +106,10 @@ def outlook_columns() -> list[Col[OutlookRow]]:
             colour=lambda r: words.STATUS_COLOUR.get(r.status)),
         Col("usable", lambda: _tr("Usable stock"), lambda r: r.usable, text=i18n.number,
             align=RIGHT),
-        Col("amc", lambda: _tr("AMC"), lambda r: r.amc, text=_decimal,
+        Col("amc", lambda: _tr("AMC"), lambda r: r.amc, text=i18n.figure,
             align=RIGHT, header_tip=lambda: _tr("Average monthly consumption")),
         Col("mos", lambda: _tr("Months of stock"), lambda r: r.months_of_stock,
-            text=_decimal, align=RIGHT),
+            text=i18n.figure, align=RIGHT),
         Col("stockout", lambda: _tr("Projected stockout"), lambda r: r.stockout,
             text=_stockout_text),
         Col("probability", lambda: _tr("Stockout risk"),

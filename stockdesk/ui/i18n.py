@@ -63,6 +63,13 @@ def number(value: int | float | None, decimals: int = 0) -> str:
     return QLocale().toString(float(value), "f", decimals)
 
 
+def figure(value: int | float | None) -> str:
+    """A figure with one decimal, none on a whole number (an AMC of 12, of 12.3)."""
+    if value is None:
+        return ""
+    return number(value, 0 if float(value).is_integer() else 1)
+
+
 def day(value: date | datetime | None) -> str:
     if value is None:
         return ""

@@ -172,12 +172,6 @@ def problem_sentences(line: Line, days: int, J: int | None, W: str | None
 
 # -- the lines table -------------------------------------------------------------------------
 
-def _num(value: Any) -> str:
-    if value is None:
-        return ""
-    return i18n.number(value, 0 if float(value).is_integer() else 1)
-
-
 def _plain(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -193,7 +187,7 @@ def _letter_col(letter: str) -> Col[Line]:
     elif letter in ("T", "Q"):
         text = _money
     else:
-        text = _num
+        text = i18n.figure
 
     def title() -> str:
         return column_title(letter)
