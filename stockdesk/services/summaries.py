@@ -13,7 +13,7 @@ recomputes everything; ``verify`` compares the cache with a full replay.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -43,7 +43,7 @@ from stockdesk.inventory.ledger import (
     period_of,
     periods_between,
 )
-from stockdesk.services.database import lock_facility
+from stockdesk.services.database import Database, lock_facility
 
 Pair = tuple[int, int]  # facility_id, product_id
 COLUMNS = {c.value: c for c in Column}
@@ -123,6 +123,29 @@ def refresh(s: Session, today: date, facility_ids: Sequence[int] | None = None) 
             tuple_(SummaryDirty.facility_id, SummaryDirty.product_id,
                    SummaryDirty.from_period).in_(chunk)))
     return RefreshResult(len(starts), months)
+
+
+def bring_up_to_date(db: Database, today: date, *,
+                     progress: Callable[[int, int], None] | None = None) -> RefreshResult:
+    """Refresh every facility with stale blocks, one transaction per facility.
+
+    Called once new ledger lines have arrived in bulk (an import, the demo), so that the
+    first read of each facility finds its months ready.  One facility at a time keeps each
+    lock short: a pharmacist posting meanwhile waits for one facility's months at most.
+    ``progress(done, total)`` is called after each facility and may raise to stop.
+    """
+    through = last_complete_period(today)
+    with db.reading() as s:
+        stale = sorted(set(s.scalars(select(SummaryDirty.facility_id)
+                                     .where(SummaryDirty.from_period <= through).distinct())))
+    pairs = months = 0
+    for done, facility_id in enumerate(stale, 1):
+        with db.transaction() as s:
+            result = refresh(s, today, [facility_id])
+        pairs, months = pairs + result.pairs, months + result.months
+        if progress is not None:
+            progress(done, len(stale))
+    return RefreshResult(pairs, months)
 
 
 def rebuild(s: Session, today: date) -> RefreshResult:

@@ -92,3 +92,25 @@ def test_a_product_first_received_this_month_was_not_stocked_out_before(facility
                 for m in stock.monthly("HC01", "2024-12", "2024-12")}
     assert december["ORS"] == 0
     assert december["AMOX250"] == 10  # out from 1 to 10 December, until the second receipt
+
+
+def test_an_imported_ledger_leaves_its_months_ready(facility_db, admin):
+    """After a bulk import the completed months are summarised already: the first look at
+    the facility reads them instead of replaying the whole history then."""
+    from stockdesk.services.imports import ImportService, LedgerRow
+
+    today = date(2024, 4, 10)
+    rows = [LedgerRow(date(2024, 1, 2), fac, "ALU", "RECEIPT", 300, "B7", date(2026, 1, 1))
+            for fac in ("HC01", "HC02")]
+    rows += [LedgerRow(date(2024, 2, 9), fac, "ALU", "ISSUE", 120) for fac in ("HC01", "HC02")]
+    result = ImportService(facility_db, admin, today=lambda: today).import_ledger_rows(
+        rows, "history")
+    assert result.status == "imported"
+    with facility_db.transaction() as s:
+        nothing_left = summaries.refresh(s, today, None)
+        assert (nothing_left.pairs, nothing_left.months) == (0, 0)
+        assert summaries.verify(s, today) == []
+    months = {m.summary.period: m.summary for m in
+              StockService(facility_db, admin, today=lambda: today).monthly(
+                  "HC02", "2024-01", "2024-03")}
+    assert (months["2024-02"].consumed, months["2024-03"].closing) == (120, 180)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from stockdesk.exchange.columns import SCHEMAS, Schema, map_header
 from stockdesk.exchange.tabular import FileRefused, Table, read_table
 from stockdesk.problems import Location, Problem, Severity, error
+from stockdesk.services import summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.database import Database
 from stockdesk.services.imports._batches import AlreadyImported, find_batch, imported_when
@@ -124,7 +126,7 @@ class ImportService:
                     job.add(error("import.empty").at(Location(job.name, job.sheet)))
                 if job.errors:
                     raise _Refused
-                return job.result(kind, IMPORTED)
+                result = job.result(kind, IMPORTED)
         except AlreadyImported as exc:
             when = imported_when(exc.imported_at)
             note = Problem("import.already_imported", {"when": when}, Severity.INFO,
@@ -139,3 +141,17 @@ class ImportService:
             for p in exc.problems:
                 job.add(p)
             return job.result(kind, REFUSED)
+        if kind == "ledger":
+            self._summarise(job)
+        return result
+
+    def _summarise(self, job: Job) -> None:
+        """Bring the monthly summaries of the facilities just imported up to date.
+
+        The import is committed by now; this only fills the rebuildable cache, one facility
+        per transaction, so the first look at a facility after a big import does not pay for
+        it.  Cancel stops it, leaving the rest to be brought up to date on first read.
+        """
+        with contextlib.suppress(Cancelled):
+            summaries.bring_up_to_date(self.db, self.today(),
+                                       progress=lambda _done, _total: job.tick(job.total))
