@@ -54,9 +54,13 @@ def cache_dir() -> Path:
 
 
 def _fingerprint(args: dict[str, Any]) -> str:
-    """Names one demo build: its arguments, the demo builder's code and the migrations."""
+    """Names one demo build: its arguments, the code that writes it (the demo builder, the
+    ledger importer it goes through, the summary cache it fills) and the migrations."""
     h = hashlib.sha256(json.dumps(args, sort_keys=True, default=str).encode())
-    h.update((ROOT / "stockdesk" / "services" / "demo.py").read_bytes())
+    services = ROOT / "stockdesk" / "services"
+    for module in [services / "demo.py", services / "summaries.py",
+                   *sorted((services / "imports").glob("*.py"))]:
+        h.update(module.read_bytes())
     for script in sorted((ROOT / "migrations" / "versions").glob("*.py")):
         h.update(script.name.encode())
         h.update(script.read_bytes())

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from stockdesk.forecast.explain import Explained, fmt, round_half_up
 from stockdesk.forecast.profiles import DAYS_PER_MONTH
@@ -31,13 +32,18 @@ def exact(x: Number) -> Fraction:
     """``x`` as an exact fraction of the decimal it was written as (float 0.1 → 1/10).
 
     Floats go through their shortest repr, which is what the user typed for any configured
-    level; NaN and infinities are refused.
+    level; NaN and infinities are refused.  A district's statuses convert the same few levels
+    and quantities tens of thousands of times, so conversions are remembered (fractions are
+    immutable: sharing one is safe).
     """
     if isinstance(x, Fraction):
         return x
-    if isinstance(x, int):
-        return Fraction(x)
-    if isinstance(x, Decimal):
+    return _exact(x)
+
+
+@lru_cache(maxsize=8192, typed=True)
+def _exact(x: int | float | Decimal) -> Fraction:
+    if isinstance(x, int | Decimal):
         return Fraction(x)
     return Fraction(repr(float(x)))
 

@@ -400,9 +400,14 @@ def current_months(s: Session, facility_ids: Sequence[int], today: date,
     has_lines = np.bincount(series[at], minlength=len(pairs)) > 0
     maybe_new = np.flatnonzero(has_lines & (total == 0))
     new = np.zeros(len(pairs), dtype=bool)
-    for i in maybe_new:  # one indexed probe each, only for these
+    asked: dict[int, dict[int, int]] = defaultdict(dict)  # facility → product → pair index
+    for i in maybe_new:
         f, p = divmod(int(pairs[i]), 1 << 32)
-        new[i] = not _products_with_lines_before(s, f, first_day, {p})
+        asked[f][p] = int(i)
+    for f, products in asked.items():  # one query per facility, only for these
+        seen = _products_with_lines_before(s, f, first_day, set(products))
+        for p, at_pair in products.items():
+            new[at_pair] = p not in seen
     keep = ~new[series]
     lines = grid.Lines(series[at], l_day, l_delta, l_codes, exp[at])
     start = grid.Opening(series[keep], opening[keep], exp[keep])
@@ -415,15 +420,13 @@ def current_months(s: Session, facility_ids: Sequence[int], today: date,
 
 def _products_with_lines_before(s: Session, facility_id: int, day: date,
                                 products: set[int]) -> set[int]:
-    """Which of ``products`` have a ledger line at the facility before ``day`` (one indexed
-    probe per product)."""
+    """Which of ``products`` have a ledger line at the facility before ``day`` (one query;
+    an indexed probe per product)."""
     out: set[int] = set()
-    for pid in products:
-        hit = s.scalar(select(MovementLine.id).where(
-            MovementLine.facility_id == facility_id, MovementLine.product_id == pid,
-            MovementLine.occurred_on < day).limit(1))
-        if hit is not None:
-            out.add(pid)
+    for chunk in _chunks(sorted(products), 500):
+        out.update(s.scalars(select(MovementLine.product_id).distinct().where(
+            MovementLine.facility_id == facility_id, MovementLine.product_id.in_(chunk),
+            MovementLine.occurred_on < day)))
     return out
 
 

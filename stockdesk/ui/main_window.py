@@ -7,6 +7,7 @@ last time.  Changing the language rebuilds the pages in place, so every text fol
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +31,39 @@ from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.errors import ErrorReporter
-from stockdesk.ui.pages import PAGES, Page
+from stockdesk.ui.pages import PAGES, PageSpec
+from stockdesk.ui.pages.base import Page
+
+
+class LazyPages(Mapping[str, Page]):
+    """The pages the signed-in user may see, by key in navigation order; a page is built the
+    first time it is asked for (``window.pages["stock"]``), the others cost nothing."""
+
+    def __init__(self, build: Callable[[PageSpec], Page]) -> None:
+        self._build = build
+        self._specs: dict[str, PageSpec] = {}
+        self._pages: dict[str, Page] = {}
+
+    def offer(self, spec: PageSpec) -> None:
+        self._specs[spec.key] = spec
+
+    def specs(self) -> list[PageSpec]:
+        return list(self._specs.values())
+
+    def built(self) -> list[Page]:
+        return list(self._pages.values())
+
+    def __getitem__(self, key: str) -> Page:
+        page = self._pages.get(key)
+        if page is None:
+            page = self._pages[key] = self._build(self._specs[key])
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._specs)
+
+    def __len__(self) -> int:
+        return len(self._specs)
 
 
 class MainWindow(QMainWindow):
@@ -44,7 +77,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.errors = ErrorReporter(self)
         ctx.tasks.unhandled.connect(self.errors.report)
-        self.pages: dict[str, Page] = {}
+        self.pages = LazyPages(self._build_page)
         self.facilities: list[FacilityInfo] = []
         self.resize(1280, 720)
         self._build()
@@ -88,18 +121,16 @@ class MainWindow(QMainWindow):
         self.navigation.setMaximumWidth(220)
         self.stack = QStackedWidget()
         old = self.pages
-        self.pages = {}
-        for cls in (p for p in PAGES if p.visible_to(self.ctx)):
-            number = PAGES.index(cls)  # Ctrl+N is the same page whoever signs in
-            page = cls(self.ctx, self.stack)
-            page.navigate.connect(self.go)
-            self.pages[cls.key] = page
-            self.stack.addWidget(page)
-            item = QListWidgetItem(cls.title())
-            item.setData(Qt.ItemDataRole.UserRole, cls.key)
+        self.pages = LazyPages(self._build_page)
+        for spec in (s for s in PAGES if s.visible_to(self.ctx.actor)):
+            number = PAGES.index(spec)  # Ctrl+N is the same page whoever signs in
+            self.pages.offer(spec)
+            self.stack.addWidget(QWidget())  # the page takes this place when first shown
+            item = QListWidgetItem(spec.title())
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"Ctrl+{number + 1}" if number < 9 else "")
             self.navigation.addItem(item)
-        for page in old.values():
+        for page in old.built():
             page.deleteLater()
         self.navigation.currentRowChanged.connect(self._show_row)
 
@@ -119,6 +150,18 @@ class MainWindow(QMainWindow):
         db_where = str(self.ctx.db.sqlite_path or self.ctx.db.engine.url.render_as_string())
         self.statusBar().showMessage(self.tr("Database: {where}").format(where=db_where))
 
+    def _build_page(self, spec: PageSpec) -> Page:
+        """Import and build a page on its first showing, in its place in the stack."""
+        page = spec.load()(self.ctx, self.stack)
+        page.navigate.connect(self.go)
+        index = list(self.pages).index(spec.key)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        return page
+
     def _menus(self) -> None:
         menu = self.menuBar()
         file = menu.addMenu(self.tr("&File"))
@@ -129,9 +172,10 @@ class MainWindow(QMainWindow):
         quit_.triggered.connect(self.close)
 
         view = menu.addMenu(self.tr("&Go"))
-        for key, page in self.pages.items():
-            action = view.addAction(page.title())
-            number = PAGES.index(type(page))
+        for spec in self.pages.specs():
+            key = spec.key
+            action = view.addAction(spec.title())
+            number = PAGES.index(spec)
             if number < 9:
                 action.setShortcut(QKeySequence(f"Ctrl+{number + 1}"))
             action.triggered.connect(lambda _=False, k=key: self.go(k, {}))
@@ -158,16 +202,15 @@ class MainWindow(QMainWindow):
 
     def go(self, key: str, target: dict[str, Any] | None = None) -> None:
         """Show page ``key``; ``target`` names an item on it (a product, a requisition)."""
-        page = self.pages.get(key)
-        if page is None:
+        if key not in self.pages:
             return
         row = list(self.pages).index(key)
         if self.navigation.currentRow() != row:
             self.navigation.setCurrentRow(row)
         else:
-            page.activate()
+            self.pages[key].activate()
         if target:
-            page.open_target(target)
+            self.pages[key].open_target(target)
 
     def current_page(self) -> Page:
         page = self.stack.currentWidget()
@@ -178,7 +221,7 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         key = list(self.pages)[row]
-        self.stack.setCurrentWidget(self.pages[key])
+        self.stack.setCurrentWidget(self.pages[key])  # built here the first time
         self.ctx.settings.set(keys.LAST_PAGE, key)
         self.pages[key].activate()
 

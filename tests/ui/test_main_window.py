@@ -35,3 +35,21 @@ def test_language_switch_rebuilds_the_pages(window) -> None:  # type: ignore[no-
     assert win.ctx.settings.get(keys.LANGUAGE) == "fr"
     assert len(win.pages) == win.navigation.count()
     win.switch_language("en")
+
+
+def test_a_page_is_built_when_first_shown(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The window opens with its first page only; each other page appears, working, the
+    first time it is asked for, in its place in the navigation, and a language switch starts
+    afresh."""
+    win = window("admin")
+    assert [type(p).__name__ for p in win.pages.built()] == ["DashboardPage"]
+    assert win.navigation.count() == len(win.pages) == 7  # every title is there already
+    qtbot.keyClick(win, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    page = win.current_page()
+    assert page.key == "requisitions" and page.isVisible()
+    assert win.stack.indexOf(page) == list(win.pages).index("requisitions")
+    assert {type(p).__name__ for p in win.pages.built()} == {"DashboardPage", "RequisitionsPage"}
+    win.switch_language("fr")
+    assert [p.key for p in win.pages.built()] == ["requisitions"]
+    assert win.navigation.item(3).text() == "Réquisitions"
+    win.switch_language("en")

@@ -1,17 +1,63 @@
-"""The main window's pages, in navigation order (Ctrl+1 opens the first)."""
+"""The main window's pages, in navigation order (Ctrl+1 opens the first).
+
+Each page is described here by what the navigation needs (key, title, who may see it) and
+where its class lives.  A page's module is imported, and the page built, only when it is
+first shown: at start the window needs its first page alone, and the other pages' imports
+(workbooks, reports, district forecasts, administration) would be most of the wait.
+"""
 
 from __future__ import annotations
 
-from stockdesk.ui.pages.admin import AdminPage
-from stockdesk.ui.pages.base import Page
-from stockdesk.ui.pages.dashboard import DashboardPage
-from stockdesk.ui.pages.district import DistrictPage
-from stockdesk.ui.pages.entry import EntryPage
-from stockdesk.ui.pages.reports import ReportsPage
-from stockdesk.ui.pages.requisitions import RequisitionsPage
-from stockdesk.ui.pages.stock import StockPage
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-PAGES: tuple[type[Page], ...] = (DashboardPage, StockPage, EntryPage, RequisitionsPage,
-                                 DistrictPage, ReportsPage, AdminPage)
+from PySide6.QtCore import QCoreApplication
 
-__all__ = ["PAGES", "Page"]
+if TYPE_CHECKING:
+    from stockdesk.services.auth import Actor
+    from stockdesk.ui.pages.base import Page
+
+# any of these opens the Administration page (each tab asks for its own)
+ADMIN_OPERATIONS = ("masterdata.edit", "users.manage", "backup.create")
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    module: str  # imported when the page is first shown
+    class_name: str
+    title: Callable[[], str]  # the name in the navigation, translated when called
+    operations: tuple[str, ...] = ()  # any one of them shows the page; none: everyone
+
+    def visible_to(self, actor: Actor) -> bool:
+        return not self.operations or any(actor.may(op) for op in self.operations)
+
+    def load(self) -> type[Page]:
+        page: type[Page] = getattr(importlib.import_module(self.module), self.class_name)
+        return page
+
+
+PAGES: tuple[PageSpec, ...] = (
+    PageSpec("dashboard", "stockdesk.ui.pages.dashboard", "DashboardPage",
+             lambda: QCoreApplication.translate("DashboardPage", "Dashboard")),
+    PageSpec("stock", "stockdesk.ui.pages.stock", "StockPage",
+             lambda: QCoreApplication.translate("StockPage", "Stock"), ("stock.read",)),
+    PageSpec("entry", "stockdesk.ui.pages.entry", "EntryPage",
+             lambda: QCoreApplication.translate("EntryPage", "Entry"), ("stock.post",)),
+    PageSpec("requisitions", "stockdesk.ui.pages.requisitions", "RequisitionsPage",
+             lambda: QCoreApplication.translate("RequisitionsPage", "Requisitions"),
+             ("stock.read",)),
+    PageSpec("district", "stockdesk.ui.pages.district", "DistrictPage",
+             lambda: QCoreApplication.translate("DistrictPage", "District"),
+             ("requisition.import",)),
+    PageSpec("reports", "stockdesk.ui.pages.reports", "ReportsPage",
+             lambda: QCoreApplication.translate("ReportsPage", "Reports"), ("stock.read",)),
+    PageSpec("admin", "stockdesk.ui.pages.admin", "AdminPage",
+             lambda: QCoreApplication.translate("AdminPage", "Administration"),
+             ADMIN_OPERATIONS),
+)
+SPECS = {spec.key: spec for spec in PAGES}
+
+__all__ = ["ADMIN_OPERATIONS", "PAGES", "SPECS", "PageSpec"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -31,8 +31,6 @@ from stockdesk.ui.admin_users import UsersTab
 from stockdesk.ui.admin_widgets import named
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.pages.base import Page
-
-OPERATIONS = ("masterdata.edit", "users.manage", "backup.create")
 
 
 class LanguageTab(QWidget):
@@ -79,7 +77,6 @@ class LanguageTab(QWidget):
 
 class AdminPage(Page):
     key = "admin"
-    permission = "masterdata.edit"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -113,13 +110,6 @@ class AdminPage(Page):
         ctx.bus.master_data_changed.connect(self._changed_elsewhere)
         ctx.bus.users_changed.connect(self._changed_elsewhere)
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("AdminPage", "Administration")
-
-    @classmethod
-    def visible_to(cls, ctx: AppContext) -> bool:
-        return any(ctx.actor.may(op) for op in OPERATIONS)
 
     def _add(self, tab: Any, key: str, title: str) -> Any:
         tab.setObjectName(f"adminTab_{key}")

@@ -1,5 +1,5 @@
-"""What every page of the main window is: a widget that knows its key, its title, who may see
-it, and how to be opened at a given item.
+"""What every page of the main window is: a widget that knows its key (its title and who may
+see it are in ``PAGES``), and how to be opened at a given item.
 
 A page refreshes lazily: it marks itself stale when the change bus says something it shows has
 changed, and reloads when it is next shown (:meth:`activate`), so a hidden page costs nothing.
@@ -13,12 +13,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from stockdesk.ui.context import AppContext
+from stockdesk.ui.pages import SPECS
 
 
 class Page(QWidget):
-    key: ClassVar[str] = ""
-    # the operation a user must be allowed to see this page; None: everyone
-    permission: ClassVar[str | None] = None
+    key: ClassVar[str] = ""  # its entry in ``stockdesk.ui.pages.PAGES``
     # ask the main window to show another page at an item: (page key, target)
     navigate = Signal(str, dict)
 
@@ -31,11 +30,7 @@ class Page(QWidget):
     @classmethod
     def title(cls) -> str:
         """The page's name in the navigation (translated when called)."""
-        raise NotImplementedError
-
-    @classmethod
-    def visible_to(cls, ctx: AppContext) -> bool:
-        return cls.permission is None or ctx.actor.may(cls.permission)
+        return SPECS[cls.key].title()
 
     def mark_stale(self, *_: Any) -> None:
         self.stale = True

@@ -117,7 +117,6 @@ def _table(name: str, model: SnapshotModel[Any]) -> tuple[QTableView, FilterProx
 
 class DashboardPage(Page):
     key = "dashboard"
-    permission = None
     loaded = Signal()  # the figures of the facility in view are shown (tests wait on it)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -129,9 +128,6 @@ class DashboardPage(Page):
         ctx.bus.stock_changed.connect(self._stock_changed)
         ctx.bus.requisitions_changed.connect(self._stock_changed)
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("DashboardPage", "Dashboard")
 
     # -- building --------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -58,7 +58,6 @@ def _table(name: str, model: Any, *, stretch_last: bool = True) -> QTableView:
 
 class DistrictPage(Page):
     key = "district"
-    permission = "requisition.import"
     # tests wait on these
     reporting_loaded = Signal()
     import_finished = Signal(object)  # list[FileOutcome]
@@ -76,9 +75,6 @@ class DistrictPage(Page):
         ctx.bus.master_data_changed.connect(self._load_choices)
         self._load_choices()
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("DistrictPage", "District")
 
     # -- building --------------------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt, QUrl
+from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -73,7 +73,6 @@ class Loaded:
 
 class EntryPage(Page):
     key = "entry"
-    permission = "stock.post"
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -90,9 +89,6 @@ class EntryPage(Page):
         ctx.bus.stock_changed.connect(self._stock_changed)
         ctx.bus.master_data_changed.connect(self.mark_stale)
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("EntryPage", "Entry")
 
     # -- building ----------------------------------------------------------------------------
 

@@ -211,7 +211,6 @@ def audit_columns() -> list[Col[AuditInfo]]:
 
 class ReportsPage(Page):
     key = "reports"
-    permission = "stock.read"
 
     previewed = Signal()  # the table shows a new report (tests wait on it)
     saved = Signal(str)  # a file was written (its path)
@@ -230,9 +229,6 @@ class ReportsPage(Page):
         ctx.bus.facility_changed.connect(self._fill_scopes)
         ctx.bus.master_data_changed.connect(self.mark_stale)
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("ReportsPage", "Reports")
 
     # -- building ------------------------------------------------------------------------------
 

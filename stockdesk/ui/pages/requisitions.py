@@ -138,7 +138,6 @@ class NewRequisitionDialog(QDialog):
 
 class RequisitionsPage(Page):
     key = "requisitions"
-    permission = "stock.read"
     # the history was loaded (tests wait on it)
     history_loaded = Signal()
 
@@ -152,9 +151,6 @@ class RequisitionsPage(Page):
         ctx.bus.facility_changed.connect(self._facility_changed)
         ctx.bus.requisitions_changed.connect(self._requisitions_changed)
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("RequisitionsPage", "Requisitions")
 
     # -- building --------------------------------------------------------------------------
 

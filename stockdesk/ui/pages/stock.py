@@ -94,7 +94,6 @@ def _swatch(colour: str) -> QIcon:
 
 class StockPage(Page):
     key = "stock"
-    permission = "stock.read"
     # the list was read again (benchmarks and tests wait on it)
     loaded = Signal()
 
@@ -111,9 +110,6 @@ class StockPage(Page):
         ctx.bus.stock_changed.connect(self._stock_changed)
         ctx.bus.master_data_changed.connect(self.mark_stale)
 
-    @classmethod
-    def title(cls) -> str:
-        return QCoreApplication.translate("StockPage", "Stock")
 
     # -- building ------------------------------------------------------------------------------
 
