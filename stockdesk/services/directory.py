@@ -29,8 +29,8 @@ from stockdesk.db.models import (
 from stockdesk.inventory.kinds import Column, Kind
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 
 
 @dataclass(frozen=True)

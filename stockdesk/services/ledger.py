@@ -38,6 +38,8 @@ from stockdesk.inventory.ledger import (
 from stockdesk.problems import Problem, ProblemsFound, error
 from stockdesk.services import audit, balances, summaries
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
+from stockdesk.services.clock import today_utc as today_utc  # where the importers look
 from stockdesk.services.database import Database, lock_facility
 
 NO_LOT = ""
@@ -88,14 +90,6 @@ class PostedMovement:
     reference: str | None
     lines: tuple[PostedLine, ...]
     related: tuple[int, ...] = field(default=())  # e.g. a count's variance adjustment
-
-
-def today_local() -> date:
-    """Today on this computer's calendar: what the pharmacist calls today."""
-    return date.today()
-
-
-today_utc = today_local  # the name the importers still use
 
 
 def _check_quantity(value: object, problems: list[Problem], *, zero_ok: bool = False) -> None:

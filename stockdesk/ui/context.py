@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Signal
 
 from stockdesk.app import Paths
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.ui import settings as keys
 from stockdesk.ui.settings import AppSettings
 from stockdesk.ui.tasks import Tasks

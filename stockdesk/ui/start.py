@@ -30,8 +30,8 @@ from stockdesk.app import (
     open_database,
 )
 from stockdesk.services.auth import SETUP_ACTOR, Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.setup import SetupService
 from stockdesk.services.users import UserService
 from stockdesk.ui import i18n
