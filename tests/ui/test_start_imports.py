@@ -1,9 +1,10 @@
 """What a start of the window imports before it shows anything.
 
-The first page is built, and the other pages imported, only when shown; the number crunching
-(numpy, forecasts), file formats (openpyxl, reportlab), migrations (Alembic) and the other
-database's dialect come when first needed.  Each of these costs a clinic PC tenths of a
-second at every start (``python -m benchmarks ui_start``); this keeps them from creeping back.
+The other pages are imported only when shown, and the first page's figures (numpy, the
+forecasts) come with its first load, on the db lane; file formats (openpyxl, reportlab),
+migrations (Alembic) and the other database's dialect come when first needed.  Each of these
+costs a clinic PC tenths of a second at every start (``python -m benchmarks ui_start``); this
+keeps them from creeping back.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import subprocess
 import sys
 
 LATER = ("numpy", "openpyxl", "reportlab", "alembic", "sqlalchemy.dialects.postgresql",
+         "stockdesk.services.dashboard",
          "stockdesk.services.ledger", "stockdesk.services.summaries", "stockdesk.forecast.auto",
          "stockdesk.ui.pages.stock", "stockdesk.ui.pages.entry", "stockdesk.ui.pages.admin",
          "stockdesk.ui.pages.district", "stockdesk.ui.pages.reports",
@@ -23,7 +25,7 @@ def test_starting_the_window_leaves_the_heavy_modules_for_later() -> None:
     code = (
         "import json, sys\n"
         "import stockdesk.ui.start, stockdesk.ui.main_window, stockdesk.ui.context\n"
-        "import stockdesk.services.users, stockdesk.app\n"
+        "import stockdesk.services.users, stockdesk.app, stockdesk.ui.pages.dashboard\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -10,7 +10,7 @@ card; the requisition opens the Requisitions page at its period.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFont
@@ -26,14 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from stockdesk.services.dashboard import (
-    DUE_DAY,
-    Dashboard,
-    DashboardService,
-    ExpiringLot,
-    RequisitionDue,
-    RunOut,
-)
 from stockdesk.ui import i18n, words
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
@@ -41,6 +33,10 @@ from stockdesk.ui.models import RIGHT, ROW_ROLE, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
 from stockdesk.ui.tables import read_only_table
 from stockdesk.ui.tasks import Control
+
+if TYPE_CHECKING:  # imported with the first load, on the db lane: it brings numpy and the
+    # forecasts, which the window need not wait for before it is shown
+    from stockdesk.services.dashboard import Dashboard, ExpiringLot, RequisitionDue, RunOut
 
 TILE_STATUSES = ("stocked_out", "below_eop", "below_min", "adequate", "overstocked")
 
@@ -51,6 +47,8 @@ def _t(text: str) -> str:
 
 def load(ctx: AppContext, facility: str, horizon: int, control: Control) -> Dashboard:
     """The dashboard of ``facility`` (runs on the db lane)."""
+    from stockdesk.services.dashboard import DashboardService
+
     return ctx.service(DashboardService).summary(facility, horizon, progress=control.progress)
 
 
@@ -302,6 +300,8 @@ class DashboardPage(Page):
         self.loaded.emit()
 
     def requisition_words(self, due: RequisitionDue) -> str:
+        from stockdesk.services.dashboard import DUE_DAY  # loaded with the data shown
+
         month = i18n.month(due.period)
         states = "; ".join(self.tr("{program}: {status}").format(
             program=words.program(r.program), status=words.rnr_status(r.status))
@@ -334,11 +334,11 @@ class DashboardPage(Page):
             self.navigate.emit("requisitions", {"period": self.data.requisition.period})
 
     def _open_soon(self, index: QModelIndex) -> None:
-        row = index.data(ROW_ROLE)
-        if isinstance(row, RunOut):
+        row: RunOut | None = index.data(ROW_ROLE)
+        if row is not None:
             self.navigate.emit("stock", {"product": row.code})
 
     def _open_expiring(self, index: QModelIndex) -> None:
-        row = index.data(ROW_ROLE)
-        if isinstance(row, ExpiringLot):
+        row: ExpiringLot | None = index.data(ROW_ROLE)
+        if row is not None:
             self.navigate.emit("stock", {"product": row.code})
