@@ -25,7 +25,6 @@ from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 
 import numpy as np
-from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -44,6 +43,7 @@ from stockdesk.services.masterdata import (
     upsert_levels,
     upsert_products,
 )
+from stockdesk.services.users import password_hasher
 
 DEMO_STORE = "DEMO-DS"
 DISTRICT = "Demo District"
@@ -798,7 +798,7 @@ def _create_users(db: Database, actor: Actor, facility: str) -> tuple[str, ...]:
     Written directly rather than through UserService.create_user, whose password rules
     (rightly) refuse a four-letter password.
     """
-    hasher = PasswordHasher()
+    hasher = password_hasher()
     created = []
     with db.transaction() as s:
         fac_id = s.scalar(select(Facility.id).where(Facility.code == facility))

@@ -21,7 +21,7 @@ from stockdesk.services import audit
 from stockdesk.services.auth import ADMIN, SETUP_ACTOR, Actor
 from stockdesk.services.database import Database
 from stockdesk.services.masterdata import FacilityData, upsert_facilities, upsert_products
-from stockdesk.services.users import USERNAME, _password_problems, has_users
+from stockdesk.services.users import USERNAME, _password_problems, has_users, password_hasher
 
 # What a computer can serve: a health facility (of one of these types) or a district office,
 # whose stock is the district store.
@@ -88,7 +88,7 @@ class SetupService:
                  hasher: PasswordHasher | None = None) -> None:
         self.db = db
         self.actor = actor
-        self.hasher = hasher or PasswordHasher()
+        self.hasher = hasher or password_hasher()
 
     def needed(self) -> bool:
         """True while nobody can sign in: the first-run questions must be asked."""

@@ -13,7 +13,13 @@ from stockdesk.db.models import AuditEntry, User
 from stockdesk.problems import ProblemsFound
 from stockdesk.services.auth import SETUP_ACTOR, Actor
 from stockdesk.services.ledger import LedgerService, LineInput
-from stockdesk.services.users import LOCK_FOR, MAX_FAILED, UserService, has_users
+from stockdesk.services.users import (
+    LOCK_FOR,
+    MAX_FAILED,
+    UserService,
+    has_users,
+    password_hasher,
+)
 
 # Cheap parameters keep the suite fast; the production default is tested for rehashing.
 FAST = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
@@ -188,7 +194,7 @@ def test_passwords_are_argon2_hashes_rehashed_when_the_parameters_change(setup_u
     UserService(db).authenticate("pharma", "pharma-pass-1")  # production parameters
     with db.reading() as s:
         new = s.scalar(select(User.password_hash).where(User.username == "pharma"))
-    assert new != old and not PasswordHasher().check_needs_rehash(new)
+    assert new != old and not password_hasher().check_needs_rehash(new)
     assert UserService(db).authenticate("pharma", "pharma-pass-1").username == "pharma"
 
 
