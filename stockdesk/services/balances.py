@@ -10,10 +10,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from sqlalchemy import bindparam, delete, event, func, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import MovementLine, StockBalance
+from stockdesk.services.upsert import upsert
 
 PENDING = "stockdesk.pending_balances"
 
@@ -50,8 +50,7 @@ def apply(s: Session, deltas: Iterable[tuple[int, int, int, int]]) -> None:
     # which the table's CHECK refuses (an upsert would test the inserted delta itself)
     rows = [{"facility_id": f, "product_id": p, "lot_id": lot, "balance": 0}
             for (f, p, lot) in totals]
-    ins = (postgresql.insert(StockBalance) if s.get_bind().dialect.name == "postgresql"
-           else sqlite.insert(StockBalance))
+    ins = upsert(s, StockBalance)
     adds = [{"f": f, "lot": lot, "d": d} for (f, _, lot), d in totals.items() if d]
     upd = (update(StockBalance)
            .where(StockBalance.facility_id == bindparam("f"),

@@ -20,7 +20,6 @@ from typing import Any
 
 import numpy as np
 from sqlalchemy import Integer, delete, func, insert, select, tuple_
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import (
@@ -44,6 +43,7 @@ from stockdesk.inventory.ledger import (
     periods_between,
 )
 from stockdesk.services.database import Database, lock_facility
+from stockdesk.services.upsert import is_postgresql, upsert
 
 Pair = tuple[int, int]  # facility_id, product_id
 COLUMNS = {c.value: c for c in Column}
@@ -65,18 +65,12 @@ def mark_dirty(s: Session, items: Iterable[tuple[int, int, str]]) -> None:
         return
     rows = [{"facility_id": f, "product_id": p, "from_period": per}
             for (f, p), per in earliest.items()]
-    if s.get_bind().dialect.name == "postgresql":
-        pg = postgresql.insert(SummaryDirty)
-        s.execute(pg.on_conflict_do_update(
-            index_elements=["facility_id", "product_id"],
-            set_={"from_period": func.least(SummaryDirty.from_period, pg.excluded.from_period)},
-        ), rows)
-    else:
-        lite = sqlite.insert(SummaryDirty)
-        s.execute(lite.on_conflict_do_update(
-            index_elements=["facility_id", "product_id"],
-            set_={"from_period": func.min(SummaryDirty.from_period, lite.excluded.from_period)},
-        ), rows)
+    ins = upsert(s, SummaryDirty)
+    earlier = func.least if is_postgresql(s) else func.min  # SQLite's min of two values
+    s.execute(ins.on_conflict_do_update(
+        index_elements=["facility_id", "product_id"],
+        set_={"from_period": earlier(SummaryDirty.from_period, ins.excluded.from_period)},
+    ), rows)
 
 
 @dataclass(frozen=True)
