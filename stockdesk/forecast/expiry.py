@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from functools import lru_cache
 from typing import Literal
 
 from stockdesk.forecast.explain import Explained, fmt
@@ -99,6 +100,14 @@ def _rate(amc: Number | None) -> Fraction:
 
 
 def fefo_lots(lots: Sequence[Lot], amc: Number | None, as_of: date) -> tuple[LotRun, ...]:
+    """The FEFO runs of ``lots``; see :func:`_fefo_lots`.  A product's status asks for the
+    same runs several times (at-risk quantity, order quantity, effective MOS): they are
+    computed once (the result is immutable)."""
+    return _fefo_lots(tuple((q, expiry) for q, expiry in lots), amc, as_of)
+
+
+@lru_cache(maxsize=4096)
+def _fefo_lots(lots: tuple[Lot, ...], amc: Number | None, as_of: date) -> tuple[LotRun, ...]:
     """Per-lot FEFO projection of FIELD.md §3 at ``r = AMC / 30`` per day, in FEFO order::
 
         for each lot i by expiry (no expiry last, ties in the order given):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from fractions import Fraction
+from functools import lru_cache
 
 from stockdesk.forecast.explain import Explained, fmt
 from stockdesk.forecast.levels import (
@@ -65,6 +66,7 @@ def _round(x: Fraction, digits: int) -> Fraction:
     return Fraction(q.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP))
 
 
+@lru_cache(maxsize=4096)  # a status prints the same MOS in several explanations
 def mos_text(mos: Fraction, levels: Levels | None = None) -> str:
     """MOS as printed: one decimal (790/330 → "2.4", AC-06), more only when one decimal would
     put it on the other side of, or on, a level it is not on (301/100 → "3.01" against max 3).
