@@ -1396,12 +1396,9 @@ def _write_json(out: TextIO, payload: Any) -> None:
 
 def _csv_cell(value: Any) -> Any:
     """Text a spreadsheet would run as a formula is quoted with a leading apostrophe."""
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    from stockdesk.exchange.cells import csv_text
+
+    return csv_text(_plain(value))
 
 
 def _write_csv(out: TextIO, columns: Sequence[Col], rows: Sequence[Any]) -> None:
