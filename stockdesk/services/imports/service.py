@@ -101,8 +101,7 @@ class ImportService:
             "facilities": lambda s: import_facilities(s, job, actor, columns, rows),
             "catalogue": lambda s: import_catalogue(s, job, actor, columns, rows),
             "levels": lambda s: import_levels(s, job, actor, columns, rows),
-            "history": lambda s: HistoryImport(s, job, columns, actor.user_id,
-                                               self.today()).run(rows),
+            "history": lambda s: HistoryImport(s, job, columns, actor, self.today()).run(rows),
             "ledger": lambda s: self._ledger(s, job).run_file(columns, table.rows, width),
         }
         return self._run(kind, job, table.sha256, importers[kind])

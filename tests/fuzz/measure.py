@@ -1,0 +1,42 @@
+"""Import one file in a fresh process and report its peak memory: ``python -m tests.fuzz.measure
+KIND FILE DB_URL`` prints one JSON line (status, problems, peak RSS in MB, seconds).
+
+Peak memory must be measured in a process of its own: ``ru_maxrss`` only ever grows, and a
+test process has already held other things.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from stockdesk.services.auth import SETUP_ACTOR
+from stockdesk.services.database import Database
+
+
+def measure(kind: str, path: Path, url: str) -> dict[str, object]:
+    db = Database.open(url)
+    start = time.perf_counter()
+    try:
+        if kind == "rnr":
+            from stockdesk.services.requisition_import import RequisitionImportService
+
+            out = RequisitionImportService(db, SETUP_ACTOR).import_files([path])[0]
+            status, problems = out.status, [str(p) for p in out.problems]
+        else:
+            from stockdesk.services.imports import ImportService
+
+            result = ImportService(db, SETUP_ACTOR).import_file(kind, path)
+            status, problems = result.status, [str(p) for p in result.problems]
+    finally:
+        db.close()
+    return {"status": status, "problems": problems[:5],
+            "seconds": round(time.perf_counter() - start, 2),
+            "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+
+
+if __name__ == "__main__":
+    print(json.dumps(measure(sys.argv[1], Path(sys.argv[2]), sys.argv[3])))
