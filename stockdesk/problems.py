@@ -259,6 +259,7 @@ MESSAGES: dict[str, str] = {
     "import.out_of_range": "{field} must be between {low} and {high}, got {value}",
     "import.not_positive": "{field} must be above zero, got {value}",
     "import.too_long": "{field} is longer than {limit} characters",
+    "import.bad_code": "{field} {value!r} cannot be a code: {why}",
     "import.bad_gtin": (
         "{field} must be a GTIN-8, -12, -13 or -14 with a correct check digit, got {value!r}"
     ),
