@@ -125,7 +125,9 @@ def zip_bomb(declared_part: str, size: int, base: bytes) -> bytes:
         for item in src.infolist():
             if item.filename != declared_part:
                 dst.writestr(item, src.read(item.filename))
-        with dst.open(zipfile.ZipInfo(declared_part), "w", force_zip64=True) as part:
+        info = zipfile.ZipInfo(declared_part)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with dst.open(info, "w", force_zip64=True) as part:
             chunk = b"\0" * (1 << 20)
             for _ in range(size // len(chunk)):
                 part.write(chunk)
