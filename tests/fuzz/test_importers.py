@@ -154,3 +154,11 @@ def test_a_restore_refuses_anything_but_a_stockdesk_database(tmp_path, seed, mut
                 assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     finally:
         db.close()
+
+
+def test_the_long_campaign_runs_and_reports_what_it_tried():
+    from benchmarks._fuzz import run_fuzz
+
+    out = run_fuzz(2.0)
+    assert out["inputs_tried"] > 0  # type: ignore[operator]
+    assert out["failures"] == []
