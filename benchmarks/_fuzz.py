@@ -19,7 +19,7 @@ from pathlib import Path
 TODAY = date(2024, 12, 31)
 
 
-def _database(folder: Path):  # type: ignore[no-untyped-def]
+def _database(folder: Path):  # the Database type comes with the app, loaded late
     from stockdesk.services.auth import SETUP_ACTOR
     from stockdesk.services.database import Database
     from stockdesk.services.masterdata import FacilityData, MasterDataService, ProductData

@@ -355,7 +355,7 @@ READS = {
     "ForecastService.district", "ForecastService.forecast", "MasterDataService.programs",
     "ProductViewService.stock_list", "ProductViewService.card", "ProductViewService.chart",
     "ReportService.stock_status", "ReportService.stockouts", "ReportService.expiry",
-    "RequisitionService.document", "StockService.stock_on_hand",
+    "ReportService.audit_log", "RequisitionService.document", "StockService.stock_on_hand",
     "StockService.lot_balances", "StockService.stock_card", "StockService.monthly",
     "StockService.facility_monthly", "StockService.district_monthly",
     "StockStatusService.inputs", "StockStatusService.status", "UserService.get",
