@@ -333,6 +333,11 @@ def build_parser() -> argparse.ArgumentParser:
     q = user_command("role", cmd_user_role, "change a user's role")
     q.add_argument("name", metavar="NAME")
     q.add_argument("role", choices=ALL_ROLES)
+    q = user_command("recover-admin", cmd_user_recover_admin,
+                     "forgotten admin password: set a temporary one, to be changed at next "
+                     "sign-in (no sign-in needed: run it on the machine that holds the "
+                     "database; it is written in the audit log)")
+    q.add_argument("name", metavar="NAME", help="the admin account to recover")
     for name, help in (("unlock", "unlock a user locked after failed sign-ins"),
                        ("disable", "stop a user from signing in (records keep the name)"),
                        ("enable", "let a disabled user sign in again")):
@@ -997,6 +1002,31 @@ def _new_password(prompt: str, env_name: str) -> str:
     return _ask_password(prompt, env_name, confirm=True)
 
 
+def cmd_user_recover_admin(args: argparse.Namespace) -> int:
+    """Recovery of an admin account by whoever can open the database itself."""
+    import socket
+
+    from stockdesk.app import ENV_NEW_PASSWORD
+    from stockdesk.services.users import recover_admin
+
+    ctx = open_context(args, sign_in=False)
+    try:
+        try:
+            os_user = getpass.getuser()
+        except (OSError, KeyError):  # no login name (a service account): say so in the log
+            os_user = "unknown"
+        given = os.environ.get(ENV_NEW_PASSWORD)
+        password = recover_admin(ctx.db, args.name, os_user=os_user, host=socket.gethostname(),
+                                 temporary_password=given)
+        shown = f"as given in {ENV_NEW_PASSWORD}" if given else password
+        print(f"{args.name} is unlocked and enabled; temporary password: {shown}")
+        print(f"sign in with it and choose a new one: stockdesk --user {args.name} user passwd",
+              file=sys.stderr)
+        return 0
+    finally:
+        ctx.db.close()
+
+
 def cmd_user_list(args: argparse.Namespace) -> int:
     from stockdesk.services.users import UserService
 
@@ -1396,12 +1426,9 @@ def _write_json(out: TextIO, payload: Any) -> None:
 
 def _csv_cell(value: Any) -> Any:
     """Text a spreadsheet would run as a formula is quoted with a leading apostrophe."""
-    value = _plain(value)
-    if value is None:
-        return ""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    from stockdesk.exchange.cells import csv_text
+
+    return csv_text(_plain(value))
 
 
 def _write_csv(out: TextIO, columns: Sequence[Col], rows: Sequence[Any]) -> None:

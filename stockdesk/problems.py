@@ -106,6 +106,10 @@ MESSAGES: dict[str, str] = {
     "user.password_unchanged": "the new password must differ from the current one",
     "user.first_must_be_admin": "the first user must be an admin, so that someone can manage users",
     "user.last_admin": "{user} is the last active admin; make another user admin first",
+    "user.recover_not_admin": (
+        "{user} is a {role}, not an admin: only an admin password is recovered this way; "
+        "ask an admin to reset it (stockdesk user passwd {user})"
+    ),
     "backup.not_found": "the file does not exist or cannot be read",
     "backup.not_sqlite": "this is not a StockDesk database (not an SQLite file)",
     "backup.not_stockdesk": "this SQLite file is not a StockDesk database",
@@ -259,6 +263,7 @@ MESSAGES: dict[str, str] = {
     "import.out_of_range": "{field} must be between {low} and {high}, got {value}",
     "import.not_positive": "{field} must be above zero, got {value}",
     "import.too_long": "{field} is longer than {limit} characters",
+    "import.bad_code": "{field} {value!r} cannot be a code: {why}",
     "import.bad_gtin": (
         "{field} must be a GTIN-8, -12, -13 or -14 with a correct check digit, got {value!r}"
     ),

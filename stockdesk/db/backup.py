@@ -152,7 +152,7 @@ def inspect_sqlite_copy(path: Path) -> SqliteCopyInfo:
         facilities = conn.execute("SELECT count(*) FROM facilities").fetchone()[0]
         users = conn.execute("SELECT count(*) FROM users").fetchone()[0] \
             if "users" in tables else 0
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, UnicodeDecodeError) as exc:  # a damaged schema's text is not UTF-8
         raise NotAStockDeskDatabase("backup.damaged", str(exc)) from exc
     finally:
         conn.close()

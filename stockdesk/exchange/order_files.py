@@ -36,6 +36,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from stockdesk.exchange.cells import csv_text, mark_text_cell
 from stockdesk.exchange.rnr_pdf import (
     BOLD,
     FONT,
@@ -54,7 +55,7 @@ from stockdesk.exchange.rnr_pdf import (
     title_bar,
     wrap,
 )
-from stockdesk.exchange.rnr_xlsx import is_risky_text, print_landscape_a4
+from stockdesk.exchange.rnr_xlsx import print_landscape_a4
 from stockdesk.requisition.consolidation import ORDER_COLUMNS, Consolidation, OrderLine
 
 FORMAT = "stockdesk-district-order"
@@ -103,21 +104,13 @@ def meta_rows(c: Consolidation) -> list[tuple[str, str]]:
 # ---------------------------------------------------------------- CSV
 
 
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if is_risky_text(value):
-        return "'" + value
-    return value
-
-
 def write_orders_csv(c: Consolidation, path: Path) -> None:
     """The OpenLMIS-style order file: one row per facility order line."""
     with path.open("w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f, lineterminator="\n")
         writer.writerow(ORDER_COLUMNS)
         for row in c.orders:
-            writer.writerow([_csv_cell(v) for v in row.values()])
+            writer.writerow([csv_text(v) for v in row.values()])
 
 
 # ---------------------------------------------------------------- XLSX
@@ -137,9 +130,7 @@ def _put(ws: Worksheet, row: int, col: int, value: Any, number_format: str | Non
     if isinstance(value, Decimal):
         value = float(value)
     cell.value = value
-    if is_risky_text(value):
-        cell.data_type = "s"  # never a formula, whatever the text
-        cell.quotePrefix = True
+    mark_text_cell(cell)
     if number_format:
         cell.number_format = number_format
     if bold:
@@ -220,9 +211,7 @@ def write_consolidation_xlsx(c: Consolidation, path: Path) -> None:
         for j, v in enumerate((key, value), 1):
             cell = ws.cell(row=i, column=j)
             cell.value = v
-            if is_risky_text(v):
-                cell.data_type = "s"
-                cell.quotePrefix = True
+            mark_text_cell(cell)
     wb.save(path)
 
 

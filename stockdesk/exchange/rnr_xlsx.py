@@ -45,6 +45,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
+from stockdesk.exchange.cells import is_formula_text
 from stockdesk.exchange.tabular import (
     MAX_BYTES,
     FileRefused,
@@ -93,7 +94,6 @@ STATUS_COLOURS: dict[Status, tuple[str, str]] = {
     Status.ISSUED: ("375623", "FFFFFF"),
 }
 
-_RISKY_FIRST = ("=", "+", "-", "@", "\t", "\r")
 _INT_COLUMNS = frozenset({"A", "B", "C", "D", "E", "X", "H", "I", "J", "K", "V"})
 _NUMBER_COLUMNS = frozenset({"N", "P"})
 _MONEY_COLUMNS = frozenset({"T", "Q"})
@@ -106,11 +106,6 @@ _SIGN_STEPS = (("submitted", "Prepared and submitted by"), ("authorized", "Autho
 
 _FMT_INT = "#,##0"
 _FMT_DEC = "#,##0.00"
-
-
-def is_risky_text(value: object) -> bool:
-    """Whether a spreadsheet would evaluate this text if it were typed into a cell."""
-    return isinstance(value, str) and value.startswith(_RISKY_FIRST)
 
 
 # -- writing -----------------------------------------------------------------------------------
@@ -144,7 +139,7 @@ class CellStyles:
 
     def __call__(self, value: Any, style: str | None = None) -> Any:
         """A cell holding ``value`` (risky text neutralised); plain values need no cell."""
-        risky = is_risky_text(value)
+        risky = is_formula_text(value)
         if style is None and not risky:
             return value
         cell = WriteOnlyCell(self.ws)
@@ -700,5 +695,5 @@ def _mb(n: int) -> str:
 
 
 __all__ = ["DATA_SHEET", "KNOWN_FORMAT_VERSIONS", "META_SHEET", "PRINT_SHEET",
-           "STATUS_COLOURS", "RnrFile", "RnrRow", "is_risky_text", "read_rnr_xlsx",
+           "STATUS_COLOURS", "RnrFile", "RnrRow", "read_rnr_xlsx",
            "rnr_from_bytes", "write_rnr_xlsx"]

@@ -30,7 +30,13 @@ from stockdesk.problems import Location, Problem, error
 
 MAX_BYTES = 200 * 1024 * 1024  # larger files are refused before reading
 MAX_ROWS = 5_000_000  # more rows than this is not a facility's file
-MAX_UNZIPPED_BYTES = 2 * 1024 * 1024 * 1024  # a workbook that inflates beyond this is refused
+# Unpacked sizes of a workbook, checked from the ZIP directory before openpyxl parses a byte.
+# Sheets are streamed (read-only mode), so they may be large, but parsing 1 GB of XML already
+# takes minutes; every other part (shared strings, styles) is loaded whole into memory, so it
+# must stay small enough to keep the import well under 500 MB.
+MAX_UNZIPPED_BYTES = 1024 * 1024 * 1024
+MAX_PART_BYTES = 64 * 1024 * 1024
+MAX_ZIP_MEMBERS = 10_000  # a workbook has a few dozen parts
 MAX_FIELD_CHARS = 100_000
 
 _ZIP_MAGIC = b"PK\x03\x04"
@@ -267,11 +273,24 @@ def _xlsx_table(data: bytes, name: str, digest: str, sheet_names: Sequence[str],
 
 
 def check_workbook_zip(data: bytes, where: Location) -> None:
-    """A ZIP that is not a workbook, a damaged one and a zip bomb are refused up front."""
+    """A ZIP that is not a workbook, a damaged one and a zip bomb are refused up front.
+
+    Sizes come from the ZIP directory, so a bomb is refused without inflating it.  A directory
+    that understates a size cannot get round this: ``zipfile`` never inflates a member past
+    its stated size (the CRC check then fails and the workbook is refused as damaged).
+    """
+    members = _zip_member_count(data)
+    if members is not None and members > MAX_ZIP_MEMBERS:
+        raise FileRefused([error("import.unreadable", detail=(
+            f"the workbook has {members} parts; more than {MAX_ZIP_MEMBERS} is not a workbook"
+        )).at(where)])
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            unzipped = sum(i.file_size for i in zf.infolist())
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            unzipped = sum(i.file_size for i in infos)
+            largest = max((i for i in infos if not _is_sheet(i.filename)),
+                          key=lambda i: i.file_size, default=None)
             mimetype = zf.read("mimetype")[:100] if "mimetype" in names else b""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
         raise FileRefused([error("import.unreadable", detail=(
@@ -286,8 +305,27 @@ def check_workbook_zip(data: bytes, where: Location) -> None:
         raise FileRefused([error("import.wrong_type",
                                  found="a binary Excel workbook (.xlsb)").at(where)])
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise FileRefused([error("import.too_large", limit=_mb(MAX_UNZIPPED_BYTES),
+        raise FileRefused([error("import.too_large",
+                                 limit=f"{_mb(MAX_UNZIPPED_BYTES)} once unpacked",
                                  size=_mb(unzipped)).at(where)])
+    if largest is not None and largest.file_size > MAX_PART_BYTES:
+        raise FileRefused([error("import.too_large",
+                                 limit=f"{_mb(MAX_PART_BYTES)} in its part "
+                                       f"{largest.filename[:100]} once unpacked",
+                                 size=_mb(largest.file_size)).at(where)])
+
+
+def _is_sheet(name: str) -> bool:
+    return name.startswith("xl/worksheets/") and name.endswith(".xml")
+
+
+def _zip_member_count(data: bytes) -> int | None:
+    """The number of entries the ZIP's end record announces, read before ``zipfile`` builds
+    one object per entry (millions of tiny entries would fill memory); None if not found."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end < 0 or end + 12 > len(data):
+        return None
+    return int.from_bytes(data[end + 10:end + 12], "little")
 
 
 def _pick_sheet(wb: Any, sheet_names: Sequence[str]) -> Any:

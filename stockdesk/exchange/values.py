@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -147,3 +148,25 @@ def pack_size_from_label(label: str) -> int | None:
         return None
     size = int(match.group(1))
     return size if size > 0 else None
+
+
+# Cyrillic and Greek letters drawn like Latin ones: "НС01" in Cyrillic looks exactly like
+# "HC01".  (A small table of the look-alikes is enough: codes are short and mostly ASCII.)
+_LOOK_ALIKES = frozenset("АВЕЅІЈКМНОРСТХУаеорсхуіјѕԁԛԝΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν")
+
+
+def code_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a product or facility code, in words; None when it can.
+
+    A code is matched exactly, so characters nobody sees (zero-width spaces, joiners, BOMs,
+    control characters, non-breaking or other odd spaces) or letters of another alphabet
+    drawn like Latin ones would make a second "HC01" that no one could tell from the first.
+    """
+    for ch in text:
+        if unicodedata.category(ch)[0] in "CZ" and ch != " ":
+            name = unicodedata.name(ch, f"U+{ord(ch):04X}")
+            return f"it contains an invisible or control character ({name})"
+    if not text.isascii() and any(ch in _LOOK_ALIKES for ch in text) and all(
+            ch.isascii() or ch in _LOOK_ALIKES or not ch.isalpha() for ch in text):
+        return "it is written with Cyrillic or Greek letters that look like Latin ones"
+    return None

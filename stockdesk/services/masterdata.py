@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import FACILITY_TYPES, Facility, Product, Program, StockLevel
+from stockdesk.exchange.values import code_problem
 from stockdesk.forecast.profiles import PROFILES, UnknownProfile, get_profile
 from stockdesk.problems import Problem, ProblemsFound, error
 from stockdesk.services import audit
@@ -108,10 +109,20 @@ class MasterDataService:
 # Session-level functions, shared by the services above and the importers (one transaction).
 
 
+def code_problems(codes: Sequence[str]) -> list[Problem]:
+    """Codes with invisible characters or look-alike letters are refused (see code_problem)."""
+    problems = []
+    for code in codes:
+        why = code_problem(code)
+        if why is not None:
+            problems.append(error("import.bad_code", field="code", value=code, why=why))
+    return problems
+
+
 def upsert_facilities(s: Session, actor: Actor, items: Sequence[FacilityData],
                       reason: str | None = None) -> int:
     """Create or update facilities; returns how many rows changed.  Suppliers may be in items."""
-    problems: list[Problem] = []
+    problems = code_problems([f.code for f in items])
     for f in items:
         if f.type not in FACILITY_TYPES:
             problems.append(error("import.bad_choice", field="type", value=f.type,
@@ -172,6 +183,9 @@ def ensure_program(s: Session, actor: Actor, code: str, cache: dict[str, Program
 
 def upsert_products(s: Session, actor: Actor, items: Sequence[ProductData],
                     reason: str | None = None) -> int:
+    problems = code_problems([p.code for p in items])
+    if problems:
+        raise ProblemsFound(problems)
     existing = {p.code: p for p in s.scalars(select(Product))}
     programs: dict[str, Program] = {}
     changed = 0

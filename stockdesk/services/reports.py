@@ -23,13 +23,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta
 from fractions import Fraction
 
 from sqlalchemy import select
 
 from stockdesk import __version__
-from stockdesk.db.models import Facility
+from stockdesk.db.models import AuditEntry, Facility
+from stockdesk.exchange.audit_report import AuditReport, rows_from
 from stockdesk.exchange.report_rows import (
     NEEDS_ACTION,
     STATUS_ORDER,
@@ -182,6 +183,28 @@ class ReportService:
         header = self._header("stockouts", scope, day, params, legend)
         return StockoutReport(header, periods, tuple(products), tuple(rows), charts)
 
+    def audit_log(self, first: date, last: date, entity: str | None = None) -> AuditReport:
+        """Every audit entry recorded from ``first`` to ``last`` (UTC days, both included),
+        oldest first; ``entity`` keeps one kind (``user``, ``product``, ``requisition``…)."""
+        self.actor.require("audit.read")
+        if last < first:
+            raise ProblemsFound([error("report.scope")])
+        start = datetime.combine(first, time(0, 0))
+        end = datetime.combine(last + timedelta(days=1), time(0, 0))
+        a = AuditEntry
+        q = select(a.at, a.username, a.entity, a.entity_key, a.action, a.old_value,
+                   a.new_value, a.reason).where(a.at >= start, a.at < end)
+        if entity is not None:
+            q = q.where(a.entity == entity)
+        with self.db.reading() as s:
+            entries = [(_utc(at), who, what, key, action, old, new, reason)
+                       for at, who, what, key, action, old, new, reason
+                       in s.execute(q.order_by(a.at, a.id))]
+        scope = f"{first.isoformat()} to {last.isoformat()}, " + (
+            f"{entity} changes" if entity else "every change")
+        return AuditReport(scope, self.now(), self.actor.username, __version__,
+                           rows_from(entries))
+
     def expiry(self, facility: str | None = None, district: str | None = None, *,
                as_of: date | None = None, horizon_months: int = DEFAULT_HORIZON_MONTHS,
                profile: str | None = None) -> ExpiryReport:
@@ -330,6 +353,11 @@ def _charts(wanted: Iterable[tuple[str, str, str, str, Status | None, float | No
                                  consumed, tuple(seen.get(p, (None, None))[1] for p in periods),
                                  amc))
     return tuple(charts)
+
+
+def _utc(at: datetime) -> datetime:
+    """SQLite hands back naive UTC, PostgreSQL an aware time: UTC, naive, either way."""
+    return at.astimezone(UTC).replace(tzinfo=None) if at.tzinfo is not None else at
 
 
 __all__ = ["CHART_MONTHS", "MAX_CHARTS", "MAX_MONTHS", "ReportService"]

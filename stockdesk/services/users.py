@@ -304,6 +304,47 @@ class UserService:
         )
 
 
+def recover_admin(db: Database, username: str, *, os_user: str, host: str,
+                  temporary_password: str | None = None,
+                  hasher: PasswordHasher | None = None) -> str:
+    """Give a locked-out or forgotten admin a temporary password; returns that password.
+
+    Nobody signs in for this: whoever can open the database file (or reach the PostgreSQL
+    server with its URL) already holds every record, so that access is the proof.  What the
+    recovery cannot do is pass unseen: the account must choose a new password at its next
+    sign-in, and the audit log keeps who ran it on which machine (the operating-system user
+    and host name, as no StockDesk user was signed in).  Only an admin account is recovered;
+    other users ask an admin.  The account is also unlocked and enabled again.
+    """
+    import secrets
+
+    password = temporary_password or secrets.token_urlsafe(12)
+    hasher = hasher or _DEFAULT_HASHER
+    with db.transaction() as s:
+        user = _find(s, username, for_update=True)
+        if user is None:
+            raise ProblemsFound([error("auth.unknown_user", user=username)])
+        if user.role != ADMIN:
+            raise ProblemsFound([error("user.recover_not_admin", user=user.username,
+                                       role=user.role)])
+        problems = _password_problems(user.username, password)
+        if problems:
+            raise ProblemsFound(problems)
+        before = {"locked_until": _aware(user.locked_until),
+                  "failed_logins": user.failed_logins, "active": bool(user.active)}
+        user.password_hash = hasher.hash(password)
+        user.must_change_password = True
+        user.failed_logins = 0
+        user.locked_until = None
+        user.active = True
+        who = Actor(f"{os_user}@{host}"[:64], ADMIN, None)
+        audit.record(s, who, "user", user.username, "recover", before, {
+            "must_change_password": True, "os_user": os_user, "host": host,
+            "how": "stockdesk user recover-admin, on the machine holding the database"},
+            "admin password recovery")
+    return password
+
+
 def _find(s: Session, username: str, *, for_update: bool = False) -> User | None:
     """Names are matched without regard to case: 'Awa' and 'awa' are one person."""
     q = select(User).where(func.lower(User.username) == (username or "").strip().lower())
@@ -332,4 +373,5 @@ def _local(value: datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-__all__ = ["LOCK_FOR", "MAX_FAILED", "MIN_PASSWORD", "UserInfo", "UserService", "has_users"]
+__all__ = ["LOCK_FOR", "MAX_FAILED", "MIN_PASSWORD", "UserInfo", "UserService", "has_users",
+           "recover_admin"]

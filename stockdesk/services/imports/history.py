@@ -17,6 +17,7 @@ from stockdesk.db.models import Facility, MonthlyReport, Product
 from stockdesk.exchange.columns import ColumnMap
 from stockdesk.exchange.values import make_period, parse_int, parse_period
 from stockdesk.inventory.ledger import days_in_period, period_of
+from stockdesk.services.auth import FACILITY_ROLES, Actor
 from stockdesk.services.imports._batches import new_batch
 from stockdesk.services.imports._job import MAX_QUANTITY, PROGRESS_EVERY, Job, Rows
 
@@ -25,12 +26,17 @@ _HISTORY_VALUES = ("opening_balance", "received", "consumed", "losses_adjustment
 
 
 class HistoryImport:
-    """Monthly A–E and X per facility, product and month into ``monthly_reports``."""
+    """Monthly A–E and X per facility, product and month into ``monthly_reports``.
 
-    def __init__(self, s: Session, job: Job, columns: ColumnMap, user_id: int | None,
-                 today: date):
+    Facility staff import only their own facility's months, as with ledger files: a
+    pharmacist's file naming another facility is refused at each such row.
+    """
+
+    def __init__(self, s: Session, job: Job, columns: ColumnMap, actor: Actor, today: date):
         self.s = s
-        self.user_id = user_id
+        self.actor = actor
+        self.user_id = actor.user_id
+        self.own_facility = actor.facility if actor.role in FACILITY_ROLES else None
         self.job = job
         self.ix = columns.index
         self.facilities = dict(s.execute(select(Facility.code, Facility.id)).all())
@@ -69,6 +75,11 @@ class HistoryImport:
         job = self.job
         errors = job.errors
         fac = self._code(row, cells, "facility_code", self.facilities, "facility.unknown")
+        if fac is not None and self.own_facility is not None:
+            code = cells[self.ix["facility_code"]].strip()
+            if code != self.own_facility:
+                job.err("auth.other_facility", row, "facility_code", user=self.actor.username,
+                        facility=code, own=self.own_facility)
         prod = self._code(row, cells, "product_code", self.products, "product.unknown")
         period = self._period(row, cells)
         values = [self._int(row, cells, f) for f in _HISTORY_VALUES]

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from stockdesk.db.models import FACILITY_TYPES, Facility, Product, Program, StockLevel
 from stockdesk.exchange.columns import ColumnMap, facility_type
 from stockdesk.exchange.values import (
+    code_problem,
     pack_size_from_label,
     parse_bool,
     parse_decimal,
@@ -241,6 +242,10 @@ def _coded_rows(job: Job, get: Cells, rows: Rows, what: str,
         get.cells = cells
         code = get("code")
         if not _text_ok(job, row, "code", code, 32, required=True):
+            continue
+        why = code_problem(code)
+        if why is not None:
+            job.err("import.bad_code", row, "code", field="code", value=code, why=why)
             continue
         if code in seen:
             job.err("import.duplicate_row", row, "code", what=f"{what} {code}",

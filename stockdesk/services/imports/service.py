@@ -10,7 +10,7 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from stockdesk.exchange.columns import SCHEMAS, Schema, map_header
-from stockdesk.exchange.tabular import FileRefused, Table, read_table
+from stockdesk.exchange.tabular import MAX_BYTES, MAX_ROWS, FileRefused, Table, read_table
 from stockdesk.problems import Location, Problem, Severity, error
 from stockdesk.services import summaries
 from stockdesk.services.auth import Actor
@@ -39,6 +39,20 @@ class _Refused(Exception):
     """Unwinds the transaction when a file has errors."""
 
 
+# Largest file and most rows per kind.  Master data is read cell by cell and saved through
+# the ORM with an audit entry per row, so a country's whole catalogue or facility list (a few
+# thousand rows) is far below these; a 100 MB "catalogue" would hold gigabytes in memory and
+# take an hour, so it is refused before the first row.  Ledger and history files are read in
+# bulk and may be large (a district's years of stock cards).
+LIMITS: dict[str, tuple[int, int]] = {
+    "facilities": (16 * 1024 * 1024, 100_000),
+    "catalogue": (16 * 1024 * 1024, 100_000),
+    "levels": (1024 * 1024, 10_000),
+    "history": (MAX_BYTES, MAX_ROWS),
+    "ledger": (MAX_BYTES, MAX_ROWS),
+}
+
+
 class ImportService:
     KINDS = ("facilities", "catalogue", "levels", "ledger", "history")
 
@@ -62,7 +76,9 @@ class ImportService:
         path = Path(path)
         schema = SCHEMAS[kind]
         try:
-            table = read_table(path, sheet_names=schema.sheet_names)
+            max_bytes, max_rows = LIMITS[kind]
+            table = read_table(path, sheet_names=schema.sheet_names, max_bytes=max_bytes,
+                               max_rows=max_rows)
         except FileRefused as exc:
             return ImportResult(path.name, kind, REFUSED, 0, tuple(exc.problems))
         try:
@@ -103,8 +119,7 @@ class ImportService:
             "facilities": lambda s: import_facilities(s, job, actor, columns, rows),
             "catalogue": lambda s: import_catalogue(s, job, actor, columns, rows),
             "levels": lambda s: import_levels(s, job, actor, columns, rows),
-            "history": lambda s: HistoryImport(s, job, columns, actor.user_id,
-                                               self.today()).run(rows),
+            "history": lambda s: HistoryImport(s, job, columns, actor, self.today()).run(rows),
             "ledger": lambda s: self._ledger(s, job).run_file(columns, table.rows, width),
         }
         return self._run(kind, job, table.sha256, importers[kind])

@@ -1,0 +1,130 @@
+"""Big and explosive files: refused early, with the limit in the message, in bounded memory
+and time.  Each import runs in a process of its own so its peak memory can be read
+(``ru_maxrss``); the files are built once per session.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from stockdesk.exchange.tabular import MAX_PART_BYTES, MAX_UNZIPPED_BYTES
+from stockdesk.services.auth import SETUP_ACTOR
+from stockdesk.services.database import Database
+from stockdesk.services.masterdata import FacilityData, MasterDataService, ProductData
+
+from . import corrupt
+
+MB = 1024 * 1024
+PEAK_LIMIT_MB = 500
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _fill(path: Path, head: bytes, line: bytes, size: int) -> Path:
+    with path.open("wb") as f:
+        f.write(head)
+        block = line * max(1, (4 * MB) // len(line))
+        written = len(head)
+        while written < size:
+            f.write(block)
+            written += len(block)
+    return path
+
+
+@pytest.fixture(scope="session")
+def big(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The big files (about 100 MB each, or small files that unpack to gigabytes)."""
+    folder = tmp_path_factory.mktemp("big")
+    base = corrupt.xlsx_bytes(corrupt.VALID["ledger"])  # type: ignore[arg-type]
+    files = {
+        # 100 MB of well-formed ledger rows for a facility nobody knows
+        "ledger_unknown": _fill(folder / "ledger.csv",
+                                b"date,facility_code,product_code,kind,quantity,lot,expiry\n",
+                                b"2024-01-05,HC99,AMOX250,RECEIPT,10,L1,2026-01-01\n", 100 * MB),
+        # 100 MB of one field: no newline anywhere
+        "one_field": _fill(folder / "one_field.csv",
+                           b"date,facility_code,product_code,kind,quantity\n", b"x", 100 * MB),
+        # 100 MB of random bytes
+        "random": folder / "random.csv",
+        # a 100 MB "catalogue"
+        "catalogue": _fill(folder / "catalogue.csv", b"code,name\n", b"P1,Paracetamol\n",
+                           100 * MB),
+        # a workbook whose sheet unpacks to more than the limit (about 1 MB on disk)
+        "sheet_bomb": folder / "sheet_bomb.xlsx",
+        # a workbook with a non-sheet part over the limit (shared strings are read whole)
+        "part_bomb": folder / "part_bomb.xlsx",
+        # a 100 MB workbook: a picture nobody can compress, stored in it
+        "xlsx_100mb": folder / "big.xlsx",
+    }
+    with files["random"].open("wb") as f:
+        for _ in range(100):
+            f.write(os.urandom(MB))
+    files["sheet_bomb"].write_bytes(
+        corrupt.zip_bomb(corrupt.SHEET, MAX_UNZIPPED_BYTES + MB, base))
+    files["part_bomb"].write_bytes(
+        corrupt.zip_bomb("xl/sharedStrings.xml", MAX_PART_BYTES + MB, base))
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(base)) as src, \
+            zipfile.ZipFile(files["xlsx_100mb"], "w") as dst:
+        for item in src.infolist():
+            dst.writestr(item, src.read(item.filename))
+        with dst.open(zipfile.ZipInfo("xl/media/image1.png"), "w", force_zip64=True) as part:
+            for _ in range(100):
+                part.write(os.urandom(MB))
+    return files
+
+
+@pytest.fixture(scope="session")
+def empty_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("bigdb") / "template.sqlite3"
+    db = Database.open(f"sqlite:///{path}")
+    try:
+        md = MasterDataService(db, SETUP_ACTOR)
+        md.save_facilities([FacilityData("HC01", "Health Centre One")])
+        md.save_products([ProductData("AMOX250", "Amoxicillin", program="essential")])
+    finally:
+        db.close()
+    return path
+
+
+def measure(kind: str, path: Path, template: Path, tmp_path: Path) -> dict[str, object]:
+    db = tmp_path / "db.sqlite3"
+    db.write_bytes(template.read_bytes())
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.fuzz.measure", kind, str(path), f"sqlite:///{db}"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result: dict[str, object] = json.loads(done.stdout)
+    return result
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case, kind, expected", [
+    ("ledger_unknown", "ledger", "unknown facility code 'HC99'"),
+    ("one_field", "ledger", "broken CSV"),
+    ("random", "history", "not a text file"),
+    ("catalogue", "catalogue", "larger than 16 MB"),
+    ("sheet_bomb", "ledger", f"larger than {MAX_UNZIPPED_BYTES // MB} MB once unpacked"),
+    ("part_bomb", "ledger", f"larger than {MAX_PART_BYTES // MB} MB in its part "
+                            "xl/sharedStrings.xml once unpacked"),
+    ("xlsx_100mb", "ledger", "xl/media/image1.png once unpacked"),
+    ("sheet_bomb", "rnr", "once unpacked"),
+    ("part_bomb", "rnr", "once unpacked"),
+])
+def test_big_files_are_refused_in_bounded_memory(big, empty_db, tmp_path, case, kind,
+                                                 expected):
+    out = measure(kind, big[case], empty_db, tmp_path)
+    print(case, kind, out["seconds"], "s", out["peak_mb"], "MB")
+    assert out["status"] == "refused"
+    problems = out["problems"]
+    assert isinstance(problems, list) and problems
+    assert str(problems[0]).startswith(big[case].name)
+    assert any(expected in str(p) for p in problems), problems
+    assert isinstance(out["peak_mb"], float) and out["peak_mb"] < PEAK_LIMIT_MB, out
