@@ -8,6 +8,7 @@ backups beside it, because on a clinic PC that folder is often the only copy the
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Mapping
@@ -25,7 +26,10 @@ if TYPE_CHECKING:
 
 APP_NAME = "StockDesk"
 DB_FILE = "stockdesk.sqlite3"
+SETTINGS_FILE = "settings.ini"
+LOG_FILE = "stockdesk.log"
 PORTABLE_MARKER = "portable"
+PORTABLE_DATA = "data"
 ENV_DB = "STOCKDESK_DB"
 ENV_USER = "STOCKDESK_USER"
 ENV_PASSWORD = "STOCKDESK_PASSWORD"
@@ -47,11 +51,24 @@ class Paths:
     def backups_dir(self) -> Path:
         return self.data_dir / "backups"
 
+    @property
+    def logs_dir(self) -> Path:
+        return self.data_dir / "logs"
+
+    @property
+    def settings_file(self) -> Path:
+        return self.data_dir / SETTINGS_FILE
+
 
 def executable_dir() -> Path | None:
-    """The folder of the frozen executable; None when running from a Python installation."""
+    """The folder of the frozen executable; None when running from a Python installation.
+
+    Both programs of the bundle (``stockdesk`` and ``StockDesk``) sit in that folder, and so
+    does the ``portable`` marker the installer writes.  The path is not resolved: on a USB
+    stick reached through a link, data belongs beside the program as the person sees it.
+    """
     if getattr(sys, "frozen", False):
-        return Path(sys.executable).resolve().parent
+        return Path(os.path.abspath(sys.executable)).parent
     return None
 
 
@@ -60,10 +77,37 @@ def resolve_paths(exe_dir: Path | None = None) -> Paths:
     USB stick carries its data with it; otherwise the per-user data directory."""
     exe_dir = exe_dir if exe_dir is not None else executable_dir()
     if exe_dir is not None and (exe_dir / PORTABLE_MARKER).is_file():
-        return Paths(exe_dir / "data", portable=True)
+        return Paths(exe_dir / PORTABLE_DATA, portable=True)
     from platformdirs import user_data_dir
 
     return Paths(Path(user_data_dir(APP_NAME, appauthor=False)), portable=False)
+
+
+def log_to_file(paths: Paths, level: int = logging.WARNING) -> Path | None:
+    """Keep StockDesk's warnings and errors in ``logs/stockdesk.log`` beside the data.
+
+    On a clinic PC the log is what a supervisor sends when something went wrong, so it lives
+    with the database (on the USB stick in portable mode).  A few rotated files at most, so
+    years of use never fill the disk.  Returns the file, or None when the folder cannot be
+    written (the program still runs).
+    """
+    from logging.handlers import RotatingFileHandler
+
+    logger = logging.getLogger("stockdesk")
+    target = paths.logs_dir / LOG_FILE
+    for handler in logger.handlers:
+        if isinstance(handler, RotatingFileHandler) and Path(handler.baseFilename) == target:
+            return target
+    try:
+        paths.logs_dir.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3,
+                                      encoding="utf-8", delay=True)
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(level)
+    logger.addHandler(handler)
+    return target
 
 
 def sqlite_url(path: Path) -> str:
@@ -160,6 +204,7 @@ __all__ = [
     "Paths",
     "Settings",
     "executable_dir",
+    "log_to_file",
     "normalise_db",
     "open_database",
     "resolve_db_url",

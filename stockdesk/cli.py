@@ -362,6 +362,10 @@ def build_parser() -> argparse.ArgumentParser:
     from stockdesk.cli_reports import register as register_reports
 
     register_reports(sub, common)
+
+    from stockdesk.cli_selftest import register as register_selftest
+
+    register_selftest(sub, common)
     return parser
 
 

@@ -5,6 +5,7 @@
     python3 tools/dev.py lint          ruff, mypy and the import-linter layer contracts
     python3 tools/dev.py bench [ARGS]  the benchmarks
     python3 tools/dev.py setup         only create .venv and install (with the test extras)
+    python3 tools/dev.py setup build   the same, plus what installer/build.sh needs
     python3 tools/dev.py system        only check (and as root install) the Debian packages
 
 Needs nothing but Python 3.11+: it creates ``.venv`` (installing Debian's python3-venv first if
@@ -51,6 +52,9 @@ WINDOW_PACKAGES = (
     "libgl1", "libegl1", "libglib2.0-0", "libfontconfig1", "libxkbcommon0", "libdbus-1-3",
     "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
 )
+# What installer/build.sh needs besides the build extra (PyInstaller): objdump, and makensis to
+# compile the Windows installer script.
+BUILD_PACKAGES = ("binutils", "nsis")
 SKIP_SYSTEM_ENV = "STOCKDESK_SKIP_SYSTEM_CHECK"
 
 
@@ -346,13 +350,16 @@ def job_bench(args: list[str]) -> int:
 
 
 def job_setup(args: list[str]) -> int:
-    ensure_installed(["test"])
+    """``setup build`` also installs what a release build needs (installer/build.sh)."""
+    if "build" in args:
+        ensure_system_packages(BUILD_PACKAGES)
+    ensure_installed(["test", *(["build"] if "build" in args else [])])
     say(f"ready: {PYTHON}")
     return 0
 
 
 def job_system(args: list[str]) -> int:
-    ensure_system_packages(TEST_PACKAGES)
+    ensure_system_packages(tuple(dict.fromkeys(TEST_PACKAGES + BUILD_PACKAGES)))
     return 0
 
 

@@ -27,6 +27,7 @@ from stockdesk.app import (
     DatabaseTooNew,
     Paths,
     Settings,
+    log_to_file,
     open_database,
 )
 from stockdesk.services.auth import SETUP_ACTOR, Actor
@@ -312,7 +313,8 @@ def run(db: str | None = None, user: str | None = None, demo: bool = False, *,
     """
     app = application()
     conf = Settings.resolve(db, user, paths=paths)
-    prefs = AppSettings(conf.paths.data_dir / "settings.ini")
+    log_to_file(conf.paths)
+    prefs = AppSettings(conf.paths.settings_file)
     i18n.install(prefs.get(keys.LANGUAGE) or i18n.system_language())
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between two dialogs no window is open
