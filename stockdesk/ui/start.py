@@ -233,9 +233,11 @@ class Starter(QObject):
         """Save a picture of the window once its data has arrived, then close it."""
         assert self.ctx is not None and self.screenshot is not None
         ctx, path = self.ctx, self.screenshot
+        loaded: list[bool] = []  # the facility list arrived (it may be empty)
+        window.facilities_loaded.connect(lambda: loaded.append(True))
 
         def ready() -> None:
-            if ctx.tasks.busy or not window.facilities:
+            if ctx.tasks.busy or not (loaded or window.facilities):
                 QTimer.singleShot(100, ready)
                 return
             window.grab().save(str(path))

@@ -308,3 +308,24 @@ def test_run_exits_with_1_for_a_database_too_new(qapp, tmp_path) -> None:  # typ
 def test_setup_actor_is_what_acts_before_anyone_exists(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # the wizard's demo path builds with the setup actor; the check it relies on
     assert SETUP_ACTOR.may("demo.build") and SETUP_ACTOR.may("masterdata.edit")
+
+
+def test_a_picture_of_a_window_without_facilities_is_still_taken(tmp_path, monkeypatch) -> None:
+    """``stockdesk gui --screenshot`` on a database whose admin has not yet added a facility:
+    the empty window is pictured and the command ends (it used to wait for ever)."""
+    from stockdesk.app import Paths, open_database
+    from stockdesk.services.auth import SETUP_ACTOR
+    from stockdesk.services.users import UserService
+    from stockdesk.ui import start
+
+    url = f"sqlite:///{tmp_path / 'empty.sqlite3'}"
+    opened = open_database(url, backups_dir=tmp_path / "backups")
+    UserService(opened.db, SETUP_ACTOR).create_user("boss", "admin", "boss-pass-1",
+                                                     must_change_password=False)
+    opened.db.close()
+    monkeypatch.setenv("STOCKDESK_PASSWORD", "boss-pass-1")
+    picture = tmp_path / "window.png"
+    code = start.run(url, "boss", paths=Paths(tmp_path / "data", portable=False),
+                     screenshot=picture)
+    assert code == 0
+    assert picture.stat().st_size > 1000
