@@ -357,6 +357,9 @@ def build_parser() -> argparse.ArgumentParser:
     from stockdesk.cli_reports import register as register_reports
 
     register_reports(sub, common)
+    from stockdesk.cli_verify import register as register_verify
+
+    register_verify(sub, common)
     return parser
 
 
