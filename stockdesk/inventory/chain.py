@@ -101,9 +101,11 @@ def movement_payload(values: Sequence[object]) -> bytes:
 
 def line_payload(values: Sequence[object]) -> bytes:
     """The encoded line; ``values`` in :data:`LINE_FIELDS` order."""
-    row = list(values)
-    row[_L_DAY] = canonical_day(row[_L_DAY])
-    return _encode([LINE_TAG, *row]).encode()
+    if type(values[_L_DAY]) is not str:  # text already: the bulk import's millions of lines
+        row = list(values)
+        row[_L_DAY] = canonical_day(row[_L_DAY])
+        values = row
+    return _encode((LINE_TAG, *values)).encode()
 
 
 def link(previous: bytes, payload: bytes) -> bytes:
