@@ -131,6 +131,10 @@ class VerifyService:
         self.actor.require("audit.read")
         tick = progress or (lambda done, total: None)
         with self.db.reading() as s:
+            if s.get_bind().dialect.name == "postgresql":
+                # one snapshot for every query, as SQLite's read transaction gives: a posting
+                # committed meanwhile must not look like a row beyond its chain's head
+                s.connection(execution_options={"isolation_level": "REPEATABLE READ"})
             names = dict(s.execute(select(Facility.id, Facility.code)).all())
             only = None
             if facility is not None:
