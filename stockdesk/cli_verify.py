@@ -89,7 +89,7 @@ def print_text(report: Any, where: str, out: TextIO) -> None:
         if check.problems > SHOWN:
             print(f"  … and {check.problems - SHOWN} more", file=out)
     if report.chains:
-        print("Chain ends (write them down to compare later):", file=out)
+        print("Chain ends (rows, first hex digits of the last hash):", file=out)
         for status in report.chains:
             head = status.head_hash[:16] if status.head_hash else "none"
             print(f"  {status.facility}: {status.rows} rows, end {head}", file=out)
