@@ -366,6 +366,9 @@ def build_parser() -> argparse.ArgumentParser:
     from stockdesk.cli_selftest import register as register_selftest
 
     register_selftest(sub, common)
+    from stockdesk.cli_verify import register as register_verify
+
+    register_verify(sub, common)
     return parser
 
 

@@ -199,6 +199,10 @@ class Movement(Base):
     corrects_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"))
     count_id: Mapped[int | None] = mapped_column(ForeignKey("movements.id"))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    # place and hash in the facility's tamper-evident chain (inventory.chain; NULL = written
+    # by something other than StockDesk, which ``stockdesk verify`` reports)
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger)
+    chain_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     lines: Mapped[list[MovementLine]] = relationship(
         back_populates="movement", order_by="MovementLine.id"
@@ -227,8 +231,26 @@ class MovementLine(Base):
     occurred_on: Mapped[date] = mapped_column(Date)
     period: Mapped[str] = mapped_column(String(7))
     summary_column: Mapped[str] = mapped_column(String(1))
+    chain_seq: Mapped[int | None] = mapped_column(BigInteger)  # see Movement.chain_seq
+    chain_hash: Mapped[bytes | None] = mapped_column(LargeBinary)
 
     movement: Mapped[Movement] = relationship(back_populates="lines")
+
+
+class ChainHead(Base):
+    """The end of each facility's ledger chain: how many rows it holds and the last hash.
+
+    A posting locks its facility's head (``SELECT … FOR UPDATE`` on PostgreSQL; SQLite has one
+    writer at a time), links its rows after it and moves it, so writers at one facility queue
+    while other facilities go on.  ``stockdesk verify`` checks the head against the last row,
+    which is how a deleted last row shows.
+    """
+
+    __tablename__ = "chain_heads"
+
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"), primary_key=True)
+    length: Mapped[int] = mapped_column(BigInteger)
+    last_hash: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class MonthlyReport(Base):

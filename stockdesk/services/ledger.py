@@ -36,7 +36,7 @@ from stockdesk.inventory.ledger import (
     rank_for,
 )
 from stockdesk.problems import Problem, ProblemsFound, error
-from stockdesk.services import audit, balances, summaries
+from stockdesk.services import audit, balances, ledger_chain, summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.clock import today_local
 from stockdesk.services.clock import today_utc as today_utc  # where the importers look
@@ -546,6 +546,7 @@ class LedgerService:
             counterparty_name=counterparty_name, summary_column=column.value,
             reverses_id=reverses, corrects_id=corrects, count_id=count,
         )
+        ledger_chain.seal_movement(s, mv)
         s.add(mv)
         s.flush()
         return mv
@@ -556,12 +557,14 @@ class LedgerService:
                   book_balance: int | None = None) -> None:
         summaries.mark_dirty(s, [(mv.facility_id, prod.id, period_of(mv.occurred_on))])
         balances.add_later(s, [(mv.facility_id, prod.id, lot.id, delta)])
-        s.add(MovementLine(
+        line = MovementLine(
             movement_id=mv.id, product_id=prod.id, lot_id=lot.id, quantity=quantity,
             delta=delta, counted=counted, book_balance=book_balance,
             facility_id=mv.facility_id, occurred_on=mv.occurred_on,
             period=period_of(mv.occurred_on), summary_column=mv.summary_column,
-        ))
+        )
+        ledger_chain.seal_line(s, line)
+        s.add(line)
 
     def _posted(self, s: Session, mv: Movement) -> PostedMovement:
         s.flush()

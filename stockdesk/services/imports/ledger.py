@@ -28,6 +28,7 @@ from stockdesk.db.models import Facility, Lot, Movement, MovementLine, Product
 from stockdesk.exchange.columns import ColumnMap, movement_kind, normalise
 from stockdesk.exchange.values import parse_date, parse_int
 from stockdesk.inventory.bulk import LotKey, Record, Walk, new_lots
+from stockdesk.inventory.chain import Chain
 from stockdesk.inventory.kinds import (
     NEEDS_COUNTERPARTY,
     NEEDS_REASON,
@@ -37,6 +38,7 @@ from stockdesk.inventory.kinds import (
     reasons_for,
     sign_of,
 )
+from stockdesk.services import ledger_chain
 from stockdesk.services.auth import FACILITY_ROLES, Actor
 from stockdesk.services.imports._batches import AlreadyImported, find_batch, new_batch
 from stockdesk.services.imports._job import MAX_QUANTITY, PROGRESS_EVERY, Job, Rows
@@ -103,6 +105,7 @@ class LedgerImport:
         self._last_key: tuple[Any, ...] | None = None  # the movement of the last record
         self._sign = 0  # and its sign
         self._reasons: dict[str, str] = {}
+        self.chains: dict[int, Chain] = {}  # the facilities' chain heads, locked when writing
 
     # -- reading -------------------------------------------------------------------------------
 
@@ -272,6 +275,8 @@ class LedgerImport:
         job = self.job
         if job.errors:  # later checks would only repeat what these errors cause
             return rows
+        # the chains' heads before the tables: a posting holds its head while it waits
+        self.chains = ledger_chain.lock_heads(self.s, {r[2] for r in self.recs})
         self._lock_ledger()
         # the same transactions saved again (CRLF, another spreadsheet program) are the same
         # file: recognised by their content, not their bytes

@@ -3,8 +3,10 @@
 Movements and lines are inserted with ids reserved up front, straight through the driver
 (``executemany`` on SQLite, ``COPY`` on PostgreSQL), in the import's transaction, instead of
 one ORM object and flush per row.  What is written is what posting writes: a count's variance
-adjustments, the balance cache (``services.balances``) and the stale marks of the monthly
-summaries (``services.summaries``) included.
+adjustments, the balance cache (``services.balances``), the stale marks of the monthly
+summaries (``services.summaries``) and each row's link in its facility's chain
+(``services.ledger_chain``) included.  The chain takes the rows in the order they are
+written: each facility's new movements, then their lines.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from stockdesk.db.models import Lot, Movement, MovementLine, Product
 from stockdesk.inventory.bulk import CountAdjustment, Walk, count_adjustments
 from stockdesk.inventory.kinds import KIND_COLUMN, Column, Kind
 from stockdesk.inventory.ledger import NO_LOT, period_of
-from stockdesk.services import balances, summaries
+from stockdesk.services import balances, ledger_chain, summaries
 from stockdesk.services.imports._job import PROGRESS_EVERY
 
 if TYPE_CHECKING:
@@ -40,9 +42,11 @@ class LedgerWriter:
 
     MOVEMENT_COLUMNS = ("id", "facility_id", "kind", "occurred_on", "recorded_at", "user_id",
                         "reference", "reason", "counterparty_facility_id", "counterparty_name",
-                        "note", "summary_column", "count_id", "import_batch_id")
+                        "note", "summary_column", "count_id", "import_batch_id", "chain_seq",
+                        "chain_hash")
     LINE_COLUMNS = ("id", "movement_id", "product_id", "lot_id", "quantity", "delta", "counted",
-                    "book_balance", "facility_id", "occurred_on", "period", "summary_column")
+                    "book_balance", "facility_id", "occurred_on", "period", "summary_column",
+                    "chain_seq", "chain_hash")  # inventory.chain.LINE_FIELDS, then the link
 
     def __init__(self, ledger: LedgerImport, lots: Lots, walk: Walk):
         self.ledger = ledger
@@ -53,6 +57,7 @@ class LedgerWriter:
         self.dialect = self.s.get_bind().dialect
         self._scale = 0.0
         self._totals: dict[tuple[int, int, int], int] = defaultdict(int)  # balance changes
+        self._chains = ledger.chains  # heads locked before the tables (LedgerImport._finish)
         bind = Movement.__table__.c.occurred_on.type.dialect_impl(self.dialect)
         self._bind_day = bind.bind_processor(self.dialect) or (lambda d: d)
 
@@ -73,6 +78,7 @@ class LedgerWriter:
                      self._movements(mv_ids, adjustments, recorded_at, batch_id))
         self._insert("movement_lines", self.LINE_COLUMNS,
                      self._lines(mv_ids, line_ids, adjustments))
+        ledger_chain.save_heads(self.s, self._chains)
         self._update_caches()
 
     def _update_caches(self) -> None:
@@ -132,19 +138,27 @@ class LedgerWriter:
         recs = ledger.recs
         days = self._days()
         issue = Kind.ISSUE
+        chains = self._chains
         for m, first in enumerate(ledger.mv_first):
             if m % PROGRESS_EVERY == 0:
                 self._tick(m)
             _, day, fac, _, kind, _, _, _, reason, ref, cp, note, _ = recs[first]
             cp_id = by_code.get(cp) if cp and kind is not issue else None
+            cp_name = None if cp_id is not None else cp
+            link = chains[fac].add_movement((
+                ids[m], fac, _KIND_TEXT[kind], day, recorded_at, user, ref, reason, cp_id,
+                cp_name, note, _KIND_COLUMN[kind], None, None, None, batch_id))
             yield (ids[m], fac, _KIND_TEXT[kind], days[day][0], at, user, ref, reason, cp_id,
-                   None if cp_id is not None else cp, note, _KIND_COLUMN[kind], None, batch_id)
+                   cp_name, note, _KIND_COLUMN[kind], None, batch_id, *link)
         base = len(ledger.mv_first)
         for k, (m, reason, first, _) in enumerate(adjustments):
             _, day, fac, _, _, _, _, _, _, ref, _, _, _ = recs[first]
+            note = f"variance of count {ids[m]}"
+            link = chains[fac].add_movement((
+                ids[base + k], fac, Kind.ADJUSTMENT.value, day, recorded_at, user, ref, reason,
+                None, None, note, Column.ADJUSTED.value, None, None, ids[m], batch_id))
             yield (ids[base + k], fac, Kind.ADJUSTMENT.value, days[day][0], at, user, ref,
-                   reason, None, None, f"variance of count {ids[m]}", Column.ADJUSTED.value,
-                   ids[m], batch_id)
+                   reason, None, None, note, Column.ADJUSTED.value, ids[m], batch_id, *link)
 
     def _lines(self, mv_ids: Sequence[int], line_ids: Sequence[int],
                adjustments: list[CountAdjustment]) -> Iterator[tuple[Any, ...]]:
@@ -158,6 +172,8 @@ class LedgerWriter:
         totals = self._totals
         start = len(mv_ids)
         count = Kind.COUNT
+        chains = self._chains
+        row: tuple[Any, ...]  # a line in inventory.chain.LINE_FIELDS order
         n = 0
         for idx, (_, d, fac, prod, kind, qty, batch, _, _, _, _, _, sign) in enumerate(
                 ledger.recs):
@@ -172,20 +188,23 @@ class LedgerWriter:
                 for b, take in picks:
                     lot = lot_ids[(prod, b)]
                     totals[(fac, prod, lot)] -= take
-                    yield (line_ids[n], mv, prod, lot, take, -take, None, None, fac, day, period,
-                           column)
+                    row = (line_ids[n], mv, prod, lot, take, -take, None, None, fac, day,
+                           period, column)
+                    yield (*row, *chains[fac].add_line(row))
                     n += 1
             elif kind is count:
                 lot = lot_ids[(prod, batch or NO_LOT)]
                 totals[(fac, prod, lot)] += 0  # a counted lot has a balance row, as when posted
-                yield (line_ids[n], mv, prod, lot, qty, 0, qty, book[idx], fac, day, period,
+                row = (line_ids[n], mv, prod, lot, qty, 0, qty, book[idx], fac, day, period,
                        column)
+                yield (*row, *chains[fac].add_line(row))
                 n += 1
             else:
                 lot = lot_ids[(prod, batch or NO_LOT)]
                 totals[(fac, prod, lot)] += sign * qty
-                yield (line_ids[n], mv, prod, lot, qty, sign * qty, None, None, fac, day, period,
+                row = (line_ids[n], mv, prod, lot, qty, sign * qty, None, None, fac, day, period,
                        column)
+                yield (*row, *chains[fac].add_line(row))
                 n += 1
         base = len(ledger.mv_first)
         for k, (_, _, first, lines) in enumerate(adjustments):
@@ -194,8 +213,9 @@ class LedgerWriter:
             for prod, batch, variance in lines:
                 lot = lot_ids[(prod, batch)]
                 totals[(r[2], prod, lot)] += variance
-                yield (line_ids[n], mv_ids[base + k], prod, lot, abs(variance), variance, None,
+                row = (line_ids[n], mv_ids[base + k], prod, lot, abs(variance), variance, None,
                        None, r[2], day, period, Column.ADJUSTED.value)
+                yield (*row, *chains[r[2]].add_line(row))
                 n += 1
 
     def _insert(self, table: str, columns: Sequence[str],
