@@ -41,6 +41,7 @@ from stockdesk.services.auth import Actor
 from stockdesk.services.clock import today_local
 from stockdesk.services.clock import today_utc as today_utc  # where the importers look
 from stockdesk.services.database import Database, lock_facility
+from stockdesk.services.upsert import upsert
 
 NO_LOT = ""
 MAX_QUANTITY = 1_000_000_000  # quantities and balances are 32-bit integers in the database
@@ -608,10 +609,15 @@ class LedgerService:
                            gtin: str | None, problems: list[Problem]) -> Lot | None:
         lot = self._find_lot(s, prod, batch)
         if lot is None:
-            lot = Lot(product_id=prod.id, batch=batch, expiry=expiry, gtin=gtin or prod.gtin)
-            s.add(lot)
-            s.flush()
-            return lot
+            # another workstation may be receiving the same new lot at this moment: the
+            # database decides which insert makes it, and the other uses that lot
+            made = s.scalar(upsert(s, Lot).values(
+                product_id=prod.id, batch=batch, expiry=expiry, gtin=gtin or prod.gtin,
+            ).on_conflict_do_nothing(index_elements=["product_id", "batch"]).returning(Lot.id))
+            lot = self._find_lot(s, prod, batch)
+            assert lot is not None
+            if made is not None:
+                return lot
         if expiry is not None and lot.expiry is not None and lot.expiry != expiry:
             problems.append(error("lot.expiry_conflict", lot=batch, product=prod.code,
                                   known=lot.expiry, given=expiry))

@@ -169,3 +169,44 @@ def test_facility_staff_record_stock_only_at_their_own_facility(facility_db):
     ledger.receive("HC02", date(2024, 3, 1), [LineInput("AMOX250", 5, "L1", EXP)])
     district = Actor("kofi", "district_logistician", None, facility="HC02")
     assert district.may("stock.read")
+
+
+def test_the_same_new_lot_received_at_two_workstations_at_once(facility_db, admin):
+    """Two PCs of a district office receive the same new batch at the same moment (one at
+    each facility): the second waits for the first, then uses the lot it made, instead of
+    failing on the lot's uniqueness."""
+    if facility_db.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite lets one writer at a time in: the race cannot happen there")
+    import time
+
+    ledger = LedgerService(facility_db, admin, today=lambda: TODAY)
+    expiry = date(2027, 6, 30)
+    first = facility_db.engine.connect()  # the first PC, its receipt not yet committed
+    tx = first.begin()
+    product = first.execute(text("SELECT id FROM products WHERE code = 'ORS'")).scalar_one()
+    first.execute(text("INSERT INTO lots (product_id, batch, expiry) VALUES (:p, 'NEW-7', :e)"),
+                  {"p": product, "e": expiry})
+    outcome: dict[str, object] = {}
+
+    def second_pc() -> None:
+        try:
+            outcome["posted"] = ledger.receive(
+                "HC02", TODAY, [LineInput("ORS", 40, "NEW-7", expiry)])
+        except Exception as exc:  # the failure is the test's answer
+            outcome["failed"] = exc
+
+    worker = threading.Thread(target=second_pc)
+    worker.start()
+    with facility_db.engine.connect() as watch:  # until the second PC waits on the first
+        deadline = time.monotonic() + 30
+        while not watch.execute(text(
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                " AND datname = current_database()")).scalar_one():
+            assert worker.is_alive() and time.monotonic() < deadline, outcome
+            time.sleep(0.01)  # polling a condition, not a fixed wait
+    tx.commit()
+    first.close()
+    worker.join(30)
+    assert "failed" not in outcome, outcome.get("failed")
+    lots = StockService(facility_db, admin, today=lambda: TODAY).lot_balances("HC02", "ORS")
+    assert [(lot.lot, lot.expiry, lot.balance) for lot in lots] == [("NEW-7", expiry, 40)]
