@@ -203,6 +203,7 @@ def test_the_same_new_lot_received_at_two_workstations_at_once(facility_db, admi
                 "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                 " AND datname = current_database()")).scalar_one():
             assert worker.is_alive() and time.monotonic() < deadline, outcome
+            watch.rollback()  # a transaction sees one snapshot of pg_stat_activity
             time.sleep(0.01)  # polling a condition, not a fixed wait
     tx.commit()
     first.close()
