@@ -15,6 +15,7 @@ Everything is deterministic given the seed, which every failure names.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import random
@@ -24,7 +25,9 @@ import sqlite3
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -556,6 +559,53 @@ def crash_campaign(work: Workload, trials: int, seed: int, folder: Path,
 
 
 # -- concurrent writers ----------------------------------------------------------------------
+
+
+@contextmanager
+def postgres_server() -> Iterator[str | None]:
+    """A PostgreSQL server to create scratch databases on: ``STOCKDESK_TEST_PG_URL`` when
+    set, else a private throwaway one (``tools/pg_server.py``), else None."""
+    given = os.environ.get("STOCKDESK_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    spec = importlib.util.spec_from_file_location("pg_server", ROOT / "tools" / "pg_server.py")
+    assert spec is not None and spec.loader is not None
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    try:
+        server = tool.PrivateServer()
+        url = server.start()
+    except tool.ServerError:
+        yield None
+        return
+    try:
+        yield url
+    finally:
+        server.stop()
+
+
+@contextmanager
+def scratch_database(server_url: str) -> Iterator[str]:
+    """A new, empty database on that server, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    name = f"sd_reliability_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        try:
+            yield make_url(server_url).set(database=name).render_as_string(hide_password=False)
+        finally:
+            with admin.connect() as conn:
+                conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                  "WHERE datname = :n"), {"n": name})
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+    finally:
+        admin.dispose()
+
 
 CONC_FACILITY, CONC_PRODUCT, CONC_LOT = "HC01", "AMOX250", "L-SHARED"
 CONC_DAY = date(2024, 12, 2)

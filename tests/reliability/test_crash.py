@@ -10,15 +10,22 @@ from __future__ import annotations
 
 import os
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.reliability._harness import DemoBuild, DistrictImport, LedgerImport, crash_campaign
+from tests.reliability._harness import (
+    DemoBuild,
+    DistrictImport,
+    LedgerImport,
+    Workload,
+    crash_campaign,
+)
 
 SEED = int(os.environ.get("STOCKDESK_CRASH_SEED") or random.SystemRandom().randrange(2**31))
 
-CASES = {
+CASES: dict[str, tuple[Callable[[], Workload], int]] = {
     # the 100,000-line ledger file of the issue, in one transaction
     "ledger_import": (lambda: LedgerImport(lines=100_000), 2),
     # twenty facilities' R&R workbooks, each file its own transaction
