@@ -130,6 +130,8 @@ def check_database(path: Path, today: date = TODAY) -> list[str]:
         keys = con.execute("PRAGMA foreign_key_check").fetchall()
         if keys:
             found.append(f"foreign_key_check: {keys[:5]}")
+    except sqlite3.DatabaseError as exc:  # too damaged for the checks to run at all
+        found.append(f"the file cannot be read: {exc}")
     finally:
         con.close()
     if found:
