@@ -42,6 +42,13 @@ class Scale:
     forecast_facilities: int = 50  # forecast_district: synthetic facilities × products × months
     forecast_products: int = 300
     forecast_months: int = 36
+    crash_trials: int = 20  # reliability: SIGKILLs per job
+    crash_ledger_lines: int = 100_000
+    crash_district_files: int = 20
+    crash_district_products: int = 30
+    crash_demo: dict[str, Any] = field(default_factory=dict)  # DemoBuild sizes ({}: defaults)
+    concurrent_posts: int = 1_000  # per writer process
+    fuzz_seconds: float = 120.0
 
 
 SCALES = {
@@ -49,7 +56,11 @@ SCALES = {
     "tiny": Scale(ledger_lines=3_000, ledger_facilities=3, ledger_products=10, repeats=3,
                   district_facilities=3, district_products=8, district_months=3,
                   demo={"facilities": 2, "months": 2, "products": 25}, civ_series=150,
-                  forecast_facilities=3, forecast_products=10, forecast_months=24),
+                  forecast_facilities=3, forecast_products=10, forecast_months=24,
+                  crash_trials=1, crash_ledger_lines=2_000, crash_district_files=3,
+                  crash_district_products=5,
+                  crash_demo={"facilities": 2, "months": 1, "products": 10},
+                  concurrent_posts=10, fuzz_seconds=2.0),
 }
 
 
@@ -119,6 +130,7 @@ def registry() -> dict[str, Benchmark]:
         forecast_district,
         ledger_import,
         monthly_summaries,
+        reliability,
         rnr_pdf,
         rnr_xlsx,
         stock_on_hand,
@@ -143,6 +155,7 @@ def registry() -> dict[str, Benchmark]:
         "rnr_pdf": rnr_pdf.run,
         "ui_start": ui_start.run,
         "ui_interactions": ui_interactions.run,
+        "reliability": reliability.run,
     }
 
 
@@ -154,7 +167,7 @@ UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower")
          "district_outlook": ("s", "lower"), "rnr_xlsx": ("s", "lower"),
          "rnr_import_read": ("s", "lower"), "rnr_import": ("s", "lower"),
          "rnr_pdf": ("s", "lower"), "ui_start": ("ms", "lower"),
-         "ui_interactions": ("ms", "lower")}
+         "ui_interactions": ("ms", "lower"), "reliability": ("trials", "higher")}
 
 
 def _guarded(name: str, bench: Benchmark, ctx: Context) -> Iterable[Result]:

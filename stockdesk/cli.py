@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import errno
 import functools
 import getpass
 import json
@@ -92,6 +93,9 @@ def _report(exc: Exception, debug: bool) -> int:
     if isinstance(exc, ArgumentError):
         print(f"{PROG}: error: not a database URL or file: {exc}", file=sys.stderr)
         return 2
+    if (known := known_failure(exc)) is not None:
+        print(f"{PROG}: error: {known}", file=sys.stderr)
+        return 1
     if isinstance(exc, OperationalError):
         print(f"{PROG}: error: the database cannot be used: {exc.orig}", file=sys.stderr)
         return 1
@@ -108,6 +112,45 @@ def _report(exc: Exception, debug: bool) -> int:
         print(f"{PROG}: run the command again with --debug to see the details",
               file=sys.stderr)
     return 1
+
+
+# SQLite's primary result codes and PostgreSQL's SQLSTATEs of the failures a person can fix
+SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL = 8, 10, 13
+PG_DISK_FULL, PG_READ_ONLY = "53100", "25006"
+NOT_SAVED = ("the change in progress was not saved (whatever was reported done before it "
+             "stays done)")
+
+
+def known_failure(exc: BaseException) -> str | None:
+    """A full disk, a read-only database, a database kept busy, a failing drive: what
+    happened and what to do, in one sentence, or None for anything else."""
+    from sqlalchemy.exc import DBAPIError
+
+    from stockdesk.db.engine import is_transient
+    from stockdesk.services.database import DatabaseReadOnly
+
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    code = (getattr(orig, "sqlite_errorcode", None) or 0) & 0xFF
+    state = getattr(orig, "sqlstate", None)
+    if code == SQLITE_FULL or state == PG_DISK_FULL:
+        return (f"the disk holding the database is full: {NOT_SAVED}; free some space (or "
+                "move old backups to a USB stick) and run the command again")
+    if isinstance(orig, OSError) and orig.errno == errno.ENOSPC:
+        return (f"the disk is full, so {orig.filename or 'a file'} could not be written; free "
+                "some space and run the command again")
+    if code == SQLITE_READONLY or state == PG_READ_ONLY or isinstance(orig, DatabaseReadOnly):
+        where = getattr(orig, "filename", None)
+        return ("the database cannot be written (a read-only file, or a read-only or "
+                f"write-protected drive){f': {where}' if where else ''}; {NOT_SAVED}; copy "
+                "it to a folder you may write to, or ask whoever manages this computer")
+    if is_transient(exc):
+        return (f"another StockDesk window or program kept the database busy: {NOT_SAVED}; "
+                "run the command again when it has finished")
+    if code == SQLITE_IOERR:
+        return (f"the drive holding the database could not be read or written: {NOT_SAVED}; "
+                "check that the drive is still there and working, then run the command "
+                "again")
+    return None
 
 
 # -- parser --------------------------------------------------------------------------------

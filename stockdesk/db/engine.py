@@ -2,24 +2,53 @@
 
 Power cuts are normal, so SQLite runs with ``journal_mode=WAL`` and ``synchronous=FULL``;
 several staff share one PC (and district offices share a file), so writers wait for each other
-(``busy_timeout``) instead of failing with "database is locked".
+instead of failing with "database is locked": every write transaction starts with ``BEGIN
+IMMEDIATE``, which SQLite retries for ``busy_timeout``, and which is itself tried again until
+:data:`WRITE_WAIT_S` has passed (a big import by someone else can hold the file longer than
+one busy timeout).  :func:`is_transient` says which failures are worth running a whole
+transaction again for (``Database.run``).
 """
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from stockdesk.db.models import APPEND_ONLY_TABLES, Base
 
-BUSY_TIMEOUT_MS = 30_000
+log = logging.getLogger("stockdesk.db")
+
+BUSY_TIMEOUT_MS = 30_000  # SQLite's own wait for a lock, inside one statement
+WRITE_WAIT_S = 300.0  # how long a writer waits in all for the others before giving up
+# SQLite's primary result codes for "another connection holds the lock"
+SQLITE_BUSY, SQLITE_LOCKED = 5, 6
+# PostgreSQL asks the client to run the transaction again: serialization failure, deadlock
+PG_RETRY_STATES = frozenset({"40001", "40P01"})
 
 
 class AppendOnlyViolation(RuntimeError):
     """Someone tried to change or delete a posted ledger or audit row."""
+
+
+def is_transient(exc: BaseException) -> bool:
+    """True when the database refused only because of someone else's transaction: the same
+    transaction, run again from its start, can succeed (SQLite busy or locked, PostgreSQL
+    serialization failure or deadlock).  Nothing of the failed attempt was written."""
+    orig = exc.orig if isinstance(exc, DBAPIError) else exc
+    if isinstance(orig, sqlite3.OperationalError):
+        code = getattr(orig, "sqlite_errorcode", None)
+        if code is not None:
+            return code & 0xFF in (SQLITE_BUSY, SQLITE_LOCKED)
+        text = str(orig).lower()
+        return "database is locked" in text or "database table is locked" in text
+    return getattr(orig, "sqlstate", None) in PG_RETRY_STATES
 
 
 def is_sqlite(url: str) -> bool:
@@ -44,8 +73,27 @@ READ_ONLY = "stockdesk_read_only"
 
 
 def _sqlite_begin(conn: Any) -> None:
-    read_only = conn.get_execution_options().get(READ_ONLY, False)
-    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    """Start the transaction; a writer takes the write lock now, waiting its turn.
+
+    Retrying here is retrying the whole transaction: nothing has been read or written in it
+    yet.  Once ``BEGIN IMMEDIATE`` has succeeded the write lock is held, and in WAL mode no
+    later statement or the commit waits for anyone, so nothing after it can be "locked".
+    """
+    if conn.get_execution_options().get(READ_ONLY, False):
+        conn.exec_driver_sql("BEGIN")
+        return
+    deadline = time.monotonic() + WRITE_WAIT_S
+    attempt = 1
+    while True:
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DBAPIError as exc:
+            if not is_transient(exc) or time.monotonic() >= deadline:
+                raise
+            log.info("another program is writing to the database; waiting (attempt %d)",
+                     attempt)
+            attempt += 1
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -74,4 +122,5 @@ def _refuse_ledger_changes(session: Session, _ctx: Any, _instances: Any) -> None
             )
 
 
-__all__ = ["AppendOnlyViolation", "Base", "is_sqlite", "make_engine", "make_session_factory"]
+__all__ = ["AppendOnlyViolation", "Base", "is_sqlite", "is_transient", "make_engine",
+           "make_session_factory"]
