@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import (
@@ -106,6 +106,8 @@ class RequisitionImportService:
         except _Refused as exc:
             return FileOutcome(rnr.name, "refused", facility, program, period, len(rnr.rows),
                                (*rnr.problems, *exc.problems))
+        except OperationalError:  # the disk, the drive or the server failed, not this file:
+            raise  # the batch stops and the person is told what happened
         except SQLAlchemyError as exc:  # the file is refused whole; the batch goes on
             return FileOutcome(rnr.name, "refused", facility, program, period, len(rnr.rows),
                                (*rnr.problems, error("requisition.store_failed",

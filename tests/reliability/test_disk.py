@@ -211,3 +211,31 @@ def test_a_database_on_a_read_only_drive_is_refused_plainly_and_left_alone(
     assert digest(db) == before
     subprocess.run(["mount", "-o", "remount,rw", str(small_disk)], check=True)
     assert check_database(db) == []  # writable again, it opens and verifies
+
+
+def test_a_disk_that_fills_up_during_a_district_import_stops_it_plainly(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The district store's disk fills up part-way through a folder of workbooks: the import
+    stops with the disk-full message (not "refused" for every file left), the workbooks
+    already in stay whole, and running it again once there is room brings in the rest."""
+    from tests.reliability._harness import DistrictImport
+
+    work = DistrictImport(files=6, products=10)
+    db = work.prepare(tmp_path)
+    files = sorted(str(p) for p in work.folder.glob("*.xlsx"))
+
+    def district_import() -> tuple[int, str]:
+        code = cli.main(["requisition", "import", *files, "--db", str(db)])
+        return code, capsys.readouterr().err
+
+    with on_every_connection(full_after(1)):
+        code, err = district_import()
+    assert code == 1, err
+    assert DISK_FULL_CLI in err and "Traceback" not in err
+    assert "store_failed" not in err
+    state, wrong = work.state(db)
+    assert wrong == [] and state != "complete"
+    assert check_database(db) == []
+    code, err = district_import()
+    assert code == 0, err
+    assert work.state(db) == ("complete", [])
