@@ -159,6 +159,15 @@ def registry() -> dict[str, Benchmark]:
     }
 
 
+# run only when named: the reliability trials take about half an hour
+ON_REQUEST = ("reliability",)
+
+
+def default_names() -> list[str]:
+    """What ``python -m benchmarks`` runs without names: all but those run on request."""
+    return [name for name in registry() if name not in ON_REQUEST]
+
+
 # unit and better direction of each benchmark's value, for a line that reports a failure
 UNITS = {"ledger_import": ("rows/s", "higher"), "stock_on_hand": ("ms", "lower"),
          "monthly_summaries": ("s", "lower"), "demo_build": ("s", "lower"),
@@ -189,9 +198,10 @@ def scale_from_env(default: str = "full") -> str:
 
 def run(names: Iterable[str] | None = None, *, scale: str | Scale = "full",
         workdir: Path | None = None, out: TextIO | None = None) -> list[Result]:
-    """Run the named benchmarks (all by default), printing each result line as it comes."""
+    """Run the named benchmarks (by default all but those run on request), printing each
+    result line as it comes."""
     table = registry()
-    chosen = list(names) if names else list(table)
+    chosen = list(names) if names else default_names()
     unknown = [n for n in chosen if n not in table]
     if unknown:
         raise ValueError(f"unknown benchmark(s) {', '.join(unknown)}; known: {', '.join(table)}")
@@ -207,4 +217,5 @@ def run(names: Iterable[str] | None = None, *, scale: str | Scale = "full",
     return results
 
 
-__all__ = ["SCALES", "Context", "Result", "Scale", "registry", "run", "scale_from_env"]
+__all__ = ["ON_REQUEST", "SCALES", "Context", "Result", "Scale", "default_names", "registry", "run",
+           "scale_from_env"]
