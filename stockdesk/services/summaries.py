@@ -173,9 +173,12 @@ def verify(s: Session, today: date) -> list[str]:
             continue
         expected = reference_months(s, fac, [pid], {pid: first}, through, None)[pid]
         block = cached.get((fac, pid))
+        # months past ``through`` were summarised on a later day (a clock put right since,
+        # or a caller asking about the past): nothing reads them for this day, so they are
+        # not compared
         got = [] if block is None else [
-            (add_months(block.first_period, i), *map(int, row))
-            for i, row in enumerate(decode(block.data))]
+            (period, *map(int, row)) for i, row in enumerate(decode(block.data))
+            if (period := add_months(block.first_period, i)) <= through]
         want = [(m.period, m.opening, m.received, m.consumed, m.adjustments, m.closing,
                   m.stockout_days) for m in expected]
         if got != want:

@@ -359,7 +359,7 @@ READS = {
     "StockService.lot_balances", "StockService.stock_card", "StockService.monthly",
     "StockService.facility_monthly", "StockService.district_monthly",
     "StockStatusService.inputs", "StockStatusService.status", "UserService.get",
-    "UserService.list_users", "SetupService.needed",
+    "UserService.list_users", "SetupService.needed", "VerifyService.verify",
 }
 # Acts only while the database has no users at all (first run); refused afterwards.
 SETUP_ONLY = {"SetupService.set_up"}

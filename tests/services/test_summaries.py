@@ -114,3 +114,14 @@ def test_an_imported_ledger_leaves_its_months_ready(facility_db, admin):
               StockService(facility_db, admin, today=lambda: today).monthly(
                   "HC02", "2024-01", "2024-03")}
     assert (months["2024-02"].consumed, months["2024-03"].closing) == (120, 180)
+
+
+def test_months_summarised_on_a_later_day_are_not_a_difference(facility_db, admin):
+    """The PC's clock ran ahead, the cache was brought up to that day, then the clock was put
+    right: checking the cache as of the true day finds nothing wrong."""
+    ledger, stock = _services(facility_db, admin, date(2024, 6, 10))
+    ledger.receive("HC01", date(2024, 1, 5), [LineInput("ORS", 100, "A", date(2026, 1, 1))])
+    stock.monthly("HC01", "2024-01", "2024-06")  # summarised through May
+    with facility_db.transaction() as s:
+        assert summaries.verify(s, date(2024, 3, 2)) == []
+        assert summaries.verify(s, date(2024, 6, 10)) == []

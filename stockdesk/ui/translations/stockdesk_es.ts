@@ -2855,6 +2855,14 @@ Gestión de existencias de medicamentos esenciales para establecimientos de salu
             <source>movement {id} is a physical count: a count is corrected by posting a new physical count</source>
             <translation>el movimiento {id} es un inventario físico: un inventario se corrige registrando un nuevo inventario físico</translation>
         </message>
+        <message>
+            <source>{field} {value!r} cannot be a code: {why}</source>
+            <translation>{field} {value!r} no puede ser un código: {why}</translation>
+        </message>
+        <message>
+            <source>{user} is a {role}, not an admin: only an admin password is recovered this way; ask an admin to reset it (stockdesk user passwd {user})</source>
+            <translation>{user} es {role}, no administrador: solo la contraseña de un administrador se recupera así; pida a un administrador que la restablezca (stockdesk user passwd {user})</translation>
+        </message>
     </context>
     <context>
         <name>ProductsTab</name>

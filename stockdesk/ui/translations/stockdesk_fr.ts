@@ -2855,6 +2855,14 @@ Gestion des stocks de médicaments essentiels pour les établissements de santé
             <source>movement {id} is a physical count: a count is corrected by posting a new physical count</source>
             <translation>le mouvement {id} est un inventaire physique : un inventaire se corrige en enregistrant un nouvel inventaire physique</translation>
         </message>
+        <message>
+            <source>{field} {value!r} cannot be a code: {why}</source>
+            <translation>{field} {value!r} ne peut pas être un code : {why}</translation>
+        </message>
+        <message>
+            <source>{user} is a {role}, not an admin: only an admin password is recovered this way; ask an admin to reset it (stockdesk user passwd {user})</source>
+            <translation>{user} est {role}, pas administrateur : seul le mot de passe d'un administrateur se récupère ainsi ; demandez à un administrateur de le réinitialiser (stockdesk user passwd {user})</translation>
+        </message>
     </context>
     <context>
         <name>ProductsTab</name>

@@ -2855,6 +2855,14 @@ Gestão de stock de medicamentos essenciais para unidades sanitárias e direçõ
             <source>movement {id} is a physical count: a count is corrected by posting a new physical count</source>
             <translation>o movimento {id} é um inventário físico: um inventário corrige-se registando um novo inventário físico</translation>
         </message>
+        <message>
+            <source>{field} {value!r} cannot be a code: {why}</source>
+            <translation>{field} {value!r} não pode ser um código: {why}</translation>
+        </message>
+        <message>
+            <source>{user} is a {role}, not an admin: only an admin password is recovered this way; ask an admin to reset it (stockdesk user passwd {user})</source>
+            <translation>{user} é {role}, não administrador: só a senha de um administrador se recupera assim; peça a um administrador que a redefina (stockdesk user passwd {user})</translation>
+        </message>
     </context>
     <context>
         <name>ProductsTab</name>
