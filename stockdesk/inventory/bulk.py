@@ -255,10 +255,18 @@ class Walk:
         return {(r[2], r[3]) for r in self.recs if r[12] < 0 or r[4] is Kind.COUNT}
 
     def run(self, stored: Iterable[StoredLine]) -> None:
-        """Walk every pair of :meth:`pairs`; ``stored`` holds their lines in the ledger.
+        """Walk every pair of :meth:`pairs`; ``stored`` holds their lines in the ledger."""
+        self.run_in_parts(lambda _pairs: stored, part=None)
 
-        A pair's events are built only when it is walked: all of them at once would cost
-        about 150 bytes per line of a file of millions of lines.
+    def run_in_parts(self, stored_for: Callable[[list[Pair]], Iterable[StoredLine]],
+                     part: int | None = 50) -> None:
+        """Walk the pairs a few at a time, each facility's in parts of ``part`` pairs (all
+        pairs at once when None); ``stored_for(pairs)`` gives the lines in the ledger of those
+        pairs only.
+
+        A pair's events are built only when it is walked, and the stored ledger is read a part
+        at a time: a file of millions of lines, or a ledger of millions of lines already
+        stored, would otherwise cost about 150 bytes (a stored line 600) per line at once.
         """
         pairs = self.pairs()
         if not pairs:
@@ -271,19 +279,21 @@ class Walk:
                 if found is None:
                     found = records[pair] = array("q")
                 found.append(idx)
-        old: dict[Pair, list[tuple[Any, ...]]] = defaultdict(list)
-        for key, payload in stored_events(stored):
-            old[key[:2]].append((*key[2:], payload))
         counted: dict[tuple[int, int, str, date], int] = {}
         orders = fefo_orders(self.expiry, {p for _, p in pairs})
-        walked = list(records) + [pair for pair in old if pair not in records]
-        for n, pair in enumerate(walked):
-            if n % 100 == 0 and self.checkpoint is not None:
-                self.checkpoint()
-            items = old.pop(pair, [])
-            items.extend(self._events(records.pop(pair, ())))
-            items.sort()
-            self._walk_pair(items, FefoLots(*orders[pair[1]]), pair[1], counted)
+        n = 0
+        for group in _parts(list(records), part):
+            old: dict[Pair, list[tuple[Any, ...]]] = defaultdict(list)
+            for key, payload in stored_events(stored_for(group)):
+                old[key[:2]].append((*key[2:], payload))
+            for pair in group + [pair for pair in old if pair not in records]:
+                if n % 100 == 0 and self.checkpoint is not None:
+                    self.checkpoint()
+                n += 1
+                items = old.pop(pair, [])
+                items.extend(self._events(records.pop(pair, ())))
+                items.sort()
+                self._walk_pair(items, FefoLots(*orders[pair[1]]), pair[1], counted)
 
     def _events(self, indices: Iterable[int]) -> Iterator[tuple[Any, ...]]:
         """New records as walk events: (day, rank, seq, record index, None)."""
@@ -407,6 +417,19 @@ class Walk:
 
     def _code(self, prod: int) -> str:
         return self.codes.get(prod, str(prod))
+
+
+def _parts(pairs: list[Pair], part: int | None) -> Iterator[list[Pair]]:
+    """``pairs`` in order, or each facility's pairs (facilities in order) ``part`` at a time."""
+    if part is None:
+        yield pairs
+        return
+    by_facility: dict[int, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_facility[pair[0]].append(pair)
+    for group in by_facility.values():
+        for i in range(0, len(group), part):
+            yield group[i:i + part]
 
 
 # -- counts ------------------------------------------------------------------------------------

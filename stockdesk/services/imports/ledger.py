@@ -288,7 +288,7 @@ class LedgerImport:
             return rows
         walk = Walk(job, self.recs, self.recs.mv, lots.expiry, codes, facility_codes,
                     checkpoint=lambda: job.tick(job.total // 2))
-        walk.run(self._stored_lines(walk.pairs()))
+        walk.run_in_parts(self._stored_lines)
         if job.errors:
             return rows
         batch_id = new_batch(self.s, job, self.user_id, rows)
@@ -347,8 +347,13 @@ class LedgerImport:
             self.s.connection().exec_driver_sql(
                 "LOCK TABLE movements, movement_lines, lots IN SHARE ROW EXCLUSIVE MODE")
 
-    def _stored_lines(self, pairs: set[tuple[int, int]]) -> Iterator[tuple[Any, ...]]:
-        """Lines already in the ledger for the pairs the walk needs (``bulk.StoredLine``)."""
+    def _stored_lines(self, wanted: Iterable[tuple[int, int]]) -> Iterator[tuple[Any, ...]]:
+        """Lines already in the ledger for these (facility, product) pairs (``bulk.StoredLine``).
+
+        The walk asks for a facility's pairs a few at a time, so a big stored ledger is read a
+        part at a time.
+        """
+        pairs = set(wanted)
         if not pairs:
             return
         ml, mv = MovementLine, Movement
