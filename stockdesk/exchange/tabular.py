@@ -23,7 +23,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from stockdesk.exchange.columns import normalise
 from stockdesk.problems import Location, Problem, error
@@ -42,6 +42,8 @@ MAX_FIELD_CHARS = 100_000
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Excel 97-2003 .xls
 _DELIMITERS = (",", ";", "\t", "|")
+_HEAD_BYTES = 65536  # the start of a file: its type, and its header line for the delimiter
+_CHUNK_BYTES = 1024 * 1024
 
 
 class FileRefused(Exception):
@@ -84,61 +86,166 @@ class Table:
 
 def read_table(path: Path, *, sheet_names: Sequence[str] = (), max_bytes: int = MAX_BYTES,
                max_rows: int = MAX_ROWS) -> Table:
-    """Open ``path`` as a table, or raise :class:`FileRefused` saying why it cannot be read."""
+    """Open ``path`` as a table, or raise :class:`FileRefused` saying why it cannot be read.
+
+    A CSV file is read from disk as its rows are used, never held whole: a 100 MB file would
+    otherwise stay in memory for the whole import (and a UTF-16 one three times over).
+    """
     name = path.name
     try:
         size = path.stat().st_size
         if size > max_bytes:
             raise FileRefused([error("import.too_large", limit=_mb(max_bytes),
                                      size=_mb(size)).at(Location(name))])
-        data = path.read_bytes()
+        stream = path.open("rb")
     except OSError as exc:
         raise FileRefused([error("import.unreadable", detail=exc.strerror or str(exc))
                            .at(Location(name))]) from None
-    return table_from_bytes(data, name, sheet_names=sheet_names, max_bytes=max_bytes,
-                            max_rows=max_rows)
+    return _table_or_close(stream, name, sheet_names, max_bytes, max_rows)
 
 
 def table_from_bytes(data: bytes, name: str, *, sheet_names: Sequence[str] = (),
                      max_bytes: int = MAX_BYTES, max_rows: int = MAX_ROWS) -> Table:
+    """Like :func:`read_table`, for a file already in memory."""
+    return _table_or_close(io.BytesIO(data), name, sheet_names, max_bytes, max_rows)
+
+
+def _table_or_close(stream: BinaryIO, name: str, sheet_names: Sequence[str], max_bytes: int,
+                    max_rows: int) -> Table:
+    """The table of ``stream``; the stream is closed with the table, or now if refused."""
+    try:
+        return _table(stream, name, sheet_names, max_bytes, max_rows)
+    except BaseException:
+        stream.close()
+        raise
+
+
+def _table(stream: BinaryIO, name: str, sheet_names: Sequence[str], max_bytes: int,
+           max_rows: int) -> Table:
     where = Location(name)
-    if len(data) > max_bytes:
+    try:
+        head = stream.read(_HEAD_BYTES)
+        stream.seek(0)
+        if head.startswith(_ZIP_MAGIC) or (name.lower().endswith((".xlsx", ".xlsm"))
+                                           and not _looks_like_text(head)):
+            data = stream.read(max_bytes + 1)  # openpyxl needs the whole ZIP at hand
+            stream.close()
+            scan = None
+        else:
+            scan = _scan(stream)
+            stream.seek(0)
+    except OSError as exc:
+        raise FileRefused([error("import.unreadable", detail=exc.strerror or str(exc))
+                           .at(where)]) from None
+    size = len(data) if scan is None else scan.size
+    if size > max_bytes:  # it grew since it was measured
         raise FileRefused([error("import.too_large", limit=_mb(max_bytes),
-                                 size=_mb(len(data))).at(where)])
-    digest = hashlib.sha256(data).hexdigest()
-    if not data or data.isspace():  # (no .strip(): it would copy a large file)
+                                 size=_mb(size)).at(where)])
+    if scan is None:
+        return _xlsx_table(data, name, hashlib.sha256(data).hexdigest(), sheet_names, max_rows)
+    if scan.blank:
         raise FileRefused([error("import.empty").at(where)])
-    if data.startswith(_ZIP_MAGIC) or (name.lower().endswith((".xlsx", ".xlsm"))
-                                       and not _looks_like_text(data)):
-        return _xlsx_table(data, name, digest, sheet_names, max_rows)
-    _refuse_binary(data, where)
-    return _csv_table(data, name, digest, max_rows)
+    _refuse_binary(scan, where)
+    return _csv_table(stream, scan, name, max_rows)
 
 
 # -- CSV ---------------------------------------------------------------------------------------
 
 
+class _Scan:
+    """What one pass over a text file's bytes tells, chunk by chunk, before its rows are read:
+    its SHA-256 and size, whether it is blank or holds a NUL byte, how many lines it has, and
+    which encodings read it (:meth:`encoding`)."""
+
+    def __init__(self, head: bytes) -> None:
+        self.head = head
+        self.sha = hashlib.sha256()
+        self.size = 0
+        self.newlines = 0
+        self.last = b""
+        self.blank = True
+        self.has_nul = False
+        self.ascii = True
+        self.bom8 = head.startswith(codecs.BOM_UTF8)
+        self.bom16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        self.utf8: Any = codecs.getincrementaldecoder("utf-8")()  # None once it fails
+        self.utf16: Any = codecs.getincrementaldecoder("utf-16")() if self.bom16 else None
+        self.text_nul = False  # a NUL character in the UTF-16 text
+
+    @property
+    def sha256(self) -> str:
+        return self.sha.hexdigest()
+
+    def feed(self, chunk: bytes, final: bool = False) -> None:
+        self.sha.update(chunk)
+        self.size += len(chunk)
+        self.newlines += chunk.count(b"\n")
+        self.last = chunk[-1:] or self.last
+        self.blank = self.blank and (not chunk or chunk.isspace())
+        self.has_nul = self.has_nul or b"\x00" in chunk
+        self.ascii = self.ascii and chunk.isascii()
+        self.utf8 = _still_decodes(self.utf8, chunk, final)
+        if self.utf16 is not None:
+            try:
+                self.text_nul = self.text_nul or "\x00" in self.utf16.decode(chunk, final)
+            except UnicodeDecodeError:
+                self.utf16 = None
+
+    def encoding(self, stream: BinaryIO) -> str:
+        """The codec to read the file with: BOMs first, then UTF-8, cp1252, Latin-1.
+
+        Only cp1252 needs a second pass over ``stream`` (a file that is not UTF-8).
+        """
+        if self.bom8 and self.utf8 is not None:
+            return "utf-8-sig"
+        if self.utf16 is not None:
+            return "utf-16"
+        if self.ascii:
+            return "ascii"
+        if self.utf8 is not None:
+            return "utf-8"
+        stream.seek(0)
+        cp1252: Any = codecs.getincrementaldecoder("cp1252")()
+        while cp1252 is not None and (chunk := stream.read(_CHUNK_BYTES)):
+            cp1252 = _still_decodes(cp1252, chunk, False)
+        stream.seek(0)
+        if cp1252 is not None:
+            return "cp1252"
+        return "latin-1"  # reads every byte, including the five cp1252 leaves undefined
+
+    @property
+    def lines(self) -> int:
+        """Lines in the file, a last one without a newline too (an estimate of its rows)."""
+        return self.newlines + (0 if self.last == b"\n" else 1)
+
+
+def _still_decodes(decoder: Any, chunk: bytes, final: bool) -> Any:
+    """``decoder`` if it reads ``chunk`` too, else None (and None stays None)."""
+    if decoder is None:
+        return None
+    try:
+        decoder.decode(chunk, final)
+    except UnicodeDecodeError:
+        return None
+    return decoder
+
+
+def _scan(stream: BinaryIO) -> _Scan:
+    """Read ``stream`` once from its start, in chunks, without keeping it."""
+    first = stream.read(_CHUNK_BYTES)
+    scan = _Scan(first[:_HEAD_BYTES])
+    chunk = first
+    while chunk:
+        scan.feed(chunk)
+        chunk = stream.read(_CHUNK_BYTES)
+    scan.feed(b"", final=True)
+    return scan
+
+
 def detect_encoding(data: bytes) -> str:
     """The codec to read ``data`` with: BOMs first, then UTF-8, then cp1252, then Latin-1."""
-    if data.startswith(codecs.BOM_UTF8) and _decodes(data, "utf-8-sig"):
-        return "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and _decodes(data, "utf-16"):
-        return "utf-16"
-    if data.isascii():
-        return "ascii"
-    if _decodes(data, "utf-8"):
-        return "utf-8"
-    if _decodes(data, "cp1252"):
-        return "cp1252"
-    return "latin-1"  # reads every byte, including the five cp1252 leaves undefined
-
-
-def _decodes(data: bytes, encoding: str) -> bool:
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError:
-        return False
-    return True
+    stream = io.BytesIO(data)
+    return _scan(stream).encoding(stream)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -160,28 +267,22 @@ def sniff_delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def _csv_table(data: bytes, name: str, digest: str, max_rows: int) -> Table:
-    encoding = detect_encoding(data)
-    source: io.TextIOBase
-    if encoding == "utf-16":
-        text = data.decode(encoding)
-        if "\x00" in text:
-            raise FileRefused([error("import.unreadable", detail="it is not a text file")
-                               .at(Location(name))])
-        source = io.StringIO(text, newline="")
-        first_line = text.split("\n", 1)[0]
-    else:
-        # decoding as the csv module reads keeps one copy of a large file in memory, not two
-        source = io.TextIOWrapper(io.BytesIO(data), encoding=encoding, newline="")
-        first_line = data[:65536].split(b"\n", 1)[0].decode(encoding, errors="replace")
-    delimiter = sniff_delimiter(first_line)
-    estimated = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)  # lines, header too
+def _csv_table(stream: BinaryIO, scan: _Scan, name: str, max_rows: int) -> Table:
+    """The rows of a text file, decoded as the csv module reads them from ``stream``."""
+    encoding = scan.encoding(stream)
+    if encoding == "utf-16" and scan.text_nul:
+        raise FileRefused([error("import.unreadable", detail="it is not a text file")
+                           .at(Location(name))])
+    head = codecs.getincrementaldecoder(encoding)(errors="replace").decode(scan.head)
+    delimiter = sniff_delimiter(head.split("\n", 1)[0])
+    source = io.TextIOWrapper(stream, encoding=encoding, newline="")
     reader = csv.reader(source, delimiter=delimiter, quotechar='"', doublequote=True,
                         strict=False)
     rows = _numbered_csv_rows(reader, name, max_rows)
     header_row, header = _first_row(rows, Location(name))
-    return Table(name, digest, len(data), header, header_row, rows, max(estimated - 1, 0),
-                 encoding=encoding, delimiter=delimiter)
+    return Table(name, scan.sha256, scan.size, header, header_row, rows,
+                 max(scan.lines - 1, 0), encoding=encoding, delimiter=delimiter,
+                 _closers=[source.close])
 
 
 def _numbered_csv_rows(reader: Any, name: str, max_rows: int) -> Iterator[tuple[int, list[str]]]:
@@ -201,6 +302,9 @@ def _numbered_csv_rows(reader: Any, name: str, max_rows: int) -> Iterator[tuple[
     except UnicodeDecodeError as exc:  # pragma: no cover - the encoding was checked up front
         raise FileRefused([error("import.unreadable", detail=str(exc))
                            .at(Location(name, None, number + 1))]) from None
+    except OSError as exc:  # read as it goes: a USB stick pulled out, a network drive gone
+        raise FileRefused([error("import.unreadable", detail=exc.strerror or str(exc))
+                           .at(Location(name, None, number + 1))]) from None
 
 
 def _first_row(rows: Iterator[tuple[int, list[str]]],
@@ -216,16 +320,15 @@ def _looks_like_text(data: bytes) -> bool:
     return b"\x00" not in head and not head.startswith(_OLE_MAGIC)
 
 
-def _refuse_binary(data: bytes, where: Location) -> None:
-    head = data[:8192]
+def _refuse_binary(scan: _Scan, where: Location) -> None:
+    head = scan.head
     if head.startswith(_OLE_MAGIC):
         raise FileRefused([error("import.unreadable", detail=(
             "it is an old Excel 97-2003 (.xls) workbook; save it as .xlsx or CSV"
         )).at(where)])
     if head.startswith(b"%PDF"):
         raise FileRefused([error("import.wrong_type", found="a PDF document").at(where)])
-    utf16 = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
-    if not utf16 and b"\x00" in data:  # a NUL is never text, and no database stores it
+    if not scan.bom16 and scan.has_nul:  # a NUL is never text, and no database stores it
         raise FileRefused([error("import.unreadable", detail="it is not a text file")
                            .at(where)])
 

@@ -19,6 +19,7 @@ go to a :class:`ProblemSink` with the line's row, so they point at the row of th
 from __future__ import annotations
 
 import heapq
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from datetime import date
@@ -80,10 +81,10 @@ def new_lots(records: Sequence[Record], expiry: dict[LotKey, date | None],
     lot whose expiry is known is an ERROR.  An outgoing line must name a lot known somewhere.
     """
     new: list[LotKey] = []
-    outgoing: list[tuple[int, int, int, str]] = []
+    outgoing: list[tuple[int, int, int, str]] = []  # lots not known yet: maybe later rows
     for row, _, fac, prod, _, _, batch, given, *_, sign in records:
         if sign < 0:
-            if batch is not None:
+            if batch is not None and (prod, batch) not in expiry:
                 outgoing.append((row, fac, prod, batch))
             continue
         key: LotKey = (prod, batch or NO_LOT)
@@ -255,24 +256,51 @@ class Walk:
 
     def run(self, stored: Iterable[StoredLine]) -> None:
         """Walk every pair of :meth:`pairs`; ``stored`` holds their lines in the ledger."""
+        self.run_in_parts(lambda _pairs: stored, part=None)
+
+    def run_in_parts(self, stored_for: Callable[[list[Pair]], Iterable[StoredLine]],
+                     part: int | None = 50) -> None:
+        """Walk the pairs a few at a time, each facility's in parts of ``part`` pairs (all
+        pairs at once when None); ``stored_for(pairs)`` gives the lines in the ledger of those
+        pairs only.
+
+        A pair's events are built only when it is walked, and the stored ledger is read a part
+        at a time: a file of millions of lines, or a ledger of millions of lines already
+        stored, would otherwise cost about 150 bytes (a stored line 600) per line at once.
+        """
         pairs = self.pairs()
         if not pairs:
             return
-        events: dict[Pair, list[tuple[Any, ...]]] = defaultdict(list)
-        mv_of = self.mv_of
+        records: dict[Pair, array[int]] = {}  # each pair's records, in record order
         for idx, r in enumerate(self.recs):
             pair = (r[2], r[3])
             if pair in pairs:
-                events[pair].append((r[1], DAY_RANK[r[4]], _NEW + mv_of[idx], idx, None))
-        for key, payload in stored_events(stored):
-            events[key[:2]].append((*key[2:], payload))
+                found = records.get(pair)
+                if found is None:
+                    found = records[pair] = array("q")
+                found.append(idx)
         counted: dict[tuple[int, int, str, date], int] = {}
         orders = fefo_orders(self.expiry, {p for _, p in pairs})
-        for n, ((_, prod), items) in enumerate(events.items()):
-            if n % 100 == 0 and self.checkpoint is not None:
-                self.checkpoint()
-            items.sort()
-            self._walk_pair(items, FefoLots(*orders[prod]), prod, counted)
+        n = 0
+        for group in _parts(list(records), part):
+            old: dict[Pair, list[tuple[Any, ...]]] = defaultdict(list)
+            for key, payload in stored_events(stored_for(group)):
+                old[key[:2]].append((*key[2:], payload))
+            for pair in group + [pair for pair in old if pair not in records]:
+                if n % 100 == 0 and self.checkpoint is not None:
+                    self.checkpoint()
+                n += 1
+                items = old.pop(pair, [])
+                items.extend(self._events(records.pop(pair, ())))
+                items.sort()
+                self._walk_pair(items, FefoLots(*orders[pair[1]]), pair[1], counted)
+
+    def _events(self, indices: Iterable[int]) -> Iterator[tuple[Any, ...]]:
+        """New records as walk events: (day, rank, seq, record index, None)."""
+        recs, mv_of = self.recs, self.mv_of
+        for idx in indices:
+            r = recs[idx]
+            yield r[1], DAY_RANK[r[4]], _NEW + mv_of[idx], idx, None
 
     def _walk_pair(self, items: list[tuple[Any, ...]], fefo: FefoLots, prod: int,
                    counted: dict[tuple[int, int, str, date], int]) -> None:
@@ -389,6 +417,19 @@ class Walk:
 
     def _code(self, prod: int) -> str:
         return self.codes.get(prod, str(prod))
+
+
+def _parts(pairs: list[Pair], part: int | None) -> Iterator[list[Pair]]:
+    """``pairs`` in order, or each facility's pairs (facilities in order) ``part`` at a time."""
+    if part is None:
+        yield pairs
+        return
+    by_facility: dict[int, list[Pair]] = defaultdict(list)
+    for pair in pairs:
+        by_facility[pair[0]].append(pair)
+    for group in by_facility.values():
+        for i in range(0, len(group), part):
+            yield group[i:i + part]
 
 
 # -- counts ------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Import one file in a fresh process and report its peak memory: ``python -m tests.fuzz.measure
-KIND FILE DB_URL`` prints one JSON line (status, problems, peak RSS in MB, seconds).
+KIND FILE DB_URL`` prints one JSON line (status, problems, rows, peak RSS in MB, seconds).
 
 Peak memory must be measured in a process of its own: ``ru_maxrss`` only ever grows, and a
 test process has already held other things.
@@ -20,6 +20,7 @@ from stockdesk.services.database import Database
 def measure(kind: str, path: Path, url: str) -> dict[str, object]:
     db = Database.open(url)
     start = time.perf_counter()
+    rows = 0
     try:
         if kind == "rnr":
             from stockdesk.services.requisition_import import RequisitionImportService
@@ -31,9 +32,10 @@ def measure(kind: str, path: Path, url: str) -> dict[str, object]:
 
             result = ImportService(db, SETUP_ACTOR).import_file(kind, path)
             status, problems = result.status, [str(p) for p in result.problems]
+            rows = result.rows
     finally:
         db.close()
-    return {"status": status, "problems": problems[:5],
+    return {"status": status, "problems": problems[:5], "rows": rows,
             "seconds": round(time.perf_counter() - start, 2),
             "peak_mb": round(peak_kb() / 1024, 1)}
 

@@ -284,3 +284,44 @@ def test_the_first_negative_lot_is_that_of_first_negative(steps):
         lot = "" if params["lot"] == "(no lot)" else params["lot"]
         assert (code, lot, params["date"], params["balance"]) == (
             "ledger.negative_balance", neg.lot, neg.on, neg.balance)
+
+
+PAIR_STEPS = st.lists(st.tuples(st.integers(0, 2),
+                                st.sampled_from([(1, AMOX), (1, 11), (2, AMOX)]),
+                                st.sampled_from(["RECEIPT", "ISSUE", "LOSS", "COUNT"]),
+                                st.sampled_from(["A", "B", None]), st.integers(0, 12)),
+                      min_size=1, max_size=40)
+
+
+@settings(max_examples=100, deadline=None)
+@given(PAIR_STEPS, st.integers(1, 3))
+def test_walking_a_few_pairs_at_a_time_finds_what_walking_all_at_once_finds(steps, part):
+    """A big import walks each facility's pairs a few at a time, reading only their stored
+    lines: the picks, book balances and problems are those of one walk over everything."""
+    expiry = {(p, lot): None for p in (AMOX, 11) for lot in LOTS}
+    stored = [(fac, prod, D, 1 + i, 1 + i, "RECEIPT", None, None, "A", 5)
+              for i, (fac, prod) in enumerate([(1, AMOX), (2, AMOX), (1, 11)])]
+    recs: list[Record] = []
+    day = D
+    for gap, (fac, prod), kind, lot, qty in steps:
+        day += timedelta(days=gap)
+        k = Kind(kind)
+        recs.append((len(recs) + 2, day, fac, prod, k, qty or (k is not Kind.COUNT), lot, None,
+                     None, None, None, None, KIND_SIGN[k]))
+    codes = {AMOX: "AMOX250", 11: "ORS"}
+    facilities = {1: "HC01", 2: "HC02"}
+    whole_sink, parts_sink = Sink(), Sink()
+    whole = Walk(whole_sink, recs, list(range(len(recs))), expiry, codes, facilities)
+    whole.run([s for s in stored if (s[0], s[1]) in whole.pairs()])  # as imports did
+    asked: list[list[tuple[int, int]]] = []
+
+    def stored_for(pairs: list[tuple[int, int]]) -> list[Any]:
+        asked.append(pairs)
+        return [s for s in stored if (s[0], s[1]) in pairs]
+
+    parts = Walk(parts_sink, recs, list(range(len(recs))), expiry, codes, facilities)
+    parts.run_in_parts(stored_for, part)
+    assert parts.alloc == whole.alloc
+    assert parts.book == whole.book
+    assert sorted(parts_sink.items, key=repr) == sorted(whole_sink.items, key=repr)
+    assert all(len(pairs) <= part and len({f for f, _ in pairs}) == 1 for pairs in asked)

@@ -14,7 +14,8 @@ the cells, checks them against the database and writes:
 - ``masterdata``: facilities, catalogue and stock levels, through ``masterdata.upsert_*``;
 - ``history``: monthly LMIS history (A–E, X) into ``monthly_reports``;
 - ``ledger``: ledger rows parsed and checked in memory, the ledger rules applied by the pure
-  ``inventory.bulk``; ``ledger_writer``: the checked rows inserted in bulk.
+  ``inventory.bulk``; ``_records``: the checked rows kept as columns; ``ledger_writer``: the
+  checked rows inserted in bulk.
 """
 
 from stockdesk.services.imports._job import ImportResult

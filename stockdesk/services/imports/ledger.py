@@ -3,7 +3,10 @@
 A district imports years of stock cards at once, so the import must take about as long as the
 inserts themselves: cells are parsed with fast paths and caches, every check is a dict look-up,
 the ledger rules run as one ordered pass per facility and product (``inventory.bulk``), and the
-rows are inserted in bulk (``ledger_writer``).  No query is made per row.
+rows are inserted in bulk (``ledger_writer``).  No query is made per row.  A clinic PC has 2–4
+GB, so the checked rows are kept as columns (``_records``: about 60 bytes a row), the file is
+read from disk as it is checked, and the stored ledger is read a few pairs at a time: a 100 MB
+file stays under 200 MB.
 
 Rows next to each other with the same date, facility, kind, reference, reason, counter-party
 and note form one movement (the lines of one voucher).  An outgoing row without a lot is taken
@@ -27,7 +30,7 @@ from sqlalchemy.orm import Session
 from stockdesk.db.models import Facility, Lot, Movement, MovementLine, Product
 from stockdesk.exchange.columns import ColumnMap, movement_kind, normalise
 from stockdesk.exchange.values import parse_date, parse_int
-from stockdesk.inventory.bulk import LotKey, Record, Walk, new_lots
+from stockdesk.inventory.bulk import LotKey, Walk, new_lots
 from stockdesk.inventory.chain import Chain
 from stockdesk.inventory.kinds import (
     NEEDS_COUNTERPARTY,
@@ -42,6 +45,7 @@ from stockdesk.services import ledger_chain
 from stockdesk.services.auth import FACILITY_ROLES, Actor
 from stockdesk.services.imports._batches import AlreadyImported, find_batch, new_batch
 from stockdesk.services.imports._job import MAX_QUANTITY, PROGRESS_EVERY, Job, Rows
+from stockdesk.services.imports._records import Records
 from stockdesk.services.imports.ledger_writer import LedgerWriter
 
 IMPORTABLE_KINDS = frozenset(Kind) - {Kind.REVERSAL}
@@ -68,14 +72,6 @@ class LedgerRow:
 LEDGER_FIELDS = tuple(f.name for f in fields(LedgerRow))
 
 
-def rows_digest_of(recs: Sequence[Any]) -> str:
-    """A SHA-256 of the checked rows without their row numbers: the content of a file."""
-    digest = hashlib.sha256()
-    for r in recs:
-        digest.update(repr(r[1:]).encode())
-    return digest.hexdigest()
-
-
 def rows_digest(items: Iterable[LedgerRow]) -> str:
     """A SHA-256 of rows built in memory, so the same rows imported twice are recognised."""
     digest = hashlib.sha256()
@@ -99,11 +95,12 @@ class LedgerImport:
             s.execute(select(Facility.code, Facility.id)).all())
         self.products: dict[str, int] = dict(
             s.execute(select(Product.code, Product.id)).all())
-        self.recs: list[Record] = []
-        self.mv_of: list[int] = []  # movement index of each record
-        self.mv_first: list[int] = []  # first record of each movement
+        self.recs = Records()
         self._last_key: tuple[Any, ...] | None = None  # the movement of the last record
         self._sign = 0  # and its sign
+        # the checked rows without their row numbers, the content of the file: the same
+        # transactions saved again (CRLF, another program) are recognised by it
+        self._digest = hashlib.sha256()
         self._reasons: dict[str, str] = {}
         self.chains: dict[int, Chain] = {}  # the facilities' chain heads, locked when writing
 
@@ -245,14 +242,16 @@ class LedgerImport:
             job.err("import.too_long", row, "counterparty", field="counterparty", limit=200)
         if job.errors > errors or day is None or kind is None or qty is None:
             return
+        assert fac is not None and prod is not None  # else an error was counted above
         key = (day, fac, kind, reference, reason, counterparty, note)
         if key != self._last_key:  # a new movement; its kind and reason give the sign
             self._last_key = key
             self._sign = sign_of(kind, reason)
-            self.mv_first.append(len(self.recs))
-        self.mv_of.append(len(self.mv_first) - 1)
-        self.recs.append((row, day, fac, prod, kind, qty, lot, expiry, reason, reference,  # type: ignore[arg-type]
-                          counterparty, note, self._sign))
+            self.recs.start_movement(reason, reference, counterparty, note, self._sign)
+        self.recs.add(row, day, fac, prod, kind, qty, lot, expiry)
+        if not job.errors:  # a file with errors is not written: its digest is not needed
+            self._digest.update(repr((day, fac, prod, kind, qty, lot, expiry, reason, reference,
+                                      counterparty, note, self._sign)).encode())
 
     def _reason(self, row: int, kind: Kind, text: str | None) -> str | None:
         if not text:
@@ -276,11 +275,11 @@ class LedgerImport:
         if job.errors:  # later checks would only repeat what these errors cause
             return rows
         # the chains' heads before the tables: a posting holds its head while it waits
-        self.chains = ledger_chain.lock_heads(self.s, {r[2] for r in self.recs})
+        self.chains = ledger_chain.lock_heads(self.s, set(self.recs.fac))
         self._lock_ledger()
         # the same transactions saved again (CRLF, another spreadsheet program) are the same
         # file: recognised by their content, not their bytes
-        job.sha256 = rows_digest_of(self.recs)
+        job.sha256 = self._digest.hexdigest()
         done = find_batch(self.s, "ledger", job.sha256)
         if done is not None:
             raise AlreadyImported(done.imported_at, done.rows)
@@ -290,9 +289,9 @@ class LedgerImport:
         self._check_counts(lots, codes)
         if job.errors:
             return rows
-        walk = Walk(job, self.recs, self.mv_of, lots.expiry, codes, facility_codes,
+        walk = Walk(job, self.recs, self.recs.mv, lots.expiry, codes, facility_codes,
                     checkpoint=lambda: job.tick(job.total // 2))
-        walk.run(self._stored_lines(walk.pairs()))
+        walk.run_in_parts(self._stored_lines)
         if job.errors:
             return rows
         batch_id = new_batch(self.s, job, self.user_id, rows)
@@ -305,8 +304,10 @@ class LedgerImport:
         A product kept in lots is counted lot by lot (a product total would be booked as
         found stock beside the lots); nothing is dated on or before a count already posted.
         """
-        in_lots = {pid for (pid, name) in lots.ids if name} | {r[3] for r in self.recs if r[6]}
-        pairs = {(r[2], r[3]) for r in self.recs}
+        recs = self.recs
+        in_lots = {pid for (pid, name) in lots.ids if name} | {
+            pid for pid, lot in zip(recs.prod, recs.lot, strict=True) if lot}
+        pairs = recs.pairs()
         counted: dict[tuple[int, int], date] = {}
         if pairs:
             for fac, pid, day in self.s.execute(
@@ -317,8 +318,8 @@ class LedgerImport:
                        MovementLine.summary_column == Column.NONE.value)
                 .group_by(MovementLine.facility_id, MovementLine.product_id)):
                 counted[(fac, pid)] = day
-        for r in self.recs:
-            row, day, fac, pid, kind, lot = r[0], r[1], r[2], r[3], r[4], r[6]
+        for row, day, fac, pid, kind, lot in zip(recs.row, recs.day, recs.fac, recs.prod,
+                                                 recs.kind, recs.lot, strict=True):
             if kind is Kind.COUNT and not lot and pid in in_lots:
                 self.job.err("count.lot_required", row, "lot", product=codes[pid])
             last = counted.get((fac, pid))
@@ -328,7 +329,7 @@ class LedgerImport:
 
     def _resolve_lots(self, codes: dict[int, str], facility_codes: dict[int, str]) -> Lots:
         """Lots named by the file: known ones, new ones (with their expiry), conflicts."""
-        product_ids = {r[3] for r in self.recs}
+        product_ids = set(self.recs.prod)
         lots = Lots()
         for lot_id, pid, name, known_expiry in self.s.execute(
                 select(Lot.id, Lot.product_id, Lot.batch, Lot.expiry)
@@ -349,8 +350,13 @@ class LedgerImport:
             self.s.connection().exec_driver_sql(
                 "LOCK TABLE movements, movement_lines, lots IN SHARE ROW EXCLUSIVE MODE")
 
-    def _stored_lines(self, pairs: set[tuple[int, int]]) -> Iterator[tuple[Any, ...]]:
-        """Lines already in the ledger for the pairs the walk needs (``bulk.StoredLine``)."""
+    def _stored_lines(self, wanted: Iterable[tuple[int, int]]) -> Iterator[tuple[Any, ...]]:
+        """Lines already in the ledger for these (facility, product) pairs (``bulk.StoredLine``).
+
+        The walk asks for a facility's pairs a few at a time, so a big stored ledger is read a
+        part at a time.
+        """
+        pairs = set(wanted)
         if not pairs:
             return
         ml, mv = MovementLine, Movement

@@ -63,11 +63,11 @@ class LedgerWriter:
 
     def write(self, batch_id: int) -> None:
         """Lots, movements, lines and caches for the checked rows, all of batch ``batch_id``."""
-        ledger = self.ledger
+        recs = self.ledger.recs
         self._create_lots()
-        adjustments = count_adjustments(ledger.recs, ledger.mv_of, self.walk.book)
-        n_movements = len(ledger.mv_first) + len(adjustments)
-        n_lines = (len(ledger.recs)
+        adjustments = count_adjustments(recs, recs.mv, self.walk.book)
+        n_movements = recs.movements + len(adjustments)
+        n_lines = (len(recs)
                    + sum(len(p) - 1 for p in self.walk.alloc if isinstance(p, list))
                    + sum(len(a.lines) for a in adjustments))
         mv_ids = self._reserve(Movement, n_movements)
@@ -85,10 +85,11 @@ class LedgerWriter:
         """Keep the balance cache and mark the monthly summaries stale, as posting does."""
         balances.apply(self.s, [(f, p, lot, d) for (f, p, lot), d in self._totals.items()])
         earliest: dict[tuple[int, int], date] = {}
-        for r in self.ledger.recs:
-            pair = (r[2], r[3])
-            if r[1] < earliest.get(pair, date.max):
-                earliest[pair] = r[1]
+        recs = self.ledger.recs
+        for fac, prod, day in zip(recs.fac, recs.prod, recs.day, strict=True):
+            pair = (fac, prod)
+            if day < earliest.get(pair, date.max):
+                earliest[pair] = day
         summaries.mark_dirty(self.s, [(f, p, period_of(d)) for (f, p), d in earliest.items()])
 
     def _create_lots(self) -> None:
@@ -120,7 +121,7 @@ class LedgerWriter:
 
     def _days(self) -> dict[date, tuple[Any, str]]:
         """Each date of the file as the driver takes it, with its period (computed once)."""
-        bind, dates = self._bind_day, {r[1] for r in self.ledger.recs}
+        bind, dates = self._bind_day, set(self.ledger.recs.day)
         return {d: (bind(d), period_of(d)) for d in dates}
 
     def _tick(self, n: int) -> None:
@@ -139,10 +140,12 @@ class LedgerWriter:
         days = self._days()
         issue = Kind.ISSUE
         chains = self._chains
-        for m, first in enumerate(ledger.mv_first):
+        for m, first in enumerate(recs.first):
             if m % PROGRESS_EVERY == 0:
                 self._tick(m)
-            _, day, fac, _, kind, _, _, _, reason, ref, cp, note, _ = recs[first]
+            day, fac, kind = recs.day[first], recs.fac[first], recs.kind[first]
+            reason, ref, cp, note = (recs.reason[m], recs.reference[m], recs.counterparty[m],
+                                     recs.note[m])
             cp_id = by_code.get(cp) if cp and kind is not issue else None
             cp_name = None if cp_id is not None else cp
             link = chains[fac].add_movement((
@@ -150,7 +153,7 @@ class LedgerWriter:
                 cp_name, note, _KIND_COLUMN[kind], None, None, None, batch_id))
             yield (ids[m], fac, _KIND_TEXT[kind], days[day][0], at, user, ref, reason, cp_id,
                    cp_name, note, _KIND_COLUMN[kind], None, batch_id, *link)
-        base = len(ledger.mv_first)
+        base = recs.movements
         for k, (m, reason, first, _) in enumerate(adjustments):
             _, day, fac, _, _, _, _, _, _, ref, _, _, _ = recs[first]
             note = f"variance of count {ids[m]}"
@@ -163,11 +166,11 @@ class LedgerWriter:
     def _lines(self, mv_ids: Sequence[int], line_ids: Sequence[int],
                adjustments: list[CountAdjustment]) -> Iterator[tuple[Any, ...]]:
         """One line per record and lot it takes from, then the adjustments' lines."""
-        ledger = self.ledger
+        recs = self.ledger.recs
+        signs = recs.sign
         lot_ids = self.lots.ids
         alloc = self.walk.alloc
         book = self.walk.book
-        mv_of = ledger.mv_of
         days = self._days()
         totals = self._totals
         start = len(mv_ids)
@@ -175,11 +178,13 @@ class LedgerWriter:
         chains = self._chains
         row: tuple[Any, ...]  # a line in inventory.chain.LINE_FIELDS order
         n = 0
-        for idx, (_, d, fac, prod, kind, qty, batch, _, _, _, _, _, sign) in enumerate(
-                ledger.recs):
+        for idx, (d, fac, prod, kind, qty, batch, m) in enumerate(zip(
+                recs.day, recs.fac, recs.prod, recs.kind, recs.qty, recs.lot, recs.mv,
+                strict=True)):
             if idx % PROGRESS_EVERY == 0:
                 self._tick(start + idx)
-            mv = mv_ids[mv_of[idx]]
+            mv = mv_ids[m]
+            sign = signs[m]
             day, period = days[d]
             column = _KIND_COLUMN[kind]
             found = alloc[idx]
@@ -206,9 +211,9 @@ class LedgerWriter:
                        column)
                 yield (*row, *chains[fac].add_line(row))
                 n += 1
-        base = len(ledger.mv_first)
+        base = recs.movements
         for k, (_, _, first, lines) in enumerate(adjustments):
-            r = ledger.recs[first]
+            r = recs[first]
             day, period = days[r[1]]
             for prod, batch, variance in lines:
                 lot = lot_ids[(prod, batch)]
