@@ -46,6 +46,7 @@ from stockdesk.services.database import Database, lock_facility
 from stockdesk.services.upsert import is_postgresql, upsert
 
 Pair = tuple[int, int]  # facility_id, product_id
+_LINES_AT_ONCE = 50_000  # ledger lines turned into columns at a time
 COLUMNS = {c.value: c for c in Column}
 
 
@@ -306,27 +307,34 @@ def replay_table(s: Session, facility_id: int, product_ids: Sequence[int], first
     lookup[list(index)] = list(index.values())
     day = _day_offset(s, MovementLine.occurred_on, first_day)
     expiry = _day_offset(s, Lot.expiry, first_day)
-    parts: list[Sequence[Any]] = []
+    parts: list[tuple[np.ndarray, ...]] = []
     o_parts: list[Sequence[Any]] = []
     for chunk in _chunks(list(product_ids), 500):
-        parts.append(s.execute(
+        result = s.execute(
             select(MovementLine.product_id, day, MovementLine.delta,
                    MovementLine.summary_column, expiry)
             .join(Lot, Lot.id == MovementLine.lot_id)
             .where(MovementLine.facility_id == facility_id,
                    MovementLine.product_id.in_(chunk), MovementLine.occurred_on >= first_day,
-                   MovementLine.occurred_on <= last_day)).all())
+                   MovementLine.occurred_on <= last_day))
+        # a facility's whole history can be millions of lines: they become compact columns
+        # a slice at a time, never a list of row objects
+        for rows in result.partitions(_LINES_AT_ONCE):
+            pid, d, delta, col, exp = zip(*rows, strict=True)
+            parts.append((lookup[np.array(pid, dtype=np.int64)], np.array(d, dtype=np.int64),
+                          np.array(delta, dtype=np.int64), _col_codes(col), _expiry(exp)))
         o_parts.append(s.execute(
             select(MovementLine.product_id, expiry, func.sum(MovementLine.delta))
             .join(Lot, Lot.id == MovementLine.lot_id)
             .where(MovementLine.facility_id == facility_id,
                    MovementLine.product_id.in_(chunk), MovementLine.occurred_on < first_day)
             .group_by(MovementLine.product_id, Lot.id, Lot.expiry)).all())
-    rows = [r for part in parts for r in part]
     o_rows = [r for part in o_parts for r in part]
-    pid, d, delta, col, exp = zip(*rows, strict=True) if rows else ((),) * 5
-    lines = grid.Lines(lookup[np.array(pid, dtype=np.int64)], np.array(d, dtype=np.int64),
-                       np.array(delta, dtype=np.int64), _col_codes(col), _expiry(exp))
+    if parts:
+        lines = grid.Lines(*(np.concatenate(column) for column in zip(*parts, strict=True)))
+    else:
+        empty = np.array([], dtype=np.int64)
+        lines = grid.Lines(empty, empty, empty, _col_codes(()), _expiry(()))
     o_pid, o_exp, o_bal = zip(*o_rows, strict=True) if o_rows else ((),) * 3
     opening = grid.Opening(lookup[np.array(o_pid, dtype=np.int64)],
                            np.array(o_bal, dtype=np.int64), _expiry(o_exp))

@@ -200,3 +200,19 @@ def test_a_100mb_utf16_ledger_imports_in_bounded_memory(valid_ledger, tmp_path):
     assert out["status"] == "imported", out["problems"]
     assert out["rows"] == rows
     assert isinstance(out["peak_mb"], float) and out["peak_mb"] < PEAK_LIMIT_MB, out
+
+
+@pytest.mark.slow
+def test_one_facility_s_100mb_ledger_imports_in_bounded_memory(tmp_path):
+    """The usual big file: one health centre's whole history (1.5 million lines).  After the
+    import its months are summarised, a slice of lines at a time, within the same bound."""
+    ledger = generate(1, 5000, 15, 20, seed=11)
+    path = tmp_path / "one-facility.csv"
+    write_csv(path, ledger)
+    template = tmp_path / "template.sqlite3"
+    fresh_database(template, ledger).close()
+    out = measure("ledger", path, template, tmp_path)
+    print("one facility", len(ledger), "lines", out["seconds"], "s", out["peak_mb"], "MB")
+    assert out["status"] == "imported", out["problems"]
+    assert stock_in_database(tmp_path / "db.sqlite3") == (len(ledger), stock_in_file(ledger))
+    assert isinstance(out["peak_mb"], float) and out["peak_mb"] < PEAK_LIMIT_MB, out
