@@ -59,6 +59,9 @@ class LazyPages(Mapping[str, Page]):
             page = self._pages[key] = self._build(self._specs[key])
         return page
 
+    def __contains__(self, key: object) -> bool:  # without building the page
+        return key in self._specs
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._specs)
 

@@ -56,21 +56,66 @@ def _sort_key(value: Any) -> Any:
     return str(value) if not hasattr(value, "isoformat") else value.isoformat()
 
 
+def _comparable(key: Any) -> Any:
+    """A sort key Python can compare with any other of its column: numbers before text,
+    text without regard to case (as the proxy compared it)."""
+    if key is None:
+        return None
+    if isinstance(key, str):
+        return (1, key.casefold(), key)
+    return (0, key, "")
+
+
 class SnapshotModel(QAbstractTableModel, Generic[R]):
     def __init__(self, columns: Sequence[Col[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = tuple(columns)
         self.rows: tuple[R, ...] = ()
         self._search: list[str] = []
+        self._given: tuple[R, ...] = ()  # the rows in the order the service gave them
+        self._order: tuple[int, Qt.SortOrder] | None = None  # see sort_rows
 
     def set_rows(self, rows: Sequence[R]) -> None:
         """Replace the snapshot (one reset: views keep their sort and filter)."""
         self.beginResetModel()
-        self.rows = tuple(rows)
+        self._given = tuple(rows)
+        self.rows = self._ordered()
+        self._index_search()
+        self.endResetModel()
+
+    def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        """Keep the rows ordered by ``column`` (its raw values; None last either way, text
+        without regard to case), or as given when ``column`` < 0, now and after each
+        :meth:`set_rows`.  One Python sort of precomputed keys: a view sorting through a proxy
+        instead asks for two sort keys per comparison, a slow round trip per pair of rows."""
+        self._order = (column, order) if 0 <= column < len(self.columns) else None
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()  # selection and current row follow their rows
+        old = self.rows
+        self.rows = self._ordered()
+        where = {id(r): i for i, r in enumerate(self.rows)}
+        self.changePersistentIndexList(kept, [
+            self.index(where[id(old[i.row()])], i.column()) if 0 <= i.row() < len(old) else i
+            for i in kept])
+        self._index_search()
+        self.layoutChanged.emit()
+
+    def _ordered(self) -> tuple[R, ...]:
+        if self._order is None:
+            return self._given
+        column, order = self._order
+        value = self.columns[column].value
+        keyed = [(_comparable(_sort_key(value(r))), r) for r in self._given]
+        present = [pair for pair in keyed if pair[0] is not None]
+        missing = [r for k, r in keyed if k is None]
+        present.sort(key=lambda pair: pair[0],
+                     reverse=order == Qt.SortOrder.DescendingOrder)
+        return tuple(r for _, r in present) + tuple(missing)
+
+    def _index_search(self) -> None:
         searchable = [c for c in self.columns if c.searchable]
         self._search = [" ".join(str(c.value(r) or "") for c in searchable).casefold()
                         for r in self.rows]
-        self.endResetModel()
 
     def row(self, index: Index) -> R:
         return self.rows[index.row()]
@@ -172,3 +217,17 @@ class FilterProxy(QSortFilterProxyModel):
             row = model.rows[source_row]
             return all(accept(row) for accept in self._filters.values())
         return True
+
+
+class SourceSortProxy(FilterProxy):
+    """A :class:`FilterProxy` whose header clicks sort the :class:`SnapshotModel` itself
+    (:meth:`SnapshotModel.sort_rows`): for long lists that are replaced often, such as the
+    stock list at each change of facility, where sorting in the proxy costs tens of
+    milliseconds of comparisons each time."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        model = self.sourceModel()
+        if isinstance(model, SnapshotModel):
+            model.sort_rows(column, order)
+        else:
+            super().sort(column, order)

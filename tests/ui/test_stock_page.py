@@ -195,3 +195,35 @@ def test_models_pass_the_model_tester(window, qtbot, qtmodeltester) -> None:
     page = open_stock(win, qtbot)
     qtmodeltester.check(page.model)
     qtmodeltester.check(page.proxy)
+
+
+def test_a_sorted_list_keeps_its_order_and_the_chosen_product(window, qtbot) -> None:
+    """Sorting by a column keeps the product the pharmacist is on; the list stays in that
+    order when it is read again, and products without a figure come last either way."""
+    win = window("pharmacist")
+    page = open_stock(win, qtbot)
+    page._select(PRODUCT)
+    header = page.table.horizontalHeader()
+    column = page.model.column_index("amc")
+    code_col = page.model.column_index("code")
+
+    def amcs() -> list[float | None]:
+        return [page.model.row(page.proxy.mapToSource(page.proxy.index(r, 0))).amc
+                for r in range(page.proxy.rowCount())]
+
+    for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         pos=_centre(header, column))
+        if header.sortIndicatorOrder() != order:
+            qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                             pos=_centre(header, column))
+        known = [a for a in amcs() if a is not None]
+        assert known == sorted(known, reverse=order == Qt.SortOrder.DescendingOrder)
+        assert all(a is None for a in amcs()[len(known):])  # unknown AMC last
+        assert page.current_code() == PRODUCT  # the chosen product is still chosen
+    before = [page.proxy.index(r, code_col).data() for r in range(page.proxy.rowCount())]
+    with qtbot.waitSignal(page.loaded, timeout=20_000):
+        win.ctx.bus.stock_changed.emit(win.ctx.facility)  # read again: same order
+    assert [page.proxy.index(r, code_col).data() for r in range(page.proxy.rowCount())] \
+        == before
+    assert page.current_code() == PRODUCT

@@ -29,7 +29,7 @@ from stockdesk.problems import ProblemsFound
 from stockdesk.services.product_view import ProductViewService, StockList, StockRow
 from stockdesk.ui import i18n, words
 from stockdesk.ui.context import AppContext
-from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
+from stockdesk.ui.models import RIGHT, Col, SnapshotModel, SourceSortProxy
 from stockdesk.ui.pages.base import Page
 from stockdesk.ui.stock_card import FastModel, StockCard
 from stockdesk.ui.tables import fit_columns
@@ -154,9 +154,8 @@ class StockPage(Page):
         box.addLayout(bar)
 
         self.model: SnapshotModel[StockRow] = FastModel(stock_columns(), self)
-        self.proxy = FilterProxy(self)
+        self.proxy = SourceSortProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setDynamicSortFilter(True)
         self.table = QTableView()
         self.table.setObjectName("stockTable")
         self.table.setModel(self.proxy)
