@@ -20,24 +20,10 @@ TODAY = date(2024, 12, 31)
 
 
 def _database(folder: Path):  # the Database type comes with the app, loaded late
-    from stockdesk.services.auth import SETUP_ACTOR
     from stockdesk.services.database import Database
-    from stockdesk.services.masterdata import FacilityData, MasterDataService, ProductData
+    from tests.small_district import save_small_district
 
-    db = Database.open(f"sqlite:///{folder / 'fuzz.sqlite3'}")
-    md = MasterDataService(db, SETUP_ACTOR)
-    md.save_facilities([
-        FacilityData("DS01", "District Store", "district_store", "North", "Region A"),
-        FacilityData("HC01", "Health Centre One", "health_centre", "North", "Region A", "DS01"),
-        FacilityData("HC02", "Health Centre Two", "health_centre", "North", "Region A", "DS01"),
-    ])
-    md.save_products([
-        ProductData("AMOX250", "Amoxicillin", "250 mg", "tablet", "tablet", 100, 50,
-                    program="essential"),
-        ProductData("ORS", "Oral rehydration salts", "20.5 g", "sachet", "sachet", 50, 25,
-                    program="essential"),
-    ])
-    return db
+    return save_small_district(Database.open(f"sqlite:///{folder / 'fuzz.sqlite3'}"))
 
 
 def run_fuzz(seconds: float) -> dict[str, object]:

@@ -20,11 +20,7 @@ from sqlalchemy.engine import make_url
 
 from stockdesk.services.auth import SETUP_ACTOR, Actor
 from stockdesk.services.database import Database
-from stockdesk.services.masterdata import (
-    FacilityData,
-    MasterDataService,
-    ProductData,
-)
+from tests.small_district import save_small_district
 
 PG_URL = os.environ.get("STOCKDESK_TEST_PG_URL")
 STRICT = os.environ.get("STOCKDESK_STRICT") == "1"
@@ -93,18 +89,4 @@ def admin() -> Actor:
 @pytest.fixture
 def facility_db(db: Database, admin: Actor) -> Database:
     """A database with a district store, two health centres and three products."""
-    md = MasterDataService(db, admin)
-    md.save_facilities([
-        FacilityData("DS01", "District Store", "district_store", "North", "Region A"),
-        FacilityData("HC01", "Health Centre One", "health_centre", "North", "Region A", "DS01"),
-        FacilityData("HC02", "Health Centre Two", "health_centre", "North", "Region A", "DS01"),
-    ])
-    md.save_products([
-        ProductData("AMOX250", "Amoxicillin", "250 mg", "tablet", "tablet", 100, 50,
-                    program="essential"),
-        ProductData("ORS", "Oral rehydration salts", "20.5 g", "sachet", "sachet", 50, 25,
-                    program="essential"),
-        ProductData("ALU", "Artemether + lumefantrine", "20/120 mg", "tablet", "tablet", 30, 10,
-                    program="malaria", seasonal=True),
-    ])
-    return db
+    return save_small_district(db, admin)

@@ -14,29 +14,12 @@ from stockdesk.services.auth import SETUP_ACTOR
 from stockdesk.services.database import Database
 from stockdesk.services.directory import DirectoryService, MovementInfo
 from stockdesk.services.ledger import CountInput, LedgerService, LineInput
-from stockdesk.services.masterdata import FacilityData, MasterDataService, ProductData
 
 from ..conftest import TODAY
+from ..small_district import save_small_district
 
 COUNTED = date(2024, 12, 20)
 STOCK_PROBLEMS = {"ledger.negative_balance"}  # checked when posting, not in the list
-
-
-def _setup(db: Database) -> None:
-    md = MasterDataService(db, SETUP_ACTOR)
-    md.save_facilities([
-        FacilityData("DS01", "District Store", "district_store", "North", "Region A"),
-        FacilityData("HC01", "Health Centre One", "health_centre", "North", "Region A", "DS01"),
-        FacilityData("HC02", "Health Centre Two", "health_centre", "North", "Region A", "DS01"),
-    ])
-    md.save_products([
-        ProductData("AMOX250", "Amoxicillin", "250 mg", "tablet", "tablet", 100, 50,
-                    program="essential"),
-        ProductData("ORS", "Oral rehydration salts", "20.5 g", "sachet", "sachet", 50, 25,
-                    program="essential"),
-        ProductData("ALU", "Artemether + lumefantrine", "20/120 mg", "tablet", "tablet", 30, 10,
-                    program="malaria", seasonal=True),
-    ])
 
 
 def _scenario(db: Database, *, count_today: bool) -> None:
@@ -63,7 +46,7 @@ def _scenario(db: Database, *, count_today: bool) -> None:
 def built(request, tmp_path) -> tuple[Path, bool]:
     path = tmp_path / "scenario.sqlite3"
     db = Database.open(f"sqlite:///{path}")
-    _setup(db)
+    save_small_district(db)
     _scenario(db, count_today=request.param)
     db.close()
     return path, request.param
@@ -114,7 +97,7 @@ def _by_id(rows: list[MovementInfo]) -> dict[int, MovementInfo]:
 
 def test_the_reasons_and_the_count_in_the_way(tmp_path) -> None:
     db = Database.open(f"sqlite:///{tmp_path / 'reasons.sqlite3'}")
-    _setup(db)
+    save_small_district(db)
     _scenario(db, count_today=True)
     directory = DirectoryService(db, SETUP_ACTOR, today=lambda: TODAY)
     rows = directory.movements("HC01")
@@ -148,7 +131,7 @@ def test_the_reasons_and_the_count_in_the_way(tmp_path) -> None:
 
 def test_the_whole_list_in_a_fixed_number_of_queries(tmp_path) -> None:
     db = Database.open(f"sqlite:///{tmp_path / 'queries.sqlite3'}")
-    _setup(db)
+    save_small_district(db)
     _scenario(db, count_today=True)
     directory = DirectoryService(db, SETUP_ACTOR, today=lambda: TODAY)
     statements: list[str] = []
