@@ -1553,7 +1553,7 @@ def _size(n: int) -> str:
 
 
 def _today() -> date:
-    from stockdesk.services.ledger import today_local
+    from stockdesk.services.clock import today_local
 
     return today_local()
 

@@ -27,8 +27,8 @@ from stockdesk.exchange.values import parse_gtin
 from stockdesk.problems import Location, Problem, ProblemsFound, error, warning
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.masterdata import (
     FacilityData,
     LevelData,

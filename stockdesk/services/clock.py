@@ -10,6 +10,4 @@ def today_local() -> date:
     return date.today()
 
 
-today_utc = today_local  # the name the importers still use
-
-__all__ = ["today_local", "today_utc"]
+__all__ = ["today_local"]

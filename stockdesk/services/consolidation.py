@@ -28,8 +28,8 @@ from stockdesk.requisition.consolidation import (
 from stockdesk.requisition.periods import parse_period
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 
 # facility types that send requisitions to the district (the district store supplies them)
 REPORTING_TYPES = ("health_centre", "hospital")

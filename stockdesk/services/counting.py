@@ -12,8 +12,8 @@ from stockdesk.db.models import Facility, Product, Program
 from stockdesk.exchange.rnr_pdf import CountRow, CountSheet
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.stock import lot_rows
 
 

@@ -26,9 +26,9 @@ from types import MappingProxyType
 from stockdesk.forecast.expiry import DEFAULT_HORIZON_MONTHS
 from stockdesk.forecast.status import Status
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
 from stockdesk.services.directory import DirectoryService, RequisitionInfo
-from stockdesk.services.ledger import today_local
 from stockdesk.services.stock_status import (
     ProductStatus,
     StockStatusService,

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.consolidation import REPORTING_TYPES
 from stockdesk.services.database import Database
 from stockdesk.services.directory import DirectoryService
-from stockdesk.services.ledger import today_local
 
 # a requisition still in draft has not reached the district
 NOT_SENT = frozenset({"draft"})

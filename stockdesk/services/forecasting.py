@@ -31,8 +31,8 @@ from stockdesk.forecast.profiles import (
 from stockdesk.inventory.ledger import days_in_period, next_period, period_of
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.stock import DistrictMonthly, StockService, lot_rows
 from stockdesk.services.stock_status import (
     ProductInputs,

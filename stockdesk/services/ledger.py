@@ -39,7 +39,6 @@ from stockdesk.problems import Problem, ProblemsFound, error
 from stockdesk.services import audit, balances, ledger_chain, summaries
 from stockdesk.services.auth import Actor
 from stockdesk.services.clock import today_local
-from stockdesk.services.clock import today_utc as today_utc  # where the importers look
 from stockdesk.services.database import Database, lock_facility
 from stockdesk.services.upsert import upsert
 

@@ -21,10 +21,10 @@ from stockdesk.forecast.profiles import MonthInput, Profile, adjusted, months_en
 from stockdesk.forecast.status import mos_text
 from stockdesk.inventory.ledger import days_in_period, next_period, period_of
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
 from stockdesk.services.directory import DirectoryService
 from stockdesk.services.forecasting import ForecastService
-from stockdesk.services.ledger import today_local
 from stockdesk.services.stock import CardLine, LotStock, StockService
 from stockdesk.services.stock_status import ProductStatus, StockStatusService
 

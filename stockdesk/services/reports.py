@@ -54,8 +54,8 @@ from stockdesk.forecast.projection import add_months
 from stockdesk.forecast.status import Status, mos_text
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.stock import DistrictMonthly, StockService
 from stockdesk.services.stock_status import (
     ProductStatus,

@@ -47,8 +47,8 @@ from stockdesk.requisition.lines import line_problems
 from stockdesk.requisition.periods import parse_period
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 
 ACCEPTED = (Status.SUBMITTED, Status.AUTHORIZED, Status.APPROVED, Status.ISSUED)
 

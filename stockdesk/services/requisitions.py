@@ -35,8 +35,8 @@ from stockdesk.requisition.periods import Period, parse_period
 from stockdesk.requisition.states import EDITABLE, STEPS, refusal
 from stockdesk.services import audit
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.stock import StockService
 from stockdesk.services.stock_status import resolve_profile
 

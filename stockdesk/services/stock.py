@@ -39,8 +39,8 @@ from stockdesk.inventory.ledger import (
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services import summaries
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.summaries import month_index
 
 

@@ -54,8 +54,8 @@ from stockdesk.forecast.status import months_of_stock, stock_status
 from stockdesk.inventory.ledger import days_in_period, is_expired
 from stockdesk.problems import ProblemsFound, error
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.ledger import today_local
 from stockdesk.services.stock import ProductStock, StockService
 
 

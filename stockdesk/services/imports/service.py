@@ -14,6 +14,7 @@ from stockdesk.exchange.tabular import MAX_BYTES, MAX_ROWS, FileRefused, Table, 
 from stockdesk.problems import Location, Problem, Severity, error
 from stockdesk.services import summaries
 from stockdesk.services.auth import Actor
+from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
 from stockdesk.services.imports._batches import AlreadyImported, find_batch, imported_when
 from stockdesk.services.imports._job import (
@@ -32,7 +33,6 @@ from stockdesk.services.imports.masterdata import (
     import_facilities,
     import_levels,
 )
-from stockdesk.services.ledger import today_utc
 
 
 class _Refused(Exception):
@@ -56,7 +56,7 @@ LIMITS: dict[str, tuple[int, int]] = {
 class ImportService:
     KINDS = ("facilities", "catalogue", "levels", "ledger", "history")
 
-    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_utc):
+    def __init__(self, db: Database, actor: Actor, today: Callable[[], date] = today_local):
         self.db = db
         self.actor = actor
         self.today = today
