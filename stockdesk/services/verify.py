@@ -434,9 +434,8 @@ def _block_difference(block: SummaryBlock | None, first: str, want: list[Any],
         return (f"the monthly summaries start in {block.first_period}, the ledger in {first}",
                 {"period": first, "cached_first": block.first_period})
     got = summaries.decode(block.data)
-    if len(got) > len(want):
-        return (f"{len(got)} months are cached, the ledger has {len(want)} complete months",
-                {"period": first})
+    # months past the last complete one were summarised on a later day (a clock put right
+    # since): nothing reads them today, as in summaries.verify; a shorter block is only behind
     for row, month in zip(got, want, strict=False):
         expected = (month.opening, month.received, month.consumed, month.adjustments,
                     month.closing, month.stockout_days)

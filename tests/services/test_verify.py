@@ -326,3 +326,15 @@ def test_a_line_pointing_at_nothing_is_a_damaged_file(facility_db, admin):
     assert database.first[0].code == "database.foreign_key"
     assert "movement_lines row 1" in database.first[0].message
     assert check(report, "chain").first[0].row.line_id == 1  # type: ignore[union-attr]
+
+
+def test_months_summarised_on_a_later_day_are_not_a_finding(facility_db, admin):
+    """The PC's clock ran ahead, the monthly summaries were brought up to that day, then the
+    clock was put right: verifying as of the true day finds nothing wrong."""
+    ahead = date(2025, 3, 10)
+    LedgerService(facility_db, admin, today=lambda: ahead).receive(
+        "HC01", date(2024, 11, 5), [LineInput("ORS", 100, "A", EXPIRY)])
+    with facility_db.transaction() as s:
+        summaries.refresh(s, ahead)  # summarised through February 2025
+    report = VerifyService(facility_db, admin, today=lambda: TODAY).verify()
+    assert check(report, "summary_blocks").problems == 0
