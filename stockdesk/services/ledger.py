@@ -485,9 +485,7 @@ class LedgerService:
         if original.kind == Kind.REVERSAL:
             problems.append(error("reversal.of_reversal", id=movement_id))
         if original.kind == Kind.COUNT:
-            adjustments = s.scalars(select(Movement.id).where(Movement.count_id == original.id))
-            problems.append(error("reversal.of_count", id=movement_id,
-                                  adjustment=", ".join(map(str, adjustments)) or "none"))
+            problems.append(error("reversal.of_count", id=movement_id))
         done = s.scalar(select(Movement.id).where(Movement.reverses_id == movement_id))
         if done is not None:
             problems.append(error("reversal.already_reversed", id=movement_id, by=done))

@@ -17,11 +17,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import bindparam, event, func, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import ChainHead, Movement, MovementLine
 from stockdesk.inventory.chain import GENESIS, LINE_FIELDS, MOVEMENT_FIELDS, Chain
+from stockdesk.services.upsert import is_postgresql, upsert
 
 PENDING = "stockdesk.pending_chains"
 
@@ -35,12 +35,11 @@ def lock_heads(s: Session, facility_ids: Iterable[int]) -> dict[int, Chain]:
     ids = sorted(set(facility_ids))
     if not ids:
         return {}
-    postgres = s.get_bind().dialect.name == "postgresql"
+    postgres = is_postgresql(s)
     heads = _select_heads(s, ids, postgres)
     missing = [f for f in ids if f not in heads]
     if missing:
-        ins = (postgresql.insert(ChainHead) if postgres else sqlite.insert(ChainHead))
-        s.execute(ins.on_conflict_do_nothing(index_elements=["facility_id"]),
+        s.execute(upsert(s, ChainHead).on_conflict_do_nothing(index_elements=["facility_id"]),
                   [{"facility_id": f, "length": 0, "last_hash": GENESIS} for f in missing])
         heads.update(_select_heads(s, missing, postgres))
     return heads
@@ -77,7 +76,7 @@ class _Posting:
         return self.chains[facility_id]
 
     def new_id(self, s: Session, table: str) -> int:
-        if s.get_bind().dialect.name == "postgresql":
+        if is_postgresql(s):
             return int(s.execute(text(
                 f"SELECT nextval(pg_get_serial_sequence('{table}', 'id'))")).scalar_one())
         if table not in self.next_id:

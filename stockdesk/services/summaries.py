@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Integer, delete, func, insert, select, tuple_
+from sqlalchemy import Integer, delete, exists, func, insert, select, tuple_
 from sqlalchemy.orm import Session
 
 from stockdesk.db.models import (
@@ -27,6 +27,7 @@ from stockdesk.db.models import (
     Lot,
     Movement,
     MovementLine,
+    Product,
     StockBalance,
     SummaryBlock,
     SummaryDirty,
@@ -426,12 +427,13 @@ def current_months(s: Session, facility_ids: Sequence[int], today: date,
 def _products_with_lines_before(s: Session, facility_id: int, day: date,
                                 products: set[int]) -> set[int]:
     """Which of ``products`` have a ledger line at the facility before ``day`` (one query;
-    an indexed probe per product)."""
+    an indexed probe per product that stops at its first line, however long the history)."""
     out: set[int] = set()
     for chunk in _chunks(sorted(products), 500):
-        out.update(s.scalars(select(MovementLine.product_id).distinct().where(
-            MovementLine.facility_id == facility_id, MovementLine.product_id.in_(chunk),
-            MovementLine.occurred_on < day)))
+        earlier = exists().where(MovementLine.facility_id == facility_id,
+                                 MovementLine.product_id == Product.id,
+                                 MovementLine.occurred_on < day)
+        out.update(s.scalars(select(Product.id).where(Product.id.in_(chunk), earlier)))
     return out
 
 
