@@ -43,7 +43,7 @@ from stockdesk.ui.first_run import FirstRunOutcome, FirstRunWizard, build_demo_w
 from stockdesk.ui.main_window import MainWindow
 from stockdesk.ui.settings import AppSettings
 from stockdesk.ui.sign_in import ChangePasswordDialog, SignInDialog
-from stockdesk.ui.tasks import Tasks
+from stockdesk.ui.tasks import Cancelled, Tasks
 
 
 def _t(text: str) -> str:
@@ -173,8 +173,17 @@ class Starter(QObject):
         assert self.db is not None
 
         def failed(exc: BaseException) -> bool:
-            self._finish(1)
-            return False  # the reporter says what went wrong (nothing is left half-built)
+            # nothing is left half-built; say why before closing, as a failed start does
+            if isinstance(exc, Cancelled):
+                self._finish(1)
+                return True
+            friendly = known_failure(exc)
+            if friendly is None:
+                self.errors.report(exc)
+                friendly = _t("The demo district could not be built: {detail}").format(
+                    detail=str(exc))
+            self._fatal(friendly)
+            return True
 
         self.tasks.run(build_demo_work(self.db, SETUP_ACTOR, **self.demo_options),
                        self._demo_built, failed,

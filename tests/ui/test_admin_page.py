@@ -263,3 +263,21 @@ def test_who_sees_which_tab(window, qtbot) -> None:  # type: ignore[no-untyped-d
     assert "products" in logistician.pages["admin"].tab_keys()
     supervisor = window("supervisor")
     assert "admin" not in supervisor.pages
+
+
+def test_a_facility_renamed_shows_in_the_users_tab(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A change made on one tab reaches the others already opened: the facility just renamed
+    is offered under its new name where a user's facility is chosen."""
+    page, users = open_admin(window, qtbot, "users")
+    page.show_tab("facilities")
+    tab: Any = page.tabs.currentWidget()
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0, timeout=20_000)
+    code = next(f.code for f in tab.model.rows if f.type == "health_centre")
+    assert tab.select(code)
+    retype(qtbot, tab.name, "Riverside Health Centre (new building)")
+    with qtbot.waitSignal(tab.saved, timeout=20_000):
+        qtbot.mouseClick(tab.save_button, LEFT)
+    with qtbot.waitSignal(users.loaded, timeout=20_000):
+        page.show_tab("users")
+    offered = [users.facility.itemText(i) for i in range(users.facility.count())]
+    assert any("Riverside Health Centre (new building)" in text for text in offered)

@@ -334,3 +334,28 @@ def test_a_picture_of_a_window_without_facilities_is_still_taken(tmp_path, monke
                      screenshot=picture)
     assert code == 0
     assert picture.stat().st_size > 1000
+
+
+def test_a_demo_that_cannot_be_built_says_why_before_closing(start, qtbot, tmp_path,  # type: ignore[no-untyped-def]
+                                                             monkeypatch) -> None:
+    """The disk fills up while the demo district is built: the person reads why, and
+    StockDesk ends when they close the message (it used to vanish without a word)."""
+    import sqlite3 as sqlite
+
+    from sqlalchemy.exc import OperationalError
+
+    from stockdesk.ui import start as start_module
+
+    def failing(*_args: object, **_kwargs: object):  # type: ignore[no-untyped-def]
+        def work(_control: object) -> None:
+            raise OperationalError("INSERT", {}, sqlite.OperationalError(
+                "database or disk is full"))
+        return work
+
+    monkeypatch.setattr(start_module, "build_demo_work", failing)
+    starter = start(tmp_path / "new.sqlite3", demo=True)
+    box = started(qtbot, starter, "message_shown")
+    assert "disk is full" in box.text()
+    with qtbot.waitSignal(starter.finished) as finished:
+        qtbot.mouseClick(box.button(QMessageBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert finished.args == [1]

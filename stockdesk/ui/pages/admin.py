@@ -142,7 +142,10 @@ class AdminPage(Page):
             refresh()
 
     def _changed_elsewhere(self, *_: Any) -> None:
-        # changes made on this page reload the tab that made them; others reload when shown
+        # the tab that made a change shows it already; every other tab reloads when next
+        # shown (a new facility belongs in the users' "works at" list too)
+        current = self.tabs.currentWidget()
+        self._loaded_tabs &= {current.objectName()} if current is not None else set()
         if not self.isVisible():
             self.stale = True
 

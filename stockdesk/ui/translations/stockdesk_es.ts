@@ -3943,6 +3943,10 @@ Unidad: {unit}, envase de {pack}</translation>
             <source>Warning: {detail}</source>
             <translation>Advertencia: {detail}</translation>
         </message>
+        <message>
+            <source>The demo district could not be built: {detail}</source>
+            <translation>No se pudo crear el distrito de demostración: {detail}</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>

@@ -3943,6 +3943,10 @@ Unité : {unit}, conditionnement de {pack}</translation>
             <source>Warning: {detail}</source>
             <translation>Avertissement : {detail}</translation>
         </message>
+        <message>
+            <source>The demo district could not be built: {detail}</source>
+            <translation>Le district de démonstration n'a pas pu être créé : {detail}</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>

@@ -3943,6 +3943,10 @@ Unidade: {unit}, embalagem de {pack}</translation>
             <source>Warning: {detail}</source>
             <translation>Aviso: {detail}</translation>
         </message>
+        <message>
+            <source>The demo district could not be built: {detail}</source>
+            <translation>Não foi possível criar o distrito de demonstração: {detail}</translation>
+        </message>
     </context>
     <context>
         <name>Status</name>
