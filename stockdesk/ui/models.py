@@ -86,8 +86,7 @@ class SnapshotModel(QAbstractTableModel, Generic[R]):
     def sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         """Keep the rows ordered by ``column`` (its raw values; None last either way, text
         without regard to case), or as given when ``column`` < 0, now and after each
-        :meth:`set_rows`.  One Python sort of precomputed keys: a view sorting through a proxy
-        instead asks for two sort keys per comparison, a slow round trip per pair of rows."""
+        :meth:`set_rows`.  :class:`FilterProxy` sorts this way."""
         self._order = (column, order) if 0 <= column < len(self.columns) else None
         self.layoutAboutToBeChanged.emit()
         kept = self.persistentIndexList()  # selection and current row follow their rows
@@ -191,6 +190,16 @@ class FilterProxy(QSortFilterProxyModel):
         self._words: list[str] = []
         self._filters: dict[str, Callable[[Any], bool]] = {}
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """A header click sorts the :class:`SnapshotModel` behind (one Python sort of its
+        rows, kept when its rows are replaced) instead of the proxy comparing pairs of rows
+        through Python calls: a 300-row list is ready in about 2 ms instead of 15–45 ms."""
+        model = self.sourceModel()
+        if isinstance(model, SnapshotModel):
+            model.sort_rows(column, order)
+        else:
+            super().sort(column, order)
+
     def set_search(self, text: str) -> None:
         self.beginFilterChange()
         self._words = text.casefold().split()
@@ -218,16 +227,3 @@ class FilterProxy(QSortFilterProxyModel):
             return all(accept(row) for accept in self._filters.values())
         return True
 
-
-class SourceSortProxy(FilterProxy):
-    """A :class:`FilterProxy` whose header clicks sort the :class:`SnapshotModel` itself
-    (:meth:`SnapshotModel.sort_rows`): for long lists that are replaced often, such as the
-    stock list at each change of facility, where sorting in the proxy costs tens of
-    milliseconds of comparisons each time."""
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        model = self.sourceModel()
-        if isinstance(model, SnapshotModel):
-            model.sort_rows(column, order)
-        else:
-            super().sort(column, order)

@@ -8,12 +8,11 @@ chart, which needs the forecast, is read the first time its tab is shown.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -51,7 +50,6 @@ from stockdesk.ui.models import (
     Index,
     R,
     SnapshotModel,
-    _sort_key,
 )
 from stockdesk.ui.tables import fit_columns, read_only_table
 
@@ -133,36 +131,18 @@ def lot_risks(status: ProductStatus | None) -> dict[str, int]:
 
 
 class FastModel(SnapshotModel[R]):
-    """A :class:`SnapshotModel` that answers the roles it never fills without work, and keeps
-    each column's sort keys once computed (a view asks for them on every comparison while it
-    sorts, and for a dozen roles of every cell it paints)."""
+    """A :class:`SnapshotModel` that answers the roles it never fills without work (a view
+    asks for a dozen roles of every cell it paints)."""
 
     ROLES = frozenset(int(r) for r in (
         Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
         Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.ToolTipRole, SORT_ROLE, ROW_ROLE, SEARCH_ROLE))
 
-    def __init__(self, columns: Sequence[Col[R]], parent: QObject | None = None) -> None:
-        super().__init__(columns, parent)
-        self._keys: dict[int, list[Any]] = {}
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        self._keys = {}
-        super().set_rows(rows)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in self.ROLES:
             return None
-        if role == SORT_ROLE and index.isValid():
-            column = index.column()
-            keys = self._keys.get(column)
-            if keys is None:
-                col = self.columns[column]
-                keys = self._keys[column] = [_sort_key(col.value(r)) for r in self.rows]
-            row = index.row()
-            return keys[row] if 0 <= row < len(keys) else None
         return super().data(index, role)
-
 
 class Figure(QFrame):
     """One figure of the header: its name above, its value below."""

@@ -29,7 +29,7 @@ from stockdesk.problems import ProblemsFound
 from stockdesk.services.product_view import ProductViewService, StockList, StockRow
 from stockdesk.ui import i18n, words
 from stockdesk.ui.context import AppContext
-from stockdesk.ui.models import RIGHT, Col, SnapshotModel, SourceSortProxy
+from stockdesk.ui.models import RIGHT, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
 from stockdesk.ui.stock_card import FastModel, StockCard
 from stockdesk.ui.tables import fit_columns
@@ -154,7 +154,7 @@ class StockPage(Page):
         box.addLayout(bar)
 
         self.model: SnapshotModel[StockRow] = FastModel(stock_columns(), self)
-        self.proxy = SourceSortProxy(self)
+        self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setObjectName("stockTable")
