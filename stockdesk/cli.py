@@ -571,7 +571,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
             print(f"{PROG}: demo users {', '.join(summary.users_created)} have the password "
                   f"'{demo.DEMO_PASSWORD}', e.g. --user {summary.users_created[0]}",
                   file=sys.stderr)
-        where = ctx.db.sqlite_path or ctx.db.engine.url.render_as_string(hide_password=True)
+        where = ctx.db.where
         print(f"{PROG}: database {where}", file=sys.stderr)
         facility = summary.first_facility
         stock = StockStatusService(ctx.db, ctx.actor).status(facility)

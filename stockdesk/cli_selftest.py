@@ -41,7 +41,7 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     """Add ``selftest`` to the ``stockdesk`` subparsers ``sub``."""
     what = ("check this installation on a new database: create and migrate it, build a small "
             "demo, export an R&R as Excel and PDF, open the window offscreen; exit 0 when "
-            "everything works")
+            "everything works (without --db, a new database in a temporary folder)")
     p = sub.add_parser("selftest", parents=[common], help=what, description=what)
     p.add_argument("--output", type=Path, metavar="DIR",
                    help="keep the files written here (default: a temporary folder, removed)")
@@ -53,7 +53,6 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
 def cmd_selftest(args: argparse.Namespace) -> int:
     from stockdesk.cli import CliError
 
-    url = _database_url(args)
     started = time.perf_counter()
     print(f"StockDesk {stockdesk.__version__} selftest: Python {platform.python_version()} "
           f"on {platform.system()} {platform.machine()}"
@@ -62,6 +61,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     keep = args.output is not None
     folder = args.output or Path(tempfile.mkdtemp(prefix="stockdesk-selftest-"))
     folder.mkdir(parents=True, exist_ok=True)
+    url = _database_url(args, folder)
     try:
         _run_checks(url, folder, window=not args.no_window)
     except Exception as exc:
@@ -79,10 +79,14 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _database_url(args: argparse.Namespace) -> str:
-    from stockdesk.cli import _settings
+def _database_url(args: argparse.Namespace, folder: Path) -> str:
+    """The database named with ``--db``, or a new one in the self-test's folder: never the
+    one this computer works in ($STOCKDESK_DB or the default), which the demo would fill."""
+    if getattr(args, "db", None):
+        from stockdesk.cli import _settings
 
-    return _settings(args).db_url
+        return _settings(args).db_url
+    return f"sqlite:///{folder / 'selftest.sqlite3'}"
 
 
 def _say(check: Check) -> None:
@@ -98,7 +102,7 @@ def _run_checks(url: str, folder: Path, *, window: bool) -> None:
     opened = open_database(url)
     db = opened.db
     try:
-        shown = db.sqlite_path or db.engine.url.render_as_string(hide_password=True)
+        shown = db.where
         head = head_revision()
         found = current_revision(db.engine)
         if found != head:

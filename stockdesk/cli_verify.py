@@ -59,7 +59,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         report = VerifyService(ctx.db, ctx.actor).verify(args.facility, progress=_Progress())
-        where = ctx.db.url
+        where = ctx.db.where
     finally:
         ctx.db.close()
     if args.format == "json":

@@ -105,3 +105,26 @@ def test_selftest_fails_with_a_clear_message_when_a_translation_is_missing(
     assert "selftest FAILED" in out.err
     assert "Português catalogue" in out.err and "stockdesk_pt.qm" in out.err
     assert "selftest passed" not in out.out
+
+
+def test_selftest_without_db_leaves_the_working_database_alone(tmp_path, monkeypatch,
+                                                                capsys) -> None:
+    """Run on a new install without ``--db``, the self-test works in a database of its own:
+    the one StockDesk will use ($STOCKDESK_DB here) is not filled with the demo district."""
+    working = tmp_path / "clinic.sqlite3"
+    monkeypatch.setenv("STOCKDESK_DB", str(working))
+    assert main(["selftest", "--no-window"]) == 0
+    assert "selftest passed" in capsys.readouterr().out
+    assert not working.exists()
+
+
+def test_a_server_database_is_shown_without_its_password() -> None:
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import sessionmaker
+
+    from stockdesk.services.database import Database
+
+    url = "postgresql+psycopg://clerk:s3cret@district-pc/stockdesk"
+    engine = create_engine(url)
+    where = Database(url, engine, sessionmaker(engine)).where
+    assert "s3cret" not in where and "district-pc/stockdesk" in where

@@ -38,19 +38,18 @@ BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 STAMP = VENV / ".stockdesk-install.json"
 
-# Debian packages the test suite uses (PLATFORM.md): Qt offscreen and under Xvfb, the server
-# for the PostgreSQL tests, and the real readers that check exported files.
-TEST_PACKAGES = (
-    "libgl1", "libegl1", "libglib2.0-0", "libfontconfig1", "libxkbcommon0", "libdbus-1-3",
-    "postgresql",
-    "poppler-utils", "qpdf", "libreoffice-calc-nogui",
-    "xvfb", "xauth", "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1",
-    "libxcb-shape0",
-)
 # What the window needs on a Debian machine (PLATFORM.md): Qt's libraries, and its X plugin.
 WINDOW_PACKAGES = (
     "libgl1", "libegl1", "libglib2.0-0", "libfontconfig1", "libxkbcommon0", "libdbus-1-3",
     "libxkbcommon-x11-0", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
+)
+# What the test suite uses besides (PLATFORM.md): the server for the PostgreSQL tests, the real
+# readers that check exported files, and Xvfb.
+TEST_PACKAGES = (
+    *WINDOW_PACKAGES,
+    "postgresql",
+    "poppler-utils", "qpdf", "libreoffice-calc-nogui",
+    "xvfb", "xauth",
 )
 # What installer/build.sh needs besides the build extra (PyInstaller): objdump, and makensis to
 # compile the Windows installer script.

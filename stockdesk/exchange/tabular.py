@@ -242,18 +242,6 @@ def _scan(stream: BinaryIO) -> _Scan:
     return scan
 
 
-def detect_encoding(data: bytes) -> str:
-    """The codec to read ``data`` with: BOMs first, then UTF-8, then cp1252, then Latin-1."""
-    stream = io.BytesIO(data)
-    return _scan(stream).encoding(stream)
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """The text of ``data`` and the encoding it was read with."""
-    encoding = detect_encoding(data)
-    return data.decode(encoding), encoding
-
-
 def sniff_delimiter(first_line: str) -> str:
     """The delimiter used most in the header line outside quotes (``,`` when none is)."""
     counts = dict.fromkeys(_DELIMITERS, 0)

@@ -73,6 +73,14 @@ class Database:
     def sqlite_path(self) -> Path | None:
         return migrate.sqlite_file(self.engine)
 
+    @property
+    def where(self) -> str:
+        """Where the data is, to show a person: the file, or the server's URL without its
+        password."""
+        path = self.sqlite_path
+        return str(path) if path is not None else \
+            self.engine.url.render_as_string(hide_password=True)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commits when the block ends, rolls everything back on error.

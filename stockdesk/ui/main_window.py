@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
         if old_central is not None:
             old_central.deleteLater()
         self._menus()
-        db_where = str(self.ctx.db.sqlite_path or self.ctx.db.engine.url.render_as_string())
+        db_where = self.ctx.db.where
         self.statusBar().showMessage(self.tr("Database: {where}").format(where=db_where))
 
     def _build_page(self, spec: PageSpec) -> Page:

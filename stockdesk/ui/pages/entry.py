@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QButtonGroup,
     QComboBox,
     QDateEdit,
@@ -745,6 +744,3 @@ class EntryPage(Page):
         if kind in Kind.__members__:
             self._set_kind(Kind(kind))
 
-    def kind_button(self, kind: Kind) -> QAbstractButton:
-        return next(b for b in self.kind_buttons.buttons()
-                    if b.objectName() == f"kind_{kind.value}")
