@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import errno
 import functools
 import getpass
 import json
@@ -114,9 +113,6 @@ def _report(exc: Exception, debug: bool) -> int:
     return 1
 
 
-# SQLite's primary result codes and PostgreSQL's SQLSTATEs of the failures a person can fix
-SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL = 8, 10, 13
-PG_DISK_FULL, PG_READ_ONLY = "53100", "25006"
 NOT_SAVED = ("the change in progress was not saved (whatever was reported done before it "
              "stays done)")
 
@@ -124,33 +120,27 @@ NOT_SAVED = ("the change in progress was not saved (whatever was reported done b
 def known_failure(exc: BaseException) -> str | None:
     """A full disk, a read-only database, a database kept busy, a failing drive: what
     happened and what to do, in one sentence, or None for anything else."""
-    from sqlalchemy.exc import DBAPIError
+    from stockdesk.services.failures import Kind, classify
 
-    from stockdesk.db.engine import is_transient
-    from stockdesk.services.database import DatabaseReadOnly
-
-    orig = exc.orig if isinstance(exc, DBAPIError) else exc
-    code = (getattr(orig, "sqlite_errorcode", None) or 0) & 0xFF
-    state = getattr(orig, "sqlstate", None)
-    if code == SQLITE_FULL or state == PG_DISK_FULL:
+    failure = classify(exc)
+    if failure is None:
+        return None
+    where = failure.filename
+    if failure.kind is Kind.DISK_FULL:
+        if where:
+            return (f"the disk is full, so {where} could not be written; free some space and "
+                    "run the command again")
         return (f"the disk holding the database is full: {NOT_SAVED}; free some space (or "
                 "move old backups to a USB stick) and run the command again")
-    if isinstance(orig, OSError) and orig.errno == errno.ENOSPC:
-        return (f"the disk is full, so {orig.filename or 'a file'} could not be written; free "
-                "some space and run the command again")
-    if code == SQLITE_READONLY or state == PG_READ_ONLY or isinstance(orig, DatabaseReadOnly):
-        where = getattr(orig, "filename", None)
+    if failure.kind is Kind.READ_ONLY:
         return ("the database cannot be written (a read-only file, or a read-only or "
                 f"write-protected drive){f': {where}' if where else ''}; {NOT_SAVED}; copy "
                 "it to a folder you may write to, or ask whoever manages this computer")
-    if is_transient(exc):
+    if failure.kind is Kind.BUSY:
         return (f"another StockDesk window or program kept the database busy: {NOT_SAVED}; "
                 "run the command again when it has finished")
-    if code == SQLITE_IOERR:
-        return (f"the drive holding the database could not be read or written: {NOT_SAVED}; "
-                "check that the drive is still there and working, then run the command "
-                "again")
-    return None
+    return (f"the drive holding the database could not be read or written: {NOT_SAVED}; "
+            "check that the drive is still there and working, then run the command again")
 
 
 # -- parser --------------------------------------------------------------------------------

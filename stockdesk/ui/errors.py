@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import sys
 import traceback
@@ -20,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from stockdesk.problems import Problem, ProblemsFound
+from stockdesk.services.failures import Failure, Kind, classify
 from stockdesk.ui import words
 
 log = logging.getLogger("stockdesk.ui")
@@ -47,48 +47,33 @@ def show_problem(label: QLabel, text: str, *, warning: bool = False) -> None:
     label.setVisible(bool(text))
 
 
-# SQLite's primary result codes and PostgreSQL's SQLSTATEs behind the known failures
-SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN = (
-    5, 6, 8, 10, 13, 14)
-PG_BUSY = frozenset({"40001", "40P01", "55P03"})  # serialization, deadlock, lock not available
-PG_DISK_FULL, PG_READ_ONLY = "53100", "25006"
-
-
 def known_failure(exc: BaseException) -> str | None:
-    """A friendly sentence for a failure that is not a bug, or None.
-
-    Database errors are recognised by their codes (SQLite's result code, PostgreSQL's
-    SQLSTATE, on the driver's exception the SQL layer wraps), and by their text as a
-    fallback.
-    """
-    orig = getattr(exc, "orig", None) or exc
-    code = (getattr(orig, "sqlite_errorcode", None) or 0) & 0xFF
-    state = getattr(orig, "sqlstate", None)
-    text = str(exc).lower()
-    if code in (SQLITE_BUSY, SQLITE_LOCKED) or state in PG_BUSY \
-            or "database is locked" in text or "database table is locked" in text:
+    """A friendly sentence for a failure that is not a bug, or None (which failure is which:
+    ``services.failures``)."""
+    failure = classify(exc)
+    if failure is None:
+        if isinstance(exc, PermissionError):  # a file that may not be written
+            failure = Failure(Kind.READ_ONLY)
+        elif isinstance(exc, FileNotFoundError):
+            return QCoreApplication.translate(
+                "Errors", "The file was not found: {file}").format(file=exc.filename or "")
+        else:
+            return None
+    if failure.kind is Kind.BUSY:
         return QCoreApplication.translate(
             "Errors", "Another StockDesk window or program is saving to the database. "
             "Wait a moment and try again.")
-    if code == SQLITE_FULL or state == PG_DISK_FULL or "database or disk is full" in text \
-            or getattr(orig, "errno", None) == errno.ENOSPC:
+    if failure.kind is Kind.DISK_FULL:
         return QCoreApplication.translate(
             "Errors", "The disk is full, so nothing was saved. Free some space (or move old "
             "backups to a USB stick) and try again.")
-    if code == SQLITE_READONLY or state == PG_READ_ONLY or "readonly database" in text \
-            or "read-only" in text or isinstance(orig, PermissionError):
+    if failure.kind is Kind.READ_ONLY:
         return QCoreApplication.translate(
             "Errors", "The database file cannot be written (it is read-only or on a locked "
             "drive). Nothing was saved. Ask whoever manages this computer.")
-    if code in (SQLITE_IOERR, SQLITE_CANTOPEN) or "unable to open database" in text \
-            or "could not connect" in text or "connection refused" in text:
-        return QCoreApplication.translate(
-            "Errors", "The database cannot be reached. Check that the drive or the district "
-            "server is available, then try again.")
-    if isinstance(exc, FileNotFoundError):
-        return QCoreApplication.translate(
-            "Errors", "The file was not found: {file}").format(file=exc.filename or "")
-    return None
+    return QCoreApplication.translate(
+        "Errors", "The database cannot be reached. Check that the drive or the district "
+        "server is available, then try again.")
 
 
 def problems_text(problems: list[Problem]) -> str:
