@@ -287,10 +287,12 @@ def open_window(db_path: Path, user: str, data_dir: Path,
     from stockdesk.app import Paths, open_database
     from stockdesk.services.users import UserService
     from stockdesk.ui import i18n
+    from stockdesk.ui import settings as keys
     from stockdesk.ui.context import AppContext
     from stockdesk.ui.main_window import MainWindow
+    from stockdesk.ui.pages import preload_data
     from stockdesk.ui.settings import AppSettings
-    from stockdesk.ui.start import application
+    from stockdesk.ui.start import application, release_collector_when_idle
 
     mark("imports")
     app = application([sys.argv[0]])
@@ -298,15 +300,18 @@ def open_window(db_path: Path, user: str, data_dir: Path,
     mark("application")
     opened = open_database(f"sqlite:///{db_path}", today=TODAY,
                            backups_dir=data_dir / "backups")
+    settings = AppSettings(data_dir / "settings.ini")
+    preload_data(settings.get(keys.LAST_PAGE))  # as Starter.start does
     mark("database")
     actor = UserService(opened.db).authenticate(user, PASSWORD)
     mark("signed_in")
-    ctx = AppContext(opened.db, actor, AppSettings(data_dir / "settings.ini"),
+    ctx = AppContext(opened.db, actor, settings,
                      Paths(data_dir, portable=False), today=lambda: TODAY)
     errors: list[str] = []
     ctx.tasks.unhandled.connect(
         lambda exc, _details: errors.append(f"{type(exc).__name__}: {exc}"))
     window = MainWindow(ctx)
+    release_collector_when_idle(ctx.tasks)  # as Starter.open_window does
     mark("window_built")
     return app, ctx, window, errors
 

@@ -534,6 +534,9 @@ def _ask_password(prompt: str, env_name: str, *, confirm: bool = False) -> str:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    from stockdesk import collector
+
+    collector.hold()  # until the window shows its data (see stockdesk.collector)
     from stockdesk.ui.start import run
 
     return run(getattr(args, "db", None), getattr(args, "user", None), demo=args.demo,

@@ -84,9 +84,13 @@ class MainWindow(QMainWindow):
         self.facilities: list[FacilityInfo] = []
         self.resize(1280, 720)
         self._build()
-        self._restore()
         ctx.bus.master_data_changed.connect(self.load_facilities)
         self.load_facilities()
+        # the facility is known before its list arrives (staff's own, or the one last looked
+        # at), so the first page starts loading while the window is being shown
+        if not ctx.facility:
+            ctx.set_facility(ctx.actor.facility or ctx.settings.get(keys.LAST_FACILITY))
+        self._restore()
 
     # -- building ------------------------------------------------------------------------------
 

@@ -16,11 +16,12 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from stockdesk import collector
 from stockdesk.app import (
     APP_NAME,
     ENV_PASSWORD,
@@ -33,17 +34,19 @@ from stockdesk.app import (
 from stockdesk.services.auth import SETUP_ACTOR, Actor
 from stockdesk.services.clock import today_local
 from stockdesk.services.database import Database
-from stockdesk.services.setup import SetupService
-from stockdesk.services.users import UserService
+from stockdesk.services.users import UserService, has_users
 from stockdesk.ui import i18n
 from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.errors import ErrorReporter, known_failure
-from stockdesk.ui.first_run import FirstRunOutcome, FirstRunWizard, build_demo_work
 from stockdesk.ui.main_window import MainWindow
+from stockdesk.ui.pages import preload_data
 from stockdesk.ui.settings import AppSettings
 from stockdesk.ui.sign_in import ChangePasswordDialog, SignInDialog
 from stockdesk.ui.tasks import Cancelled, Tasks
+
+if TYPE_CHECKING:  # the first-run wizard is imported when a first run needs it
+    from stockdesk.ui.first_run import FirstRunOutcome
 
 
 def _t(text: str) -> str:
@@ -86,8 +89,11 @@ class Starter(QObject):
                  today: Callable[[], date] = today_local,
                  demo_options: dict[str, Any] | None = None,
                  screenshot: Path | None = None, password: str | None = None,
-                 parent: QObject | None = None) -> None:
+                 hold_collector: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # the program's own start (not a test): garbage collection waits while the window
+        # is built after signing in, as it did while StockDesk was imported
+        self.hold_collector = hold_collector
         # a run without a person (no screen): sign in with ``password``, picture the window
         self.screenshot = screenshot
         self.password = password
@@ -125,15 +131,17 @@ class Starter(QObject):
             self._fatal(friendly)
             return
         self.db = opened.db
+        preload_data(self.prefs.get(keys.LAST_PAGE))
         if opened.upgrade_backup is not None:
             self.notes.append(_t("The database was upgraded to this version of StockDesk. "
                                  "The copy from before is {file}.").format(
                                      file=str(opened.upgrade_backup)))
         self.notes += [_t("Warning: {detail}").format(detail=w) for w in opened.warnings]
         db = self.db
-        self.tasks.run(lambda control: SetupService(db).needed(), self._users_known)
+        self.tasks.run(lambda control: not has_users(db), self._users_known)
 
     def _fatal(self, text: str) -> None:
+        collector.release()
         box = QMessageBox(QMessageBox.Icon.Critical, _t("StockDesk cannot start"), text,
                           QMessageBox.StandardButton.Ok)
         box.setObjectName("startMessage")
@@ -153,7 +161,10 @@ class Starter(QObject):
     # -- first run -----------------------------------------------------------------------
 
     def show_wizard(self) -> None:
+        from stockdesk.ui.first_run import FirstRunWizard  # a first run only
+
         assert self.db is not None
+        collector.release()  # a person answers now
         wizard = FirstRunWizard(self.db, self.tasks, self.prefs,
                                 demo_options=self.demo_options)
         wizard.completed.connect(self._first_run_done)
@@ -170,7 +181,10 @@ class Starter(QObject):
             self.show_sign_in()
 
     def _build_demo(self) -> None:
+        from stockdesk.ui.first_run import build_demo_work  # a first run only
+
         assert self.db is not None
+        collector.release()  # long work that makes and drops many objects
 
         def failed(exc: BaseException) -> bool:
             # nothing is left half-built; say why before closing, as a failed start does
@@ -203,6 +217,7 @@ class Starter(QObject):
         if self.screenshot is not None:
             self._sign_in_unattended(name or "", self.password or "")
             return
+        collector.release()  # a person types now
         dialog = SignInDialog(self.db, self.tasks, username=name, demo=self.demo)
         dialog.signed_in.connect(self._signed_in)
         dialog.rejected.connect(lambda: self._finish(0))
@@ -215,6 +230,8 @@ class Starter(QObject):
     def _signed_in(self, actor: Actor) -> None:
         self.prefs.set(keys.LAST_USER, actor.username)
         if not actor.must_change_password:
+            if self.hold_collector:
+                collector.hold()
             self.open_window(actor)
             return
         assert self.db is not None
@@ -265,6 +282,7 @@ class Starter(QObject):
         self.window = window
         self.dialog = None
         window.show()
+        release_collector_when_idle(self.ctx.tasks)
         if self.notes:
             window.statusBar().showMessage(" ".join(self.notes), 60_000)
             self.notes = []
@@ -281,6 +299,7 @@ class Starter(QObject):
         self._signing_out = True
 
     def _window_closed(self) -> None:
+        collector.release()
         window, ctx = self.window, self.ctx
         if window is None or window.isVisible():
             return  # the close was refused
@@ -313,6 +332,26 @@ class Starter(QObject):
             self.db = None
 
 
+def release_collector_when_idle(tasks: Tasks) -> None:
+    """Resume garbage collection (:mod:`stockdesk.collector`) once the window's first data is
+    shown: the first moment no task is running, nor started in answer to the last one."""
+    if not collector.held():
+        return
+
+    def changed(busy: bool) -> None:
+        if not busy:
+            QTimer.singleShot(0, settled)  # after the result's handler, which may start more
+
+    def settled() -> None:
+        if not tasks.busy and collector.held():
+            tasks.busy_changed.disconnect(changed)
+            collector.release()
+
+    tasks.busy_changed.connect(changed)
+    if not tasks.busy:
+        QTimer.singleShot(0, settled)
+
+
 def run(db: str | None = None, user: str | None = None, demo: bool = False, *,
         paths: Paths | None = None, screenshot: Path | None = None) -> int:
     """Open the window (the ``stockdesk gui`` command); returns the exit status.
@@ -330,7 +369,8 @@ def run(db: str | None = None, user: str | None = None, demo: bool = False, *,
     quit_on_close = app.quitOnLastWindowClosed()
     app.setQuitOnLastWindowClosed(False)  # between two dialogs no window is open
     starter = Starter(conf, prefs, demo=demo, screenshot=screenshot,
-                      password=os.environ.get(ENV_PASSWORD) if screenshot else None)
+                      password=os.environ.get(ENV_PASSWORD) if screenshot else None,
+                      hold_collector=True)
     hook = sys.excepthook
     starter.errors.install()
     starter.finished.connect(app.exit)
@@ -338,6 +378,7 @@ def run(db: str | None = None, user: str | None = None, demo: bool = False, *,
     try:
         code = app.exec()
     finally:
+        collector.release()
         starter.close()
         sys.excepthook = hook
         app.setQuitOnLastWindowClosed(quit_on_close)

@@ -7,12 +7,13 @@ cell of every row.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 from stockdesk.ui.models import FilterProxy, SnapshotModel
 
 SAMPLE_ROWS = 120  # rows measured to size a column: the first, the last and some between
+STRETCH_MINIMUM = 180  # pixels a stretched column keeps: about 25 characters of a name
 
 
 def read_only_table(name: str, model: QAbstractItemModel | None = None, *,
@@ -78,8 +79,46 @@ def fit_columns(view: QTableView, *, stretch: str | None = None, cap: int = 260)
         size = max(header.sectionSizeFromContents(c).width(), widest)
         header.resizeSection(c, min(size, cap))
     if stretch is not None:
-        header.setSectionResizeMode(model.column_index(stretch),
-                                    QHeaderView.ResizeMode.Stretch)
+        StretchAtLeast.keep(view, model.column_index(stretch))
 
 
-__all__ = ["SAMPLE_ROWS", "fit_columns", "read_only_table"]
+class StretchAtLeast(QObject):
+    """One column takes the width the others leave, but never less than ``minimum`` pixels:
+    in a narrow window the list scrolls sideways instead of squeezing the column people read
+    (a product's name) down to its first letters."""
+
+    def __init__(self, view: QTableView, column: int, minimum: int) -> None:
+        super().__init__(view)
+        self.view = view
+        self.column = column
+        self.minimum = minimum
+        view.viewport().installEventFilter(self)
+
+    @classmethod
+    def keep(cls, view: QTableView, column: int, minimum: int = STRETCH_MINIMUM) -> None:
+        """Give ``view`` this rule for ``column`` (replacing any it had), and apply it now."""
+        rule = view.findChild(cls)
+        if rule is None:
+            rule = cls(view, column, minimum)
+        rule.column, rule.minimum = column, minimum
+        rule.apply()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        header = self.view.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count())
+                     if c != self.column and not header.isSectionHidden(c))
+        if self.view.viewport().width() - others >= self.minimum:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Stretch)
+        elif header.sectionResizeMode(self.column) != QHeaderView.ResizeMode.Interactive \
+                or header.sectionSize(self.column) < self.minimum:
+            header.setSectionResizeMode(self.column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(self.column, self.minimum)
+
+
+__all__ = ["SAMPLE_ROWS", "STRETCH_MINIMUM", "StretchAtLeast", "fit_columns",
+           "read_only_table"]

@@ -99,3 +99,38 @@ def test_follows_the_facility_picked_and_the_horizon(window, qtbot) -> None:  # 
         win.select_facility(other)
     assert page.data.facility == other
     assert page.data.horizon_months == 12 and "12 months" in page.expiry_box.title()
+
+
+def test_product_names_stay_readable_in_a_narrow_window(make_ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The product column takes the width the others leave; in a window too narrow for every
+    column (opened so, as on an 800-pixel screen) it keeps a readable width and the list
+    scrolls sideways instead; widened, the columns fill the list again."""
+    from PySide6.QtWidgets import QHeaderView
+
+    from stockdesk.ui.main_window import MainWindow
+    from stockdesk.ui.tables import STRETCH_MINIMUM
+
+    win = MainWindow(make_ctx("pharmacist"))
+    qtbot.addWidget(win)
+    win.resize(640, 600)
+    win.show()
+    page = win.pages["dashboard"]
+    assert isinstance(page, DashboardPage)
+    qtbot.waitUntil(lambda: page.data is not None, timeout=20_000)
+    views = (page.soon_view, page.expiry_view)
+    win.resize(620, 600)  # and the person narrows it further
+    qtbot.waitUntil(lambda: all(v.viewport().width() < 240 for v in views))
+    for view in views:
+        assert view.model().rowCount() > 0
+        header = view.horizontalHeader()
+        # Qt's own stretching would squeeze the column to a few letters once the window is
+        # laid out again (as on an 800-pixel screen): here it is a fixed, readable width
+        assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
+        assert header.sectionSize(0) >= STRETCH_MINIMUM
+        assert header.length() > view.viewport().width()  # the rest is a scroll away
+    win.resize(1366, 768)
+    qtbot.waitUntil(lambda: all(v.viewport().width() > 500 for v in views))
+    for view in views:
+        header = view.horizontalHeader()
+        assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+        assert header.length() == view.viewport().width()  # the columns fill the list

@@ -53,3 +53,57 @@ def test_a_page_is_built_when_first_shown(window, qtbot) -> None:  # type: ignor
     assert [p.key for p in win.pages.built()] == ["requisitions"]
     assert win.navigation.item(3).text() == "Réquisitions"
     win.switch_language("en")
+
+
+def _open_and_count_dashboards(make_ctx, qtbot, username: str,  # type: ignore[no-untyped-def]
+                               remembered: str | None = None):
+    """Open the window as ``username`` (with ``remembered`` as the facility last looked at)
+    and wait until it is quiet; returns the window, the facility it was looking at before
+    the list of facilities arrived, and each dashboard shown (its facility) in order."""
+    from stockdesk.ui.main_window import MainWindow
+
+    ctx = make_ctx(username)
+    if remembered is not None:
+        ctx.settings.set(keys.LAST_FACILITY, remembered)
+    reported: list[str] = []
+    ctx.tasks.unhandled.connect(lambda exc, _details: reported.append(str(exc)))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    before_list = ctx.facility
+    page = win.current_page()
+    shown: list[str] = []
+    page.loaded.connect(lambda: shown.append(page.data.facility))
+    with qtbot.waitSignal(win.facilities_loaded, timeout=20_000):
+        win.show()
+    qtbot.waitUntil(lambda: bool(shown) and not ctx.tasks.busy, timeout=20_000)
+    assert reported == []
+    return win, before_list, shown
+
+
+def test_the_dashboard_of_the_remembered_facility_loads_at_once_and_once(  # type: ignore[no-untyped-def]
+        make_ctx, qtbot) -> None:
+    """The window knows which facility to show before the list of facilities arrives (a
+    pharmacist's own, or the one last looked at), so the first page starts loading while the
+    window appears; the list arriving does not load it a second time."""
+    win, before_list, shown = _open_and_count_dashboards(make_ctx, qtbot, "pharmacist")
+    own = win.ctx.actor.facility
+    assert before_list == own and shown == [own]
+    codes = [f.code for f in win.facilities]
+    other = codes[-1]
+    assert other != codes[0]
+    win, before_list, shown = _open_and_count_dashboards(make_ctx, qtbot, "logistician",
+                                                         remembered=other)
+    assert before_list == other and shown == [other]
+    assert win.facility_picker.currentData() == other
+
+
+def test_a_remembered_facility_that_is_gone_shows_the_first_one_quietly(  # type: ignore[no-untyped-def]
+        make_ctx, qtbot) -> None:
+    """Settings carried over from another database name a facility this one does not have:
+    the window asks for it, then shows the first facility of the list, with no error."""
+    win, before_list, shown = _open_and_count_dashboards(make_ctx, qtbot, "logistician",
+                                                         remembered="NOT-HERE")
+    assert before_list == "NOT-HERE"
+    first = win.facilities[0].code
+    assert shown == [first] and win.ctx.facility == first
+    assert win.current_page().heading.text().startswith(win.facilities[0].name)

@@ -1,7 +1,8 @@
 """What a start of the window imports before it shows anything.
 
 The other pages are imported only when shown, and the first page's figures (numpy, the
-forecasts) come with its first load, on the db lane; file formats (openpyxl, reportlab),
+forecasts) come on a thread of their own once the database is open, or with the page's first
+load, on the db lane; file formats (openpyxl, reportlab),
 migrations (Alembic) and the other database's dialect come when first needed.  Each of these
 costs a clinic PC tenths of a second at every start (``python -m benchmarks ui_start``); this
 keeps them from creeping back.
@@ -33,3 +34,25 @@ def test_starting_the_window_leaves_the_heavy_modules_for_later() -> None:
     loaded = set(json.loads(out.stdout))
     early = sorted(m for m in LATER if m in loaded)
     assert early == [], f"imported before the window is shown: {early}"
+
+
+def test_the_first_pages_figures_are_imported_ahead_on_a_thread_of_their_own() -> None:
+    """Once the database is open, the first page's data module (numpy and the forecasts for
+    the dashboard) is imported on its own thread while the person signs in; the page last
+    shown is the first page, and a name that is no page means the dashboard."""
+    code = (
+        "import sys, threading\n"
+        "from stockdesk.ui.pages import preload_data\n"
+        "before = 'stockdesk.services.dashboard' in sys.modules\n"
+        "thread = preload_data('no longer a page')\n"
+        "other = thread is not threading.current_thread()\n"
+        "thread.join(120)\n"
+        "stock = preload_data('stock')\n"
+        "stock.join(120)\n"
+        "print(before, other, 'stockdesk.services.dashboard' in sys.modules,\n"
+        "      'numpy' in sys.modules, 'stockdesk.services.product_view' in sys.modules,\n"
+        "      preload_data('entry'))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""})
+    assert out.stdout.split() == ["False", "True", "True", "True", "True", "None"]

@@ -31,7 +31,7 @@ from stockdesk.ui import settings as keys
 from stockdesk.ui.context import AppContext
 from stockdesk.ui.models import RIGHT, ROW_ROLE, Col, FilterProxy, SnapshotModel
 from stockdesk.ui.pages.base import Page
-from stockdesk.ui.tables import read_only_table
+from stockdesk.ui.tables import fit_columns, read_only_table
 from stockdesk.ui.tasks import Control
 
 if TYPE_CHECKING:  # imported with the first load, on the db lane: it brings numpy and the
@@ -106,9 +106,11 @@ class StatusTile(QPushButton):
 
 
 def _table(name: str, model: SnapshotModel[Any]) -> tuple[QTableView, FilterProxy]:
+    """A short list whose product column takes the width the others leave (sized once per
+    load by :func:`fit_columns`, not by Qt asking for every cell at every layout pass)."""
     proxy = FilterProxy()
     proxy.setSourceModel(model)
-    view = read_only_table(name, proxy, fit_contents=True, stretch_last=False)
+    view = read_only_table(name, proxy, stretch_last=False)
     view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     return view, proxy
 
@@ -267,7 +269,14 @@ class DashboardPage(Page):
         self.heading.setText(self.tr("Loading the dashboard…"))
         self.ctx.tasks.run(lambda control: load(self.ctx, facility, horizon, control),
                            lambda data: self._loaded(serial, data),
+                           lambda _exc: self._obsolete(serial, facility),
                            title=self.tr("Loading the dashboard"), parent=self)
+
+    def _obsolete(self, serial: int, facility: str) -> bool:
+        """Whether a request's failure no longer matters (True: it is dropped, unreported):
+        another was made since, or the window moved to another facility (the one last looked
+        at, asked for while the list of facilities was on its way, may no longer exist)."""
+        return serial != self._serial or facility != self.ctx.facility
 
     def _loaded(self, serial: int, data: Dashboard) -> None:
         if serial != self._serial:
@@ -286,11 +295,13 @@ class DashboardPage(Page):
         self.unknown.setVisible(unknown > 0)
         self._show_horizon(data.horizon_months)
         self.soon_model.set_rows(data.run_out)
+        fit_columns(self.soon_view, stretch="product")
         self.soon_view.setVisible(bool(data.run_out))
         self.soon_empty.setText(self.tr("None: every product with stock lasts until an order "
                                         "placed today arrives."))
         self.soon_empty.setVisible(not data.run_out)
         self.expiry_model.set_rows(data.expiring)
+        fit_columns(self.expiry_view, stretch="product")
         self.expiry_view.setVisible(bool(data.expiring))
         self.expiry_empty.setText(self.tr("No lot expires within {months} months.").format(
             months=data.horizon_months))
