@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 from stockdesk.ui.models import FilterProxy, SnapshotModel
 
 SAMPLE_ROWS = 120  # rows measured to size a column: the first, the last and some between
-STRETCH_MINIMUM = 180  # pixels a stretched column keeps: about 25 characters of a name
+STRETCH_MINIMUM = 140  # pixels a stretched column keeps at most: some 20 characters of a name
 
 
 def read_only_table(name: str, model: QAbstractItemModel | None = None, *,
@@ -73,19 +73,22 @@ def fit_columns(view: QTableView, *, stretch: str | None = None, cap: int = 260)
     margin = 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, view) + 1)
     rows = model.rows
     sample = [rows[i] for i in _sample(len(rows))]
+    sizes = []
     for c, col in enumerate(model.columns):
         texts = {col.text(col.value(r)) for r in sample}
         widest = max((fm.horizontalAdvance(t) for t in texts), default=0) + margin + 2
-        size = max(header.sectionSizeFromContents(c).width(), widest)
-        header.resizeSection(c, min(size, cap))
+        sizes.append(min(max(header.sectionSizeFromContents(c).width(), widest), cap))
+        header.resizeSection(c, sizes[-1])
     if stretch is not None:
-        StretchAtLeast.keep(view, model.column_index(stretch))
+        column = model.column_index(stretch)
+        # never narrower than its text needs, up to a readable width
+        StretchAtLeast.keep(view, column, min(STRETCH_MINIMUM, sizes[column]))
 
 
 class StretchAtLeast(QObject):
     """One column takes the width the others leave, but never less than ``minimum`` pixels:
-    in a narrow window the list scrolls sideways instead of squeezing the column people read
-    (a product's name) down to its first letters."""
+    in a narrow window (an 800-pixel screen) the list scrolls sideways instead of squeezing
+    the column people read (a product's name) down to its first letters."""
 
     def __init__(self, view: QTableView, column: int, minimum: int) -> None:
         super().__init__(view)

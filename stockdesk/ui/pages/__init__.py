@@ -79,15 +79,16 @@ def preload_data(key: str | None) -> threading.Thread | None:
     import is logged here and fails again, with its message, where the page needs it.
     """
     spec = SPECS.get(key or "", PAGES[0])
-    module = spec.data_module
-    if module is None:
+    data_module = spec.data_module
+    if data_module is None:
         return None
 
     def load() -> None:
-        try:
-            importlib.import_module(module)
-        except Exception:  # the page's own import reports it to the person
-            logging.getLogger(__name__).exception("preloading %s failed", module)
+        for module in (spec.module, data_module):  # the page's first: the window needs it first
+            try:
+                importlib.import_module(module)
+            except Exception:  # the page's own import reports it to the person
+                logging.getLogger(__name__).exception("preloading %s failed", module)
 
     thread = threading.Thread(target=load, name=f"preload {spec.key}", daemon=True)
     thread.start()
