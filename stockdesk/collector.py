@@ -6,8 +6,8 @@ cyclic collector runs its generation-2 pass over all of them again and again: ab
 of a cold start on a clinic PC, spent finding no garbage.  So the collector is held while
 StockDesk starts (:func:`hold`) and, once the window shows its data or a person is asked for
 something, what start-up built is frozen — moved where no later pass looks — and collection
-resumes (:func:`release`).  Garbage made meanwhile is collected later; a cycle made and
-dropped during start-up stays until the end (a few kilobytes at most).
+resumes (:func:`release`).  A window frozen so is handed back to the collector when it
+closes (:func:`thaw`), so signing out and in again leaves nothing behind.
 
 Only the standard library here: :func:`hold` runs before anything heavy is imported.
 """
@@ -36,9 +36,15 @@ def release() -> None:
         gc.enable()
 
 
+def thaw() -> None:
+    """Hand what was frozen back to the collector: called when a window closes (a sign-out),
+    so the window built before the freeze, and whatever it alone held, can be collected."""
+    gc.unfreeze()
+
+
 def held() -> bool:
     """Whether :func:`hold` has paused collection and :func:`release` has not yet resumed it."""
     return _held
 
 
-__all__ = ["held", "hold", "release"]
+__all__ = ["held", "hold", "release", "thaw"]

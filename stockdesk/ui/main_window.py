@@ -258,6 +258,8 @@ class MainWindow(QMainWindow):
         # staff assigned to one facility see only theirs in the picker's first place
         if facilities:
             self.ctx.set_facility(picker.itemData(index))
+        else:  # the one remembered is not there either
+            self.ctx.set_facility("")
         self.facilities_loaded.emit()
 
     def _facility_picked(self, index: int) -> None:

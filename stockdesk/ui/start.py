@@ -309,6 +309,7 @@ class Starter(QObject):
         if ctx is not None:
             ctx.tasks.wait_idle(10_000)
             ctx.deleteLater()
+        collector.thaw()  # the window may have been built before a freeze
         if self._signing_out:
             self._signing_out = False
             self.show_sign_in()

@@ -96,6 +96,8 @@ class StretchAtLeast(QObject):
         self.column = column
         self.minimum = minimum
         view.viewport().installEventFilter(self)
+        # another column sized by hand, by a page or hidden leaves this one more or less room
+        view.horizontalHeader().sectionResized.connect(self._other_resized)
 
     @classmethod
     def keep(cls, view: QTableView, column: int, minimum: int = STRETCH_MINIMUM) -> None:
@@ -110,6 +112,10 @@ class StretchAtLeast(QObject):
         if event.type() == QEvent.Type.Resize:
             self.apply()
         return False
+
+    def _other_resized(self, index: int, _old: int, _new: int) -> None:
+        if index != self.column:
+            self.apply()
 
     def apply(self) -> None:
         header = self.view.horizontalHeader()

@@ -96,6 +96,10 @@ class Job(QRunnable):
             pass
 
 
+def _spent(_control: Control) -> None:
+    """What a finished job holds instead of its work (which may hold a window)."""
+
+
 def _alive(callback: Callable[..., Any]) -> bool:
     """False when ``callback`` is a method of a widget that no longer exists (a page rebuilt
     for another language, a closed dialog): its result has nobody to show it to."""
@@ -148,6 +152,11 @@ class Tasks(QObject):
 
         def finish() -> None:
             job.finished = True
+            # Qt keeps the job (the pool holds it) and its connections, which hold these
+            # closures and the callbacks (a page, the window): let go of all of it, or a
+            # window signed out of would stay in memory
+            job.work = _spent
+            job.signals.deleteLater()
             if dialog is not None and shiboken6.isValid(dialog):  # its window may be gone
                 dialog.reset()
                 dialog.deleteLater()

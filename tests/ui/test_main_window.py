@@ -107,3 +107,29 @@ def test_a_remembered_facility_that_is_gone_shows_the_first_one_quietly(  # type
     first = win.facilities[0].code
     assert shown == [first] and win.ctx.facility == first
     assert win.current_page().heading.text().startswith(win.facilities[0].name)
+
+
+def test_no_facility_left_to_show_means_none_is_shown(make_ctx, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Every facility has been closed (made inactive): the facility remembered is not kept
+    in view, so no page reads or offers to act on it."""
+    from stockdesk.services.admin_view import AdminViewService
+    from stockdesk.services.directory import DirectoryService
+    from stockdesk.services.masterdata import FacilityData
+    from stockdesk.ui.main_window import MainWindow
+
+    admin = make_ctx("admin")
+    for f in admin.service(DirectoryService).facilities():
+        admin.service(AdminViewService).save_facility(
+            FacilityData(f.code, f.name, f.type, f.district, f.region, f.supplier),
+            active=False, reason="closed")
+    ctx = make_ctx("logistician")
+    ctx.settings.set(keys.LAST_FACILITY, "DEMO-HC01")
+    reported: list[str] = []
+    ctx.tasks.unhandled.connect(lambda exc, _details: reported.append(str(exc)))
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.facilities_loaded, timeout=20_000):
+        win.show()
+    qtbot.waitUntil(lambda: not ctx.tasks.busy, timeout=20_000)
+    assert win.facilities == [] and ctx.facility == ""
+    assert reported == []

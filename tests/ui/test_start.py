@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+import weakref
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWizard
 
 from stockdesk import __version__, collector
@@ -222,9 +223,13 @@ def test_collection_waits_while_starting_and_resumes_for_the_person(  # type: ig
         with qtbot.waitSignal(starter.window_opened, timeout=20_000) as opened:
             sign_in(qtbot, dialog, "pharmacist", DEMO_PASSWORD)
         assert held_when_opened == [True]
-        page = opened.args[0].current_page()
-        qtbot.waitUntil(lambda: page.data is not None and gc.isenabled(), timeout=20_000)
+        window = opened.args[0]
+        page = window.current_page()
+        qtbot.waitUntil(lambda p=page: p.data is not None and gc.isenabled(), timeout=20_000)
         assert not collector.held()
+        gone = weakref.ref(window)
+        del window, page, opened
+        assert _freed_after_sign_out(qtbot, starter, gone)  # frozen, then handed back
     finally:
         collector.release()
         gc.enable()
@@ -289,6 +294,30 @@ def test_sign_out_asks_to_sign_in_again(start, qtbot, demo_db) -> None:  # type:
         window._sign_out()
     assert again.args[0].user.text() == "admin"
     assert starter.exit_code is None
+
+
+def test_signing_out_leaves_nothing_of_the_window_behind(start, qtbot, demo_db) -> None:  # type: ignore[no-untyped-def]
+    """A shared clinic PC is signed in and out all day: each window closed is freed, with
+    its pages and their lists (the tasks that filled them held on to them before)."""
+    starter = start(demo_db)
+    dialog = started(qtbot, starter, "sign_in_shown")
+    with qtbot.waitSignal(starter.window_opened, timeout=10_000) as opened:
+        sign_in(qtbot, dialog, "pharmacist", DEMO_PASSWORD)
+    window = opened.args[0]
+    page = window.current_page()
+    qtbot.waitUntil(lambda p=page: p.data is not None, timeout=20_000)
+    gone = weakref.ref(window)
+    del window, page, opened
+    assert _freed_after_sign_out(qtbot, starter, gone)
+
+
+def _freed_after_sign_out(qtbot, starter: Starter, gone: weakref.ref) -> bool:  # type: ignore[no-untyped-def, type-arg]
+    """Sign out of the window ``gone`` refers to; whether it was then freed."""
+    with qtbot.waitSignal(starter.sign_in_shown, timeout=10_000):
+        gone()._sign_out()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.collect()
+    return gone() is None
 
 
 def _too_new(path: Path) -> None:

@@ -54,3 +54,12 @@ def test_the_name_column_takes_what_a_wide_list_leaves(qtbot) -> None:  # type: 
     view.resize(260, 300)  # narrowed by the person: the names keep their width
     qtbot.waitUntil(lambda: header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive)
     assert header.sectionSize(0) >= STRETCH_MINIMUM
+
+
+def test_widening_another_column_by_hand_keeps_the_names_readable(qtbot) -> None:  # type: ignore[no-untyped-def]
+    view = _list(qtbot, 600)
+    header = view.horizontalHeader()
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Stretch
+    header.resizeSection(3, 500)  # the person drags "Order" wide
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Interactive
+    assert header.sectionSize(0) >= STRETCH_MINIMUM

@@ -76,7 +76,7 @@ def preload_data(key: str | None) -> threading.Thread | None:
     Started once the database is open: the person then signs in, or the main thread waits
     on the password hash, on SQLite and on Qt's painting, all of which leave Python free, so
     the first page's figures do not begin with a tenth of a second of imports.  A failed
-    import is logged here and fails again, with its message, where the page needs it.
+    import is logged here; the page's own import meets the problem again.
     """
     spec = SPECS.get(key or "", PAGES[0])
     data_module = spec.data_module
@@ -84,11 +84,10 @@ def preload_data(key: str | None) -> threading.Thread | None:
         return None
 
     def load() -> None:
-        for module in (spec.module, data_module):  # the page's first: the window needs it first
-            try:
-                importlib.import_module(module)
-            except Exception:  # the page's own import reports it to the person
-                logging.getLogger(__name__).exception("preloading %s failed", module)
+        try:  # no Qt in it: the page's widgets stay imported on the main thread
+            importlib.import_module(data_module)
+        except Exception:  # logged; the page's own import meets the problem again
+            logging.getLogger(__name__).exception("preloading %s failed", data_module)
 
     thread = threading.Thread(target=load, name=f"preload {spec.key}", daemon=True)
     thread.start()

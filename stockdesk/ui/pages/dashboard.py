@@ -279,8 +279,8 @@ class DashboardPage(Page):
         return serial != self._serial or facility != self.ctx.facility
 
     def _loaded(self, serial: int, data: Dashboard) -> None:
-        if serial != self._serial:
-            return  # an older request (another facility) answered late
+        if serial != self._serial or data.facility != self.ctx.facility:
+            return  # an older request, or the window has moved on to another facility
         self.data = data
         self.heading.setText(self.tr("{facility} on {day}").format(
             facility=data.facility_name, day=i18n.day(data.today)))
