@@ -122,13 +122,8 @@ class Starter(QObject):
         except DatabaseTooNew as exc:
             self._fatal(too_new_text(exc))
             return
-        except Exception as exc:  # a known failure gets its sentence; a bug, the reporter's
-            friendly = known_failure(exc)
-            if friendly is None:
-                self.errors.report(exc)
-                friendly = _t("StockDesk could not open its database: {detail}").format(
-                    detail=str(exc))
-            self._fatal(friendly)
+        except Exception as exc:
+            self._failed(exc, _t("StockDesk could not open its database: {detail}"))
             return
         self.db = opened.db
         preload_data(self.prefs.get(keys.LAST_PAGE))
@@ -139,6 +134,15 @@ class Starter(QObject):
         self.notes += [_t("Warning: {detail}").format(detail=w) for w in opened.warnings]
         db = self.db
         self.tasks.run(lambda control: not has_users(db), self._users_known)
+
+    def _failed(self, exc: BaseException, text: str) -> None:
+        """Close StockDesk over ``exc``: a known failure (disk full, database locked...) in
+        its own sentence, anything else in ``text`` (``{detail}``: the error) and reported."""
+        friendly = known_failure(exc)
+        if friendly is None:
+            self.errors.report(exc)
+            friendly = text.format(detail=str(exc))
+        self._fatal(friendly)
 
     def _fatal(self, text: str) -> None:
         collector.release()
@@ -191,12 +195,7 @@ class Starter(QObject):
             if isinstance(exc, Cancelled):
                 self._finish(1)
                 return True
-            friendly = known_failure(exc)
-            if friendly is None:
-                self.errors.report(exc)
-                friendly = _t("The demo district could not be built: {detail}").format(
-                    detail=str(exc))
-            self._fatal(friendly)
+            self._failed(exc, _t("The demo district could not be built: {detail}"))
             return True
 
         self.tasks.run(build_demo_work(self.db, SETUP_ACTOR, **self.demo_options),
